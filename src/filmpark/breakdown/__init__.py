@@ -1,0 +1,1 @@
+"""Script breakdown: categories, extractors, bilingual lexicons, AI providers, human decisions."""

@@ -1,0 +1,1 @@
+"""Budget: charts of accounts, rate cards, fringes, labour rules, currencies; lines driven by the schedule."""

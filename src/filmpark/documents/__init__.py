@@ -1,0 +1,1 @@
+"""Renderers: HTML, PDF, CSV and iCal from the report data."""
