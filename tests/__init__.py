@@ -1,0 +1,1 @@
+"""filmpark test suite; mirrors src/filmpark/."""
