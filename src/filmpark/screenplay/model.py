@@ -199,6 +199,8 @@ class Script:
     page_count: int = 0
     length: Eighths = field(default_factory=lambda: Eighths(0))
     attributes: tuple[tuple[str, str], ...] = ()
+    # Breakdown tags the source file carried (FDX ``TagData``); text runs point at them by number.
+    tags: tuple[Tag, ...] = ()
 
     @property
     def title(self) -> str | None:
