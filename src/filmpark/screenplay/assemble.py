@@ -1,0 +1,250 @@
+"""From a reader's flat list of elements to a :class:`~filmpark.screenplay.model.Script`.
+
+Every reader (Fountain, plain text, FDX, PDF) finds the paragraphs; this module does the
+rest the same way for all of them: scenes (each heading opens one), scene numbers (the
+script's own, else the 1-based position), day/night carried across ``CONTINUOUS`` /
+``LATER`` / ``LIÊN TỤC``, the speaking characters (canonical cue names, never merged across
+aliases), the language, and the pages and eighths.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import replace
+
+from filmpark.screenplay.headings import heading_from_text, split_scene_number
+from filmpark.screenplay.language import detect_language
+from filmpark.screenplay.model import (
+    Character,
+    DayNight,
+    Diagnostic,
+    Element,
+    ElementKind,
+    Scene,
+    Script,
+)
+from filmpark.screenplay.paginate import LINES_PER_PAGE, paginate
+from filmpark.units import Eighths, SceneNumber
+
+# Any trailing parenthetical on a cue is an extension: (V.O.), (O.S.), (CONT'D), (PRE-LAP)...
+_EXTENSION_RE = re.compile(r"\s*\(([^()]*)\)\s*$")
+_SPACES_RE = re.compile(r"\s+")
+
+
+def split_cue(cue: str) -> tuple[str, str | None]:
+    """``"EVE (cont'd)"`` -> ``("EVE", "cont'd")``; ``"@McCLANE ^"`` -> ``("McCLANE", None)``.
+
+    The canonical name drops the forced-cue ``@``, the dual-dialogue ``^`` and every trailing
+    parenthetical (several extensions are joined with a space: ``V.O.`` ``CONT'D``).
+    """
+    name = unicodedata.normalize("NFC", cue).strip()
+    if name.endswith("^"):
+        name = name[:-1].rstrip()
+    if name.startswith("@"):
+        name = name[1:].lstrip()
+    extensions: list[str] = []
+    while True:
+        match = _EXTENSION_RE.search(name)
+        if match is None or match.start() == 0:
+            break
+        extensions.insert(0, match.group(1).strip())
+        name = name[: match.start()].rstrip()
+    name = _SPACES_RE.sub(" ", name).strip()
+    extension = " ".join(e for e in extensions if e) or None
+    return name, extension
+
+
+def canonical_name(cue: str) -> str:
+    """The character a cue names, in upper case: ``"Eve (cont'd)"`` -> ``"EVE"``."""
+    return split_cue(cue)[0].upper()
+
+
+def build_script(
+    elements: Sequence[Element],
+    *,
+    title_page: Sequence[tuple[str, str]] = (),
+    diagnostics: Sequence[Diagnostic] = (),
+    source: str = "",
+    source_format: str = "fountain",
+    language: str | None = None,
+    real_pages: bool = False,
+    attributes: Sequence[tuple[str, str]] = (),
+) -> Script:
+    """Assemble a Script from elements in document order.
+
+    Character elements get their canonical ``name`` (and ``extension``) filled in when the
+    reader left them empty; scene headings get their ``scene_number`` from a ``#12A#`` left in
+    the text. With ``real_pages`` the page of each element is the ``page`` the reader set (PDF
+    input); otherwise the elements are paginated on the industry page.
+    """
+    notes = list(diagnostics)
+    prepared = _prepare(elements)
+    if real_pages:
+        pages = [e.page or 1 for e in prepared]
+        lengths = _real_lengths(prepared, pages)
+        page_count = max(pages, default=0)
+        total = Eighths(page_count * 8)
+    else:
+        layout = paginate(prepared)
+        pages = list(layout.pages)
+        lengths = None
+        page_count = layout.page_count
+        total = Eighths(layout.total_eighths)
+    placed = tuple(
+        e if e.page == pages[i] else replace(e, page=pages[i]) for i, e in enumerate(prepared)
+    )
+
+    heading_at = [i for i, e in enumerate(placed) if e.kind is ElementKind.SCENE_HEADING]
+    scenes: list[Scene] = []
+    previous_dn = DayNight.UNKNOWN
+    seen_numbers: dict[str, int] = {}
+    for position, start in enumerate(heading_at):
+        end = heading_at[position + 1] if position + 1 < len(heading_at) else len(placed)
+        element = placed[start]
+        heading = heading_from_text(element.text)
+        if heading.int_ext is None and heading.location.strip() != "OMITTED":
+            notes.append(
+                Diagnostic(source, element.line, f"scene heading without INT/EXT: {element.text!r}")
+            )
+        if heading.continuity and heading.day_night is DayNight.UNKNOWN:
+            heading = replace(heading, day_night=previous_dn)
+        previous_dn = heading.day_night
+        explicit = element.scene_number is not None
+        number_text = element.scene_number if explicit else str(position + 1)
+        assert number_text is not None
+        if number_text in seen_numbers:
+            notes.append(
+                Diagnostic(
+                    source,
+                    element.line,
+                    f"scene number {number_text} is used twice "
+                    f"(first at line {seen_numbers[number_text]})",
+                )
+            )
+        else:
+            seen_numbers[number_text] = element.line
+        if lengths is not None:
+            eighths = lengths[position]
+        else:
+            last_printed = _last_printed(placed, start, end)
+            eighths = layout.eighths_between(start, last_printed)
+        body = placed[start + 1 : end]
+        omitted = heading.location == "OMITTED" or (
+            heading.int_ext is None and heading.text.strip().upper() == "OMITTED"
+        )
+        scenes.append(
+            Scene(
+                index=position,
+                number=SceneNumber(number_text),
+                heading=heading,
+                elements=body,
+                line=element.line,
+                page=pages[start],
+                eighths=Eighths(eighths),
+                explicit_number=explicit,
+                omitted=omitted,
+            )
+        )
+
+    characters = _characters(placed, scenes)
+    if language is None:
+        language = detect_language(
+            (e.text for e in placed if e.kind is not ElementKind.NOTE),
+            (e.text for e in placed if e.kind is ElementKind.SCENE_HEADING),
+        )
+    notes.sort(key=lambda d: d.line)
+    return Script(
+        title_page=tuple((k, v) for k, v in title_page),
+        elements=placed,
+        scenes=tuple(scenes),
+        characters=characters,
+        diagnostics=tuple(notes),
+        language=language,
+        source=source,
+        source_format=source_format,
+        page_count=page_count,
+        length=total,
+        attributes=tuple(attributes),
+    )
+
+
+def _prepare(elements: Sequence[Element]) -> list[Element]:
+    """Fill in cue names and heading numbers a reader may have left to us."""
+    prepared: list[Element] = []
+    for element in elements:
+        if element.kind is ElementKind.CHARACTER and element.name is None:
+            name, extension = split_cue(element.text)
+            element = replace(element, name=name.upper(), extension=extension)
+        elif element.kind is ElementKind.SCENE_HEADING and element.scene_number is None:
+            text, number = split_scene_number(element.text)
+            if number is not None:
+                element = replace(element, text=text, scene_number=number)
+        prepared.append(element)
+    return prepared
+
+
+def _last_printed(elements: Sequence[Element], start: int, end: int) -> int:
+    """Index of the last element of a scene that takes space on the page."""
+    for index in range(end - 1, start, -1):
+        if elements[index].kind not in _UNPRINTED:
+            return index
+    return start
+
+
+_UNPRINTED = frozenset(
+    {ElementKind.NOTE, ElementKind.SECTION, ElementKind.SYNOPSIS, ElementKind.PAGE_BREAK}
+)
+
+
+def _real_lengths(elements: Sequence[Element], pages: Sequence[int]) -> list[int]:
+    """Scene lengths from real pages (PDF): share each page by the scenes' printed lines.
+
+    Without line positions on the page, a scene's share of a page is its share of the
+    paragraphs' text lines printed on that page, rounded up to eighths (at least 1/8).
+    """
+    heading_at = [i for i, e in enumerate(elements) if e.kind is ElementKind.SCENE_HEADING]
+    if not heading_at:
+        return []
+    weight = [0 if e.kind in _UNPRINTED else e.text.count("\n") + 2 for e in elements]
+    per_page: dict[int, int] = {}
+    for index, w in enumerate(weight):
+        per_page[pages[index]] = per_page.get(pages[index], 0) + w
+    lengths: list[int] = []
+    for position, start in enumerate(heading_at):
+        end = heading_at[position + 1] if position + 1 < len(heading_at) else len(elements)
+        share = 0.0
+        for index in range(start, end):
+            page_total = max(per_page.get(pages[index], 1), LINES_PER_PAGE // 2)
+            share += weight[index] * 8 / page_total
+        eighths = int(share) + (0 if share == int(share) else 1)
+        lengths.append(max(1, eighths))
+    return lengths
+
+
+def _characters(elements: Sequence[Element], scenes: Sequence[Scene]) -> tuple[Character, ...]:
+    """Speaking characters in order of first cue: scenes spoken in, speeches, cue forms."""
+    scene_of: dict[int, str] = {}
+    for scene in scenes:
+        for element in scene.elements:
+            scene_of[id(element)] = scene.number.text
+    order: dict[str, list[str]] = {}
+    speeches: dict[str, int] = {}
+    forms: dict[str, dict[str, None]] = {}
+    for element in elements:
+        if element.kind is not ElementKind.CHARACTER or not element.name:
+            continue
+        name = element.name
+        number = scene_of.get(id(element))
+        spoken = order.setdefault(name, [])
+        if number is not None and number not in spoken:
+            spoken.append(number)
+        speeches[name] = speeches.get(name, 0) + 1
+        forms.setdefault(name, {})[element.text.strip()] = None
+    return tuple(
+        Character(
+            name=name, scenes=tuple(spoken), lines=speeches[name], cue_forms=tuple(forms[name])
+        )
+        for name, spoken in order.items()
+    )

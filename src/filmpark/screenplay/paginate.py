@@ -1,0 +1,270 @@
+"""Pagination to the industry page, and scene lengths in eighths.
+
+The layout is the one a screenplay is printed in (US Letter, Courier 12 at 10 characters an
+inch and 6 lines an inch, 1" top and bottom margins, so about 55 lines of text a page):
+
+============== ============ ======== =====================================
+element        left indent  width    blank lines before
+============== ============ ======== =====================================
+scene heading  1.5"         60 ch    2 (none at the top of a page)
+action, shot   1.5"         60 ch    1
+character cue  3.7"         38 ch    1
+parenthetical  3.1"         25 ch    0
+dialogue       2.5"         35 ch    0
+transition     right-set    60 ch    1
+============== ============ ======== =====================================
+
+Two rules keep a page readable: a scene heading or a character cue is never left alone at
+the bottom of a page (it moves to the next page with what follows), and a speech split
+across pages ends with ``(MORE)`` and resumes under ``NAME (CONT'D)``. A page is eight
+eighths; a scene's length is the vertical space it covers, rounded up to the next eighth and
+never less than 1/8.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from filmpark.screenplay.model import Element as ModelElement
+from filmpark.screenplay.model import ElementKind
+
+LINES_PER_PAGE = 55
+
+# (width in characters, blank lines before) per element kind; width 0 means "not printed".
+_LAYOUT: dict[ElementKind, tuple[int, int]] = {
+    ElementKind.SCENE_HEADING: (60, 2),
+    ElementKind.ACTION: (60, 1),
+    ElementKind.SHOT: (60, 1),
+    ElementKind.CHARACTER: (38, 1),
+    ElementKind.PARENTHETICAL: (25, 0),
+    ElementKind.DIALOGUE: (35, 0),
+    ElementKind.LYRICS: (35, 0),
+    ElementKind.TRANSITION: (60, 1),
+    ElementKind.CENTERED: (60, 1),
+    ElementKind.SECTION: (0, 0),
+    ElementKind.SYNOPSIS: (0, 0),
+    ElementKind.NOTE: (0, 0),
+    ElementKind.PAGE_BREAK: (0, 0),
+}
+# Dual dialogue prints two narrower columns side by side.
+_DUAL_WIDTH: dict[ElementKind, int] = {
+    ElementKind.CHARACTER: 28,
+    ElementKind.PARENTHETICAL: 22,
+    ElementKind.DIALOGUE: 28,
+    ElementKind.LYRICS: 28,
+}
+_SPEECH_PARTS = frozenset({ElementKind.PARENTHETICAL, ElementKind.DIALOGUE, ElementKind.LYRICS})
+_MARKS_RE = re.compile(r"(?<!\\)(\*{1,3}|_)")
+_MIN_SPLIT = 2  # at least two lines of a paragraph on either side of a page break
+
+
+@dataclass(frozen=True, slots=True)
+class Pagination:
+    """Where each element falls on the industry page.
+
+    ``pages[i]`` and ``lines[i]`` are the 1-based page and line where element ``i`` starts;
+    ``starts[i]`` / ``ends[i]`` are absolute line positions (``(page - 1) * lines_per_page +
+    line - 1``) of its first line and one past its last, so a span of elements measures
+    ``ends[j] - starts[i]`` lines including any space left at a page bottom. Elements that are
+    not printed (notes, sections, synopses) take no lines.
+    """
+
+    pages: tuple[int, ...]
+    lines: tuple[int, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    page_count: int
+    lines_per_page: int = LINES_PER_PAGE
+
+    def eighths_between(self, first: int, last: int) -> int:
+        """Length in eighths (>= 1, rounded up) of elements ``first..last`` inclusive."""
+        lines = max(0, self.ends[last] - self.starts[first])
+        return max(1, -(-lines * 8 // self.lines_per_page))
+
+    @property
+    def total_eighths(self) -> int:
+        """The printed length: whole pages before the last, plus the used part of the last."""
+        if not self.ends:
+            return 0
+        last_end = max(self.ends)
+        if last_end == 0:
+            return 0
+        full, used = divmod(last_end, self.lines_per_page)
+        if used == 0:
+            return full * 8
+        return full * 8 + max(1, -(-used * 8 // self.lines_per_page))
+
+
+def wrap_count(text: str, width: int) -> int:
+    """How many printed lines ``text`` takes at ``width`` characters (greedy word wrap)."""
+    if width <= 0:
+        return 0
+    if "*" in text or "_" in text:
+        text = _MARKS_RE.sub("", text)
+    total = 0
+    for line in text.split("\n"):
+        size = len(line)
+        if size <= width:
+            total += 1
+            continue
+        count = 1
+        used = 0
+        for word in line.split():
+            wlen = len(word)
+            while wlen > width:  # a word longer than the line is broken
+                if used:
+                    count += 1
+                    used = 0
+                wlen -= width
+                count += 1
+            if used == 0:
+                used = wlen
+            elif used + 1 + wlen <= width:
+                used += 1 + wlen
+            else:
+                count += 1
+                used = wlen
+        total += count
+    return total
+
+
+@dataclass(slots=True)
+class _Block:
+    """A unit the page breaker places: one element, a speech, or a dual-dialogue pair."""
+
+    first: int
+    last: int
+    kind: ElementKind
+    before: int
+    heights: list[int]  # printed lines of each element first..last (0 when not printed)
+    breakable: bool
+
+    @property
+    def height(self) -> int:
+        return sum(self.heights)
+
+
+def _blocks(elements: Sequence[ModelElement]) -> list[_Block]:
+    blocks: list[_Block] = []
+    i = 0
+    n = len(elements)
+    while i < n:
+        element = elements[i]
+        kind = element.kind
+        width, before = _LAYOUT.get(kind, (60, 1))
+        if kind is ElementKind.CHARACTER:
+            j = i + 1
+            while j < n and elements[j].kind in _SPEECH_PARTS:
+                j += 1
+            if element.dual is not None:
+                # Both columns of a dual dialogue: the left speech, then the right one.
+                k = j
+                if k < n and elements[k].kind is ElementKind.CHARACTER and elements[k].dual:
+                    k += 1
+                    while k < n and elements[k].kind in _SPEECH_PARTS:
+                        k += 1
+                left = [wrap_count(e.text, _DUAL_WIDTH.get(e.kind, 28)) for e in elements[i:j]]
+                right = [wrap_count(e.text, _DUAL_WIDTH.get(e.kind, 28)) for e in elements[j:k]]
+                heights = [0] * (k - i)
+                # The pair is one unbreakable block as tall as its taller column.
+                heights[0] = max(sum(left), sum(right))
+                blocks.append(_Block(i, k - 1, kind, 1, heights, False))
+                i = k
+                continue
+            heights = [wrap_count(e.text, _LAYOUT.get(e.kind, (35, 0))[0]) for e in elements[i:j]]
+            blocks.append(_Block(i, j - 1, kind, before, heights, True))
+            i = j
+            continue
+        if kind is ElementKind.LYRICS or kind is ElementKind.PARENTHETICAL:
+            before = 1
+        height = wrap_count(element.text, width) if width else 0
+        if kind is ElementKind.SCENE_HEADING and height == 0:
+            height = 1
+        breakable = kind is ElementKind.ACTION and height >= 2 * _MIN_SPLIT
+        blocks.append(_Block(i, i, kind, before if height else 0, [height], breakable))
+        i += 1
+    return blocks
+
+
+def paginate(elements: Sequence[ModelElement], lines_per_page: int = LINES_PER_PAGE) -> Pagination:
+    """Lay ``elements`` out on industry pages; see the module docstring for the rules."""
+    size = lines_per_page
+    n = len(elements)
+    starts = [0] * n
+    ends = [0] * n
+    blocks = _blocks(elements)
+    pos = 0  # absolute line position of the next free line
+
+    def new_page() -> None:
+        nonlocal pos
+        if pos % size:
+            pos += size - pos % size
+
+    def sequential(block: _Block, at: int) -> int:
+        for offset, height in enumerate(block.heights):
+            starts[block.first + offset] = at
+            ends[block.first + offset] = at + height
+            at += height
+        return at
+
+    def speech(block: _Block, at: int) -> int:
+        """Cue, then the speech's lines; ``(MORE)`` / ``NAME (CONT'D)`` where a page ends."""
+        cue = block.heights[0]
+        starts[block.first] = at
+        at += cue
+        ends[block.first] = at
+        for offset, height in enumerate(block.heights[1:], start=1):
+            index = block.first + offset
+            starts[index] = at
+            for _ in range(height):
+                if (at % size) == size - 1:
+                    # The last line of the page is (MORE); the next page opens with the cue.
+                    at += 1 + cue
+                at += 1
+            ends[index] = at
+        return at
+
+    for number, block in enumerate(blocks):
+        kind = block.kind
+        if kind is ElementKind.PAGE_BREAK:
+            new_page()
+            starts[block.first] = ends[block.first] = pos
+            continue
+        height = block.height
+        if height == 0:
+            for index in range(block.first, block.last + 1):
+                starts[index] = ends[index] = pos
+            continue
+        used = pos % size
+        gap = block.before if used else 0
+        need = height
+        if kind is ElementKind.SCENE_HEADING:
+            # A heading is never the last thing on a page: keep the start of what follows.
+            following = next((b for b in blocks[number + 1 : number + 3] if b.height), None)
+            if following is not None and following.kind is not ElementKind.SCENE_HEADING:
+                need += following.before + min(following.height, _MIN_SPLIT + 1)
+        if used + gap + need <= size:
+            pos = sequential(block, pos + gap)
+            continue
+        room = size - used - gap
+        if block.breakable and kind is ElementKind.CHARACTER:
+            body = height - block.heights[0]
+            if room >= block.heights[0] + _MIN_SPLIT + 1 and body > _MIN_SPLIT:
+                pos = speech(block, pos + gap)
+            else:
+                new_page()
+                pos = speech(block, pos)
+            continue
+        if block.breakable and room >= _MIN_SPLIT and height - room >= _MIN_SPLIT:
+            # A long action paragraph flows on to the next page.
+            pos = sequential(block, pos + gap)
+            continue
+        new_page()
+        pos = sequential(block, pos)
+    last = max(ends, default=0)
+    page_count = max(1, -(-last // size)) if n else 0
+    pages = tuple(min(start // size + 1, max(page_count, 1)) for start in starts)
+    lines = tuple(start % size + 1 for start in starts)
+    return Pagination(pages, lines, tuple(starts), tuple(ends), page_count, size)
