@@ -1,0 +1,728 @@
+"""Exact talent scheduling: the order of scenes that keeps actors on paid hold the least.
+
+Talent scheduling (Cheng, Diamond & Lin 1993) is the core cost term of a shooting schedule:
+each actor is paid every day from the first day of their first scene to the last day of their
+last scene, hold days included. This module owns
+
+* :class:`TalentInstance` / :func:`total_cost` — the problem and its cost, exactly as the
+  benchmark format of ``bench/talent/README.md`` defines it (the *total* cost: worked days plus
+  hold days);
+* :func:`solve_talent` — an exact solver: preprocessing, then a depth-first branch and bound
+  over the set of scenes still to shoot, memoised on that set (the bounded dynamic programme of
+  Garcia de la Banda, Stuckey & Chu, INFORMS J. Computing 23(1), 2011);
+* :class:`OrderingProblem` / :func:`search_order` — the search core itself, which also knows
+  location changes and precedences, so :mod:`filmpark.schedule.sequencing` reuses it on windows
+  of a longer shooting order.
+
+Why the state is just "the scenes still to shoot": when scenes are laid out from the front,
+the actors on location during the next scene ``s`` are the actors of ``s`` plus every actor
+who has already worked and still has a scene to come. Both depend only on the remaining set
+``Q`` (not on the order already fixed), so the cheapest completion ``f(Q)`` is a function of
+``Q`` and can be memoised. Lower bounds on ``f(Q)`` prune the search; a bound proven while
+searching under a budget is memoised too, so a state is never searched twice under the same
+budget.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from filmpark.errors import ValidationError
+
+__all__ = [
+    "OrderingProblem",
+    "OrderingSearch",
+    "TalentInstance",
+    "TalentResult",
+    "fixed_cost",
+    "idle_cost",
+    "search_order",
+    "solve_talent",
+    "total_cost",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class TalentInstance:
+    """Scenes with durations (days), actors with daily costs, and who plays in which scene.
+
+    ``presence[actor][scene]`` is true when the actor plays in the scene.
+    """
+
+    durations: tuple[int, ...]
+    costs: tuple[int, ...]
+    presence: tuple[tuple[bool, ...], ...]
+    name: str = ""
+
+    def __post_init__(self) -> None:
+        n = len(self.durations)
+        if any(d <= 0 for d in self.durations):
+            raise ValidationError("durations", "every scene must last at least one day")
+        if any(c < 0 for c in self.costs):
+            raise ValidationError("costs", "a daily cost cannot be negative")
+        if len(self.presence) != len(self.costs):
+            raise ValidationError(
+                "presence", f"{len(self.presence)} actor rows for {len(self.costs)} actor costs"
+            )
+        for actor, row in enumerate(self.presence):
+            if len(row) != n:
+                raise ValidationError(
+                    "presence", f"actor {actor} has {len(row)} entries for {n} scenes"
+                )
+
+    @property
+    def scene_count(self) -> int:
+        return len(self.durations)
+
+    @property
+    def actor_count(self) -> int:
+        return len(self.costs)
+
+
+@dataclass(frozen=True, slots=True)
+class TalentResult:
+    """The best order found (0-based scene indices), its total cost and what is proven."""
+
+    order: tuple[int, ...]
+    cost: int
+    optimal: bool
+    lower_bound: int
+    seconds: float
+    nodes: int
+
+
+def _check_order(n: int, order: Sequence[int]) -> None:
+    if sorted(order) != list(range(n)):
+        raise ValidationError("order", f"must list every scene 0..{n - 1} exactly once")
+
+
+def total_cost(instance: TalentInstance, order: Sequence[int]) -> int:
+    """Total pay when the scenes are shot in ``order``: each actor's daily cost times the days
+    from the first day of their first scene to the last day of their last scene."""
+    _check_order(instance.scene_count, order)
+    start: list[int] = []
+    day = 0
+    for scene in order:
+        start.append(day)
+        day += instance.durations[scene]
+    cost = 0
+    for actor, row in enumerate(instance.presence):
+        positions = [k for k, scene in enumerate(order) if row[scene]]
+        if positions:
+            first, last = positions[0], positions[-1]
+            days = start[last] + instance.durations[order[last]] - start[first]
+            cost += instance.costs[actor] * days
+    return cost
+
+
+def fixed_cost(instance: TalentInstance) -> int:
+    """Pay for the days actors actually play: the same for every order."""
+    return sum(
+        cost * sum(d for d, plays in zip(instance.durations, row, strict=True) if plays)
+        for cost, row in zip(instance.costs, instance.presence, strict=True)
+    )
+
+
+def idle_cost(instance: TalentInstance, order: Sequence[int]) -> int:
+    """Pay for hold days only (``total_cost - fixed_cost``), as CSPLib prob039 reports it."""
+    return total_cost(instance, order) - fixed_cost(instance)
+
+
+# --------------------------------------------------------------------------------------------
+# The search core
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class OrderingProblem:
+    """A scene-ordering problem in the form the exact search works on.
+
+    The cost of an order is the sum, over its scenes, of (a) the scene's duration times the
+    daily cost of every actor on location during it — the scene's own actors and every actor
+    who has worked before and works again later — and (b) ``enter_cost`` of the scene's
+    location whenever the scene's location differs from the previous scene's (the first scene
+    pays it too). ``head`` scenes are shot first, in that order; ``tail`` scenes last, in that
+    order; ``predecessors[s]`` is a bit mask of the scenes that must come before ``s``.
+    Actor sets and predecessor sets are bit masks (bit ``a`` = actor ``a``).
+    """
+
+    durations: tuple[int, ...]
+    actors: tuple[int, ...]
+    actor_costs: tuple[int, ...]
+    locations: tuple[int, ...] = ()
+    enter_cost: tuple[int, ...] = ()
+    predecessors: tuple[int, ...] = ()
+    head: tuple[int, ...] = ()
+    tail: tuple[int, ...] = ()
+
+    def order_cost(self, order: Sequence[int]) -> int:
+        """Cost of a complete order under the definition above."""
+        after = [0] * (len(order) + 1)  # actors playing in order[k:]
+        for k in range(len(order) - 1, -1, -1):
+            after[k] = after[k + 1] | self.actors[order[k]]
+        before = 0
+        last = -1
+        cost = 0
+        for k, s in enumerate(order):
+            on = self.actors[s] | (before & after[k + 1])
+            cost += self.durations[s] * _mask_cost(on, self.actor_costs)
+            if self.locations:
+                if self.locations[s] != last:
+                    cost += self.enter_cost[self.locations[s]]
+                last = self.locations[s]
+            before |= self.actors[s]
+        return cost
+
+
+def _mask_cost(mask: int, costs: Sequence[int]) -> int:
+    total = 0
+    while mask:
+        low = mask & -mask
+        total += costs[low.bit_length() - 1]
+        mask ^= low
+    return total
+
+
+class _Stop(Exception):
+    """Raised inside the search when the time limit or the caller asks it to stop."""
+
+
+@dataclass(frozen=True, slots=True)
+class OrderingSearch:
+    """What :func:`search_order` found: the order, its cost, a proven lower bound, and effort."""
+
+    order: tuple[int, ...]
+    cost: int
+    lower_bound: int
+    optimal: bool
+    nodes: int
+
+
+def search_order(
+    problem: OrderingProblem,
+    *,
+    upper_order: Sequence[int] | None = None,
+    deadline: float | None = None,
+    should_stop: Callable[[], bool] | None = None,
+    node_limit: int | None = None,
+) -> OrderingSearch:
+    """Branch and bound over remaining-scene sets; ``upper_order`` is a known feasible order.
+
+    Returns the best order found. ``optimal`` is true only when the search completed, and
+    then ``lower_bound == cost``; otherwise ``lower_bound`` is the best bound proven at the root.
+    """
+    return _Searcher(problem, deadline, should_stop, node_limit).run(upper_order)
+
+
+class _Searcher:
+    def __init__(
+        self,
+        problem: OrderingProblem,
+        deadline: float | None,
+        should_stop: Callable[[], bool] | None,
+        node_limit: int | None,
+    ) -> None:
+        self.p = problem
+        n = len(problem.durations)
+        self.n = n
+        self.full = (1 << n) - 1
+        m = len(problem.actor_costs)
+        self.m = m
+        self.actor_scenes = [0] * m
+        for s, mask in enumerate(problem.actors):
+            a_mask = mask
+            while a_mask:
+                low = a_mask & -a_mask
+                self.actor_scenes[low.bit_length() - 1] |= 1 << s
+                a_mask ^= low
+        self.scene_fixed = [
+            problem.durations[s] * _mask_cost(problem.actors[s], problem.actor_costs)
+            for s in range(n)
+        ]
+        self.has_locations = bool(problem.locations) and any(problem.enter_cost)
+        self.locations = problem.locations if problem.locations else (0,) * n
+        self.enter = problem.enter_cost if problem.enter_cost else (0,)
+        n_loc = (max(self.locations) + 1) if n else 1
+        self.loc_scenes = [0] * n_loc
+        for s, loc in enumerate(self.locations):
+            self.loc_scenes[loc] |= 1 << s
+        self.preds = problem.predecessors if problem.predecessors else (0,) * n
+        self.has_preds = any(self.preds)
+        self.head_mask = 0
+        for s in problem.head:
+            self.head_mask |= 1 << s
+        self.tail = problem.tail
+        self.tail_mask = 0
+        for s in problem.tail:
+            self.tail_mask |= 1 << s
+        self.deadline = deadline
+        self.should_stop = should_stop
+        self.node_limit = node_limit
+        self.nodes = 0
+        self.cost_cache: dict[int, int] = {}
+        self.wsq_cache: dict[int, tuple[float, float, tuple[int, ...]]] = {}
+        self.static_lb: dict[int, int] = {}
+        self.exact: dict[int, int] = {}
+        self.choice: dict[int, int] = {}
+        self.bound: dict[int, int] = {}
+        self.loc_shift = max(1, n_loc + 1).bit_length()
+
+    # -- small helpers -----------------------------------------------------------------------
+
+    def mask_cost(self, mask: int) -> int:
+        value = self.cost_cache.get(mask)
+        if value is None:
+            value = _mask_cost(mask, self.p.actor_costs)
+            self.cost_cache[mask] = value
+        return value
+
+    def present(self, q: int) -> int:
+        """Actors on location while ``q`` remains: worked already and working again."""
+        on = 0
+        done = self.full & ~q
+        for a, scenes in enumerate(self.actor_scenes):
+            if scenes & q and scenes & done:
+                on |= 1 << a
+        return on
+
+    def lower_bound(self, q: int) -> int:
+        """Cost every completion of ``q`` pays, apart from location changes.
+
+        The actors' own working days, plus a bound on the hold days of the actors already on
+        location: each of them stays until their last remaining scene is shot, which is a
+        weighted-completion-time problem; splitting each scene's duration among its present
+        actors in proportion to their rates and ordering actors by Smith's ratio rule bounds
+        it from below (the bound of Garcia de la Banda, Stuckey & Chu 2011, section 4).
+        """
+        value = self.static_lb.get(q)
+        if value is not None:
+            return value
+        fixed = 0
+        on = self.present(q)
+        ratio: dict[int, float] = {}
+        correction = 0.0
+        durations = self.p.durations
+        scene_fixed = self.scene_fixed
+        actors = self.p.actors
+        rest = q
+        while rest:
+            low = rest & -rest
+            s = low.bit_length() - 1
+            rest ^= low
+            fixed += scene_fixed[s]
+            x = actors[s] & on
+            if x:
+                w = self.wsq_cache.get(x)
+                if w is None:
+                    members = []
+                    y = x
+                    while y:
+                        lo = y & -y
+                        members.append(lo.bit_length() - 1)
+                        y ^= lo
+                    total = float(sum(self.p.actor_costs[a] for a in members))
+                    squares = float(sum(self.p.actor_costs[a] ** 2 for a in members))
+                    w = (total, squares, tuple(members))
+                    self.wsq_cache[x] = w
+                total, squares, members_t = w
+                d = durations[s]
+                if total > 0:
+                    r = d / total
+                    for a in members_t:
+                        ratio[a] = ratio.get(a, 0.0) + r
+                    correction += d * (total + squares / total) * 0.5
+        idle = 0.0
+        if ratio:
+            costs = self.p.actor_costs
+            elapsed = 0.0
+            for a in sorted(ratio, key=ratio.__getitem__):
+                elapsed += ratio[a] * costs[a]
+                idle += costs[a] * elapsed
+            idle -= correction
+        value = fixed + max(0, math.ceil(idle - 1e-6))
+        self.static_lb[q] = value
+        return value
+
+    def location_bound(self, q: int, last: int) -> int:
+        if not self.has_locations:
+            return 0
+        total = 0
+        for loc, scenes in enumerate(self.loc_scenes):
+            if scenes & q and loc != last:
+                total += self.enter[loc]
+        return total
+
+    def step_cost(self, s: int, on: int, last: int) -> int:
+        cost = self.p.durations[s] * self.mask_cost(self.p.actors[s] | on)
+        if self.has_locations and self.locations[s] != last:
+            cost += self.enter[self.locations[s]]
+        return cost
+
+    def key(self, q: int, last: int) -> int:
+        if not self.has_locations:
+            return q
+        return (q << self.loc_shift) | (last + 1)
+
+    # -- the search ---------------------------------------------------------------------------
+
+    def candidates(self, q: int, last: int, on: int) -> list[int]:
+        free = q & ~self.tail_mask
+        if not free:
+            # only tail scenes remain: the next one is forced
+            return [self.tail[len(self.tail) - q.bit_count()]]
+        out = []
+        rest = free
+        done = self.full & ~q
+        while rest:
+            low = rest & -rest
+            s = low.bit_length() - 1
+            rest ^= low
+            if self.has_preds and self.preds[s] & ~done:
+                continue
+            if self.p.actors[s] == on and (not self.has_locations or self.locations[s] == last):
+                # Shooting s now adds nobody and is never worse than later: moving s to the
+                # front of any completion neither lengthens a stay nor adds a location change.
+                return [s]
+            out.append(s)
+        return out
+
+    def tick(self) -> None:
+        self.nodes += 1
+        if self.nodes & 255 == 0:
+            if self.deadline is not None and time.perf_counter() > self.deadline:
+                raise _Stop
+            if self.should_stop is not None and self.should_stop():
+                raise _Stop
+        if self.node_limit is not None and self.nodes > self.node_limit:
+            raise _Stop
+
+    def search(self, q: int, last: int, budget: int) -> int:
+        """Cheapest completion of state (q, last) when it is <= budget (exact); otherwise a
+        proven lower bound greater than budget."""
+        if not q:
+            return 0
+        k = self.key(q, last)
+        value = self.exact.get(k)
+        if value is not None:
+            return value
+        lb = self.bound.get(k)
+        if lb is None:
+            lb = self.lower_bound(q) + self.location_bound(q, last)
+        if lb > budget:
+            return lb
+        self.tick()
+        on = self.present(q)
+        children = []
+        for s in self.candidates(q, last, on):
+            c = self.step_cost(s, on, last)
+            child = q & ~(1 << s)
+            child_last = self.locations[s]
+            ck = self.key(child, child_last)
+            cv = self.exact.get(ck)
+            if cv is None:
+                cv = self.bound.get(ck)
+                if cv is None:
+                    cv = self.lower_bound(child) + self.location_bound(child, child_last)
+            children.append((c + cv, c, s))
+        children.sort()
+        best = -1
+        best_value = 0
+        failed = math.inf
+        for estimate, c, s in children:
+            limit = budget if best < 0 else min(budget, best_value - 1)
+            if estimate > limit:
+                failed = min(failed, estimate)
+                break
+            v = c + self.search(q & ~(1 << s), self.locations[s], limit - c)
+            if v <= limit:
+                best, best_value = s, v
+            else:
+                failed = min(failed, v)
+        if best >= 0:
+            self.exact[k] = best_value
+            self.choice[k] = best
+            return best_value
+        proven = max(lb, int(failed))
+        self.bound[k] = proven
+        return proven
+
+    def rebuild(self, q: int, last: int) -> list[int]:
+        out = []
+        while q:
+            s = self.choice[self.key(q, last)]
+            out.append(s)
+            q &= ~(1 << s)
+            last = self.locations[s]
+        return out
+
+    def run(self, upper_order: Sequence[int] | None) -> OrderingSearch:
+        p = self.p
+        head = list(p.head)
+        q0 = self.full & ~self.head_mask
+        last0 = p.locations[head[-1]] if head and p.locations else -1
+        incumbent: list[int] | None = list(upper_order) if upper_order is not None else None
+        incumbent_cost = p.order_cost(incumbent) if incumbent is not None else None
+        # g0: the head's cost inside a complete order is independent of the rest's order
+        g0 = self._head_cost(head, q0)
+        root_lb = g0 + self.lower_bound(q0) + self.location_bound(q0, last0)
+        optimal = False
+        try:
+            budget = (incumbent_cost - g0 - 1) if incumbent_cost is not None else 1 << 62
+            value = self.search(q0, last0, budget)
+            if value <= budget:
+                incumbent = head + self.rebuild(q0, last0)
+                incumbent_cost = p.order_cost(incumbent)
+                root_lb = incumbent_cost
+            else:
+                root_lb = max(root_lb, g0 + value)
+            optimal = True
+        except _Stop:
+            k = self.key(q0, last0)
+            if k in self.exact:  # pragma: no cover - the root is exact only when the search ends
+                root_lb = g0 + self.exact[k]
+            elif k in self.bound:
+                root_lb = max(root_lb, g0 + self.bound[k])
+            better = self._best_partial(q0, last0, head)
+            if better is not None:
+                cost = p.order_cost(better)
+                if incumbent_cost is None or cost < incumbent_cost:
+                    incumbent, incumbent_cost = better, cost
+        if incumbent is None or incumbent_cost is None:
+            incumbent = head + self._greedy(q0, last0)
+            incumbent_cost = p.order_cost(incumbent)
+        if optimal:
+            root_lb = incumbent_cost
+        return OrderingSearch(
+            tuple(incumbent), incumbent_cost, min(root_lb, incumbent_cost), optimal, self.nodes
+        )
+
+    def _head_cost(self, head: list[int], q0: int) -> int:
+        """Cost of the head scenes inside any complete order (it does not depend on the rest)."""
+        later = [0] * (len(head) + 1)
+        later[len(head)] = self.actors_in(q0)
+        for k in range(len(head) - 1, -1, -1):
+            later[k] = later[k + 1] | self.p.actors[head[k]]
+        cost = 0
+        done = 0
+        last = -1
+        for k, s in enumerate(head):
+            on = self.p.actors[s] | (done & later[k + 1])
+            cost += self.p.durations[s] * self.mask_cost(on)
+            if self.has_locations and self.locations[s] != last:
+                cost += self.enter[self.locations[s]]
+            last = self.locations[s]
+            done |= self.p.actors[s]
+        return cost
+
+    def actors_in(self, q: int) -> int:
+        out = 0
+        for a, scenes in enumerate(self.actor_scenes):
+            if scenes & q:
+                out |= 1 << a
+        return out
+
+    def _greedy(self, q: int, last: int) -> list[int]:
+        out = []
+        while q:
+            on = self.present(q)
+            cands = self.candidates(q, last, on)
+            s = min(cands, key=lambda x: self.step_cost(x, on, last))
+            out.append(s)
+            q &= ~(1 << s)
+            last = self.locations[s]
+        return out
+
+    def _best_partial(self, q: int, last: int, head: list[int]) -> list[int] | None:
+        """After a stop: follow exact memo entries where known, greedy choices elsewhere."""
+        if self.key(q, last) not in self.exact and not self.exact:
+            return None
+        out = list(head)
+        while q:
+            k = self.key(q, last)
+            s = self.choice.get(k)
+            if s is None:
+                on = self.present(q)
+                cands = self.candidates(q, last, on)
+
+                def estimate(x: int, on: int = on, q: int = q, last: int = last) -> int:
+                    child = q & ~(1 << x)
+                    ck = self.key(child, self.locations[x])
+                    rest = self.exact.get(ck)
+                    if rest is None:
+                        rest = self.bound.get(ck, self.lower_bound(child))
+                    return self.step_cost(x, on, last) + rest
+
+                s = min(cands, key=estimate)
+            out.append(s)
+            q &= ~(1 << s)
+            last = self.locations[s]
+        return out
+
+
+# --------------------------------------------------------------------------------------------
+# Talent scheduling on top of the search core
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Reduced:
+    """A talent instance after preprocessing: scene groups over the actors that matter."""
+
+    problem: OrderingProblem
+    groups: tuple[tuple[int, ...], ...]  # original scenes of each node, in shooting order
+    constant: int  # pay of the dropped actors, the same for every order
+
+
+def _reduce(instance: TalentInstance, prefix: Sequence[int], suffix: Sequence[int]) -> _Reduced:
+    n = instance.scene_count
+    fixed_scenes = set(prefix) | set(suffix)
+    constant = 0
+    kept: list[int] = []
+    for actor, row in enumerate(instance.presence):
+        scenes = [s for s in range(n) if row[s]]
+        if len(scenes) == 1 or len(scenes) == n:
+            # one scene: paid exactly its days; every scene: paid the whole shoot
+            constant += instance.costs[actor] * sum(instance.durations[s] for s in scenes)
+        elif scenes and instance.costs[actor] > 0:
+            kept.append(actor)
+    masks = [0] * n
+    for bit, actor in enumerate(kept):
+        row = instance.presence[actor]
+        for s in range(n):
+            if row[s]:
+                masks[s] |= 1 << bit
+    # Scenes with the same cast are shot back to back in some optimal order (swapping them
+    # next to each other never lengthens a stay), so each such family becomes one node.
+    groups: list[list[int]] = []
+    by_mask: dict[int, int] = {}
+    node_of: dict[int, int] = {}
+    for s in range(n):
+        if s in fixed_scenes:
+            node_of[s] = len(groups)
+            groups.append([s])
+            continue
+        node = by_mask.get(masks[s])
+        if node is None:
+            node = len(groups)
+            by_mask[masks[s]] = node
+            groups.append([])
+        groups[node].append(s)
+        node_of[s] = node
+    problem = OrderingProblem(
+        durations=tuple(sum(instance.durations[s] for s in g) for g in groups),
+        actors=tuple(masks[g[0]] for g in groups),
+        actor_costs=tuple(instance.costs[a] for a in kept),
+        head=tuple(node_of[s] for s in prefix),
+        tail=tuple(node_of[s] for s in suffix),
+    )
+    return _Reduced(problem, tuple(tuple(g) for g in groups), constant)
+
+
+def _to_nodes(reduced: _Reduced, order: Sequence[int]) -> list[int]:
+    """A scene order as a node order: each group where its first scene appears, head and
+    tail where they must be."""
+    node_of = {s: k for k, g in enumerate(reduced.groups) for s in g}
+    head, tail = reduced.problem.head, reduced.problem.tail
+    fixed = set(head) | set(tail)
+    seen: set[int] = set()
+    middle = []
+    for s in order:
+        node = node_of[s]
+        if node not in seen and node not in fixed:
+            seen.add(node)
+            middle.append(node)
+    return [*head, *middle, *tail]
+
+
+def _improve(problem: OrderingProblem, order: list[int], deadline: float, seed: int) -> list[int]:
+    """First-improvement insertion local search with random restarts of the scan order."""
+    fixed = set(problem.head) | set(problem.tail)
+    lo, hi = len(problem.head), len(order) - len(problem.tail)
+    best = problem.order_cost(order)
+    rng = random.Random(seed)
+    improved = True
+    while improved and time.perf_counter() < deadline:
+        improved = False
+        positions = list(range(lo, hi))
+        rng.shuffle(positions)
+        for i in positions:
+            s = order[i]
+            if s in fixed:
+                continue
+            rest = order[:i] + order[i + 1 :]
+            for j in range(lo, hi):
+                if j == i:
+                    continue
+                candidate = [*rest[:j], s, *rest[j:]]
+                if problem.predecessors and not _respects(problem, candidate):
+                    continue
+                cost = problem.order_cost(candidate)
+                if cost < best:
+                    best, order, improved = cost, candidate, True
+                    break
+            if time.perf_counter() > deadline:
+                break
+    return order
+
+
+def _respects(problem: OrderingProblem, order: Sequence[int]) -> bool:
+    done = 0
+    for s in order:
+        if problem.predecessors[s] & ~done:
+            return False
+        done |= 1 << s
+    return True
+
+
+def solve_talent(
+    instance: TalentInstance,
+    *,
+    time_limit: float = 10.0,
+    initial: Sequence[int] | None = None,
+    fixed_prefix: Sequence[int] = (),
+    fixed_suffix: Sequence[int] = (),
+    should_stop: Callable[[], bool] | None = None,
+) -> TalentResult:
+    """The cheapest order of ``instance``'s scenes (total cost), proven when time allows.
+
+    ``fixed_prefix`` scenes open the shoot and ``fixed_suffix`` scenes close it, in the given
+    orders; ``initial`` is a known order to start from. Always returns the best order found;
+    ``optimal`` is true only when the search proved it.
+    """
+    started = time.perf_counter()
+    n = instance.scene_count
+    if time_limit <= 0:
+        raise ValidationError("time_limit", "must be positive")
+    pinned = list(fixed_prefix) + list(fixed_suffix)
+    if any(not 0 <= s < n for s in pinned) or len(set(pinned)) != len(pinned):
+        raise ValidationError("fixed_prefix", "pinned scenes must be distinct scene indices")
+    if initial is not None:
+        _check_order(n, initial)
+    if n == 0:
+        return TalentResult((), 0, True, 0, time.perf_counter() - started, 0)
+    deadline = started + time_limit
+    reduced = _reduce(instance, fixed_prefix, fixed_suffix)
+    problem = reduced.problem
+    seeds = [_to_nodes(reduced, initial)] if initial is not None else []
+    greedy = _Searcher(problem, None, None, None)
+    q0 = greedy.full & ~greedy.head_mask
+    seeds.append(list(problem.head) + greedy._greedy(q0, -1))
+    upper = min(seeds, key=problem.order_cost)
+    upper = _improve(problem, upper, started + min(0.05 * time_limit, 0.5), 0)
+    found = search_order(problem, upper_order=upper, deadline=deadline, should_stop=should_stop)
+    order = tuple(s for node in found.order for s in reduced.groups[node])
+    cost = total_cost(instance, order)
+    if cost != found.cost + reduced.constant:  # pragma: no cover - a broken invariant
+        raise AssertionError("reduced and original costs disagree")
+    return TalentResult(
+        order=order,
+        cost=cost,
+        optimal=found.optimal,
+        lower_bound=found.lower_bound + reduced.constant,
+        seconds=time.perf_counter() - started,
+        nodes=found.nodes,
+    )
