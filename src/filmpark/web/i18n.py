@@ -1,0 +1,163 @@
+"""Languages of the pages: gettext catalogs, the user's choice, and Vietnamese formats.
+
+The catalogs are the ``.po`` files under ``locale/<lang>/LC_MESSAGES/messages.po`` (extracted
+with Babel from the templates and this package, see ``babel.cfg``). They are compiled to the
+binary ``.mo`` form in memory the first time a language is used, so no build step is needed to
+run from a checkout and no compiled file can drift from its source.
+
+Dates and money follow the reader's language through Babel's CLDR data: Vietnamese readers see
+``25/11/2026`` and ``1.234.567 ₫``; English readers see ``25 Nov 2026`` and ``₫1,234,567``.
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+import io
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date as Date
+from datetime import datetime as DateTime
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from babel.dates import format_date as _babel_format_date
+from babel.dates import format_datetime as _babel_format_datetime
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_currency as _babel_format_currency
+from babel.numbers import format_decimal as _babel_format_decimal
+from markupsafe import Markup
+
+from filmpark.units import Money
+
+LOCALE_DIR = Path(__file__).parent / "locale"
+LANGUAGES: tuple[str, ...] = ("en", "vi")
+DEFAULT_LANGUAGE = "en"
+LANGUAGE_NAMES: Mapping[str, str] = {"en": "English", "vi": "Tiếng Việt"}
+
+# The CLDR locale used for formats; English readers here are mostly international crews,
+# so dates read day-month-year to match the Vietnamese documents they sit beside.
+_CLDR = {"en": "en_GB", "vi": "vi_VN"}
+_DATE_PATTERN = {"en": "d MMM y", "vi": "dd/MM/y"}
+_DATETIME_PATTERN = {"en": "d MMM y HH:mm", "vi": "HH:mm dd/MM/y"}
+
+
+def normalise_language(value: str | None) -> str | None:
+    """``"vi-VN"``, ``"VI"`` or ``"vi_VN"`` -> ``"vi"``; None for a language we do not offer."""
+    if not value:
+        return None
+    code = value.strip().replace("_", "-").split("-")[0].lower()
+    return code if code in LANGUAGES else None
+
+
+def language_from_accept(header: str | None) -> str | None:
+    """The first language we offer from an ``Accept-Language`` header, by the client's weights."""
+    if not header:
+        return None
+    weighted: list[tuple[float, int, str]] = []
+    for position, part in enumerate(header.split(",")):
+        pieces = part.strip().split(";")
+        weight = 1.0
+        for param in pieces[1:]:
+            name, _, value = param.strip().partition("=")
+            if name == "q":
+                try:
+                    weight = float(value)
+                except ValueError:
+                    weight = 0.0
+        weighted.append((-weight, position, pieces[0]))
+    for negative_weight, _position, tag in sorted(weighted):
+        code = normalise_language(tag)
+        if code and negative_weight < 0:
+            return code
+    return None
+
+
+@cache
+def translations(language: str) -> _gettext.NullTranslations:
+    """The compiled catalog of ``language`` (a null catalog for English msgids with no entry)."""
+    po_path = LOCALE_DIR / language / "LC_MESSAGES" / "messages.po"
+    if not po_path.exists():
+        return _gettext.NullTranslations()
+    with po_path.open("rb") as handle:
+        catalog = read_po(handle, locale=language)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return _gettext.GNUTranslations(buffer)
+
+
+@dataclass(frozen=True, slots=True)
+class Translator:
+    """Everything a page needs to speak one language: messages, dates, numbers and money."""
+
+    language: str
+
+    @property
+    def cldr(self) -> str:
+        return _CLDR[self.language]
+
+    def gettext(self, message: str) -> str:
+        """The translation of ``message`` as plain text (for flash messages and headers)."""
+        return translations(self.language).gettext(message)
+
+    def ngettext(self, singular: str, plural: str, count: int) -> str:
+        return translations(self.language).ngettext(singular, plural, count)
+
+    def markup_gettext(self) -> Callable[..., Markup]:
+        """A new-style ``gettext`` for templates: ``_("Hello %(name)s", name=...)``.
+
+        The translation is trusted markup (it comes from our catalogs); the variables are
+        escaped by :class:`~markupsafe.Markup`'s ``%`` operator. As in Jinja's new-style
+        gettext, the string is always a format string (write ``%%`` for a percent sign).
+        """
+
+        def _(message: str, **variables: Any) -> Markup:
+            return Markup(self.gettext(message)) % variables
+
+        return _
+
+    def markup_ngettext(self) -> Callable[..., Markup]:
+        def ngettext(singular: str, plural: str, num: int, **variables: Any) -> Markup:
+            variables.setdefault("num", num)
+            return Markup(self.ngettext(singular, plural, num)) % variables
+
+        return ngettext
+
+    def date(self, value: Date | DateTime | None) -> str:
+        """``25/11/2026`` in Vietnamese, ``25 Nov 2026`` in English; empty for no date."""
+        if value is None:
+            return ""
+        if isinstance(value, DateTime):
+            value = value.date()
+        return str(_babel_format_date(value, _DATE_PATTERN[self.language], locale=self.cldr))
+
+    def datetime(self, value: DateTime | None) -> str:
+        if value is None:
+            return ""
+        return str(
+            _babel_format_datetime(value, _DATETIME_PATTERN[self.language], locale=self.cldr)
+        )
+
+    def weekday(self, value: Date) -> str:
+        """The short weekday name (``Mon`` / ``Th 2``)."""
+        return str(_babel_format_date(value, "EEE", locale=self.cldr))
+
+    def number(self, value: int | Decimal | float) -> str:
+        """``1.234.567`` in Vietnamese, ``1,234,567`` in English."""
+        return str(_babel_format_decimal(value, locale=self.cldr))
+
+    def money(self, value: Money | None) -> str:
+        """``1.234.567 ₫`` in Vietnamese; cents kept for currencies that have them."""
+        if value is None:
+            return ""
+        rounded = value.rounded()
+        # CLDR knows each currency's digits (none for VND, two for USD).
+        return str(_babel_format_currency(rounded.amount, rounded.currency, locale=self.cldr))
+
+
+def translator(language: str | None) -> Translator:
+    """The translator of ``language``, falling back to the default language."""
+    return Translator(normalise_language(language) or DEFAULT_LANGUAGE)

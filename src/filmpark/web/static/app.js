@@ -1,0 +1,112 @@
+/* filmpark pages: the few behaviours every page shares. No framework, no build step.
+ *
+ * - every fetch that changes something sends the CSRF token of the page (X-CSRF-Token);
+ * - a form is sent once: its buttons are disabled on submit (the server also refuses a
+ *   repeated idempotency key);
+ * - when a sign-in expires mid-edit, the pending change is kept in sessionStorage, the person
+ *   signs in again and the change is sent once they are back on the page.
+ */
+(function () {
+  "use strict";
+  const PENDING_KEY = "filmpark.pending";
+
+  function csrfToken() {
+    const meta = document.querySelector('meta[name="csrf-token"]');
+    return meta ? meta.getAttribute("content") : "";
+  }
+
+  function newKey() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    return String(Date.now()) + Math.random().toString(16).slice(2);
+  }
+
+  function readPending() {
+    try { return JSON.parse(sessionStorage.getItem(PENDING_KEY) || "[]"); } catch (e) { return []; }
+  }
+
+  function writePending(list) {
+    if (list.length) sessionStorage.setItem(PENDING_KEY, JSON.stringify(list));
+    else sessionStorage.removeItem(PENDING_KEY);
+  }
+
+  /* Send a JSON action. On 401 the action is kept and the person is sent to sign in; after
+   * sign-in the page that made it sends it again (replayPending). Resolves with
+   * {status, body}. */
+  async function send(url, payload, options) {
+    const opts = options || {};
+    const key = opts.idempotencyKey || newKey();
+    const response = await fetch(url, {
+      method: opts.method || "POST",
+      credentials: "same-origin",
+      headers: {
+        "Content-Type": "application/json",
+        "Accept": "application/json",
+        "X-CSRF-Token": csrfToken(),
+        "Idempotency-Key": key,
+      },
+      body: JSON.stringify(payload || {}),
+    });
+    let body = null;
+    try { body = await response.json(); } catch (e) { body = null; }
+    if (response.status === 401) {
+      const pending = readPending();
+      pending.push({ page: location.pathname + location.search, url: url, payload: payload, key: key });
+      writePending(pending);
+      const signin = document.body.dataset.signinUrl || "/signin";
+      location.assign(signin + "?expired=1&next=" + encodeURIComponent(location.pathname + location.search));
+      return new Promise(function () {});
+    }
+    return { status: response.status, body: body };
+  }
+
+  /* Re-send the actions this page kept while its sign-in had expired. */
+  async function replayPending() {
+    const here = location.pathname + location.search;
+    const pending = readPending();
+    const mine = pending.filter(function (p) { return p.page === here; });
+    if (!mine.length || !document.body.dataset.user) return [];
+    writePending(pending.filter(function (p) { return p.page !== here; }));
+    const results = [];
+    for (const action of mine) {
+      results.push(await send(action.url, action.payload, { idempotencyKey: action.key }));
+    }
+    return results;
+  }
+
+  function announce(text, level) {
+    let region = document.getElementById("live-status");
+    if (!region) {
+      region = document.createElement("p");
+      region.id = "live-status";
+      region.setAttribute("role", "status");
+      region.className = "flash info";
+      const main = document.getElementById("main");
+      main.insertBefore(region, main.firstChild);
+    }
+    region.className = "flash " + (level || "info");
+    region.textContent = text;
+  }
+
+  document.addEventListener("submit", function (event) {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement)) return;
+    if (form.dataset.submitted === "1") { event.preventDefault(); return; }
+    form.dataset.submitted = "1";
+    form.querySelectorAll("button[type=submit], button:not([type])").forEach(function (b) { b.disabled = true; });
+  });
+
+  document.addEventListener("change", function (event) {
+    const el = event.target;
+    if (el instanceof HTMLSelectElement && el.hasAttribute("data-autosubmit") && el.form) {
+      el.form.requestSubmit();
+    }
+  });
+
+  document.addEventListener("DOMContentLoaded", function () {
+    /* A form that was re-shown after sign-in expired is sent again once signed in. */
+    const resubmit = document.querySelector("form[data-resubmit]");
+    if (resubmit) resubmit.requestSubmit();
+  });
+
+  window.filmpark = { send: send, replayPending: replayPending, announce: announce, csrfToken: csrfToken, newKey: newKey };
+})();
