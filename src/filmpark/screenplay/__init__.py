@@ -1,1 +1,162 @@
-"""Screenplays: the model, one reader and writer per format (Fountain, FDX, PDF, text), pagination."""
+"""Screenplays: the model, one reader and writer per format (Fountain, FDX, PDF, text), pagination.
+
+:func:`read` takes the bytes of a file and its name and returns a
+:class:`~filmpark.screenplay.model.Script`; the reader is chosen by the name's suffix and by
+sniffing the content. Files that cannot be a screenplay at all (binary, empty, too big, an
+image or an office archive) raise :class:`~filmpark.errors.ScreenplayError` naming the file
+and the cause; everything else is read, with recoverable oddities as diagnostics.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from pathlib import PurePath
+
+from filmpark.errors import ScreenplayError
+from filmpark.screenplay.model import Diagnostic, Script
+
+__all__ = ["MAX_BYTES", "SUFFIXES", "detect_format", "read", "read_text"]
+
+#: The largest file read (32 MiB). A feature screenplay is about 200 KB of Fountain or a few
+#: MB of PDF; anything bigger is refused before it reaches a parser.
+MAX_BYTES = 32 * 1024 * 1024
+
+#: Suffixes read, by format.
+SUFFIXES: dict[str, str] = {
+    ".fountain": "fountain",
+    ".spmd": "fountain",
+    ".txt": "text",
+    ".text": "text",
+    ".fdx": "fdx",
+    ".pdf": "pdf",
+}
+_FORMATS = frozenset({"fountain", "text", "fdx", "pdf"})
+
+# Formats people try that we do not read, with what to do instead.
+_REFUSED: dict[str, str] = {
+    ".docx": "a Word document: save it as plain text (.txt), PDF or Fountain",
+    ".doc": "a Word document: save it as plain text (.txt), PDF or Fountain",
+    ".odt": "an OpenDocument file: save it as plain text (.txt), PDF or Fountain",
+    ".rtf": "an RTF document: save it as plain text (.txt), PDF or Fountain",
+    ".pages": "a Pages document: export it as PDF or plain text",
+    ".celtx": "a Celtx project: export it as PDF or Final Draft (.fdx)",
+    ".fadein": "a Fade In project: export it as Final Draft (.fdx) or Fountain",
+    ".highland": "a Highland project: export it as Fountain or Final Draft (.fdx)",
+    ".scriv": "a Scrivener project: compile it as Final Draft (.fdx) or Fountain",
+}
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (
+        b"PK\x03\x04",
+        "a ZIP archive (a .docx, .fadein or .highland file?): export it as Fountain, FDX, PDF or text",
+    ),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document: save it as plain text or PDF"),
+    (b"\x89PNG", "a PNG image, not a screenplay"),
+    (b"\xff\xd8\xff", "a JPEG image, not a screenplay"),
+    (b"GIF8", "a GIF image, not a screenplay"),
+    (b"\x7fELF", "a program, not a screenplay"),
+    (b"MZ", "a Windows program, not a screenplay"),
+    (b"\x1f\x8b", "a gzip archive, not a screenplay"),
+    (b"{\\rtf", "an RTF document: save it as plain text (.txt), PDF or Fountain"),
+)
+
+
+def detect_format(data: bytes, source: str = "<input>") -> str:
+    """``"fountain"``, ``"text"``, ``"fdx"`` or ``"pdf"`` from the content, then the suffix.
+
+    Raises :class:`ScreenplayError` for content that is no screenplay format at all.
+    """
+    suffix = PurePath(source).suffix.lower()
+    if suffix in _REFUSED:
+        raise ScreenplayError(source, _REFUSED[suffix])
+    head = data[:1024].lstrip()
+    if head.startswith(b"%PDF-") or data[:1024].find(b"%PDF-") >= 0:
+        return "pdf"
+    for magic, cause in _MAGIC:
+        if data.startswith(magic):
+            raise ScreenplayError(source, cause)
+    start = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if start.startswith(b"<") and b"<FinalDraft" in data[:4096]:
+        return "fdx"
+    if suffix == ".pdf":
+        raise ScreenplayError(source, "not a PDF file (no %PDF header)")
+    if suffix == ".fdx":
+        if start.startswith(b"<"):
+            return "fdx"
+        raise ScreenplayError(source, "not a Final Draft file (no <FinalDraft> document)")
+    if start.startswith((b"<?xml", b"<html", b"<!DOCTYPE")):
+        raise ScreenplayError(source, "an XML or HTML document that is not Final Draft (.fdx)")
+    return SUFFIXES.get(suffix, "fountain")
+
+
+def _check_bytes(data: bytes, source: str) -> None:
+    if len(data) > MAX_BYTES:
+        raise ScreenplayError(
+            source,
+            f"too big ({len(data) / 1_048_576:.0f} MB; a screenplay file is at most "
+            f"{MAX_BYTES // 1_048_576} MB)",
+        )
+    if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xfe\xff"):
+        if data and data.strip(b" \t\r\n") and not data.strip(b"\x00"):
+            raise ScreenplayError(source, "contains only NUL bytes")
+        raise ScreenplayError(source, "is empty")
+
+
+def _check_text(text: str, source: str) -> list[Diagnostic]:
+    """Refuse binary content; tolerate a few stray control characters with a diagnostic."""
+    sample = text[:65_536]
+    controls = sum(1 for c in sample if c < " " and c not in "\t\n\r\f\v")
+    if controls and controls * 100 > len(sample):
+        nul = sample.count("\x00")
+        cause = "binary data (NUL bytes)" if nul else "binary data, not text"
+        raise ScreenplayError(source, f"not a screenplay: {cause}")
+    if controls:
+        return [Diagnostic(source, 1, f"{controls} control characters ignored")]
+    return []
+
+
+def read(data: bytes, source: str = "<input>", *, format: str | None = None) -> Script:
+    """Read a screenplay file's bytes (Fountain, plain text, Final Draft or PDF)."""
+    _check_bytes(data, source)
+    if format is not None and format not in _FORMATS:
+        raise ScreenplayError(
+            source, f"unknown format {format!r} (expected fountain, text, fdx or pdf)"
+        )
+    kind = format or detect_format(data, source)
+    if kind in ("pdf", "fdx"):
+        # The PDF and FDX readers (and their dependencies) load only when such a file comes.
+        module = importlib.import_module(f"filmpark.screenplay.{kind}")
+        reader: Callable[[bytes, str], Script] = getattr(module, f"read_{kind}")
+        return reader(data, source)
+    from filmpark.screenplay.encoding import decode
+
+    text, notes = decode(data, source)
+    notes.extend(_check_text(text, source))
+    if not text.strip():
+        raise ScreenplayError(source, "is empty")
+    return _read_decoded(text, source, kind, notes)
+
+
+def _read_decoded(text: str, source: str, kind: str, notes: list[Diagnostic]) -> Script:
+    from dataclasses import replace
+
+    from filmpark.screenplay.fountain import read_fountain
+    from filmpark.screenplay.text import looks_plain, read_plain_text
+
+    text = "".join(c for c in text if c >= " " or c in "\t\n\r") if notes else text
+    if kind == "text" and looks_plain(text):
+        script = read_plain_text(text, source)
+    else:
+        script = read_fountain(text, source)
+    if notes:
+        script = replace(script, diagnostics=(*notes, *script.diagnostics))
+    return script
+
+
+def read_text(text: str, source: str = "<input>") -> Script:
+    """Read Fountain or plain text that is already decoded."""
+    from filmpark.screenplay.text import looks_plain
+
+    suffix = PurePath(source).suffix.lower()
+    kind = "text" if suffix in (".txt", ".text") and looks_plain(text) else "fountain"
+    return _read_decoded(text, source, kind, [])

@@ -128,11 +128,12 @@ _CONTINUITY = frozenset(
 )
 _SAME_DN = {"SAME NIGHT": DayNight.NIGHT, "SAME DAY": DayNight.DAY}
 
-_TRAILING_PAREN_RE = re.compile(r"\s*(\([^()]*\))\s*$")
+_TRAILING_PAREN_RE = re.compile(r"\s*(\([^()]*\)|\[[^\[\]]*\])\s*$")
 _SEGMENT_SPLIT_RE = re.compile(r"\s+[-–—]+\s+|\s+--\s*|\s*--\s+")
 _TIGHT_DASH_RE = re.compile(r"^(.*\S)\s*[-–—]\s*([^\-–—]+)$")
 _VI_STYLE_RE = re.compile(r"^(?P<time>[^.,:]+?)\s*[.,:]\s*(?:TẠI\s+)?(?P<loc>.*)$", re.IGNORECASE)
 _SPACE_RE = re.compile(r"\s+")
+_WORD_SPLIT_RE = re.compile(r"[\s/\[\]]+")
 _DAY_NUMBER_RE = re.compile(r"^(.*?)(?:\s+\d+|\s+#\d+)$")
 
 
@@ -160,21 +161,20 @@ def time_of(word: str) -> tuple[DayNight, bool] | None:
     numbered = _DAY_NUMBER_RE.match(word)
     if numbered and numbered.group(1) in _TIMES:
         return _TIMES[numbered.group(1)], False
-    # "NEXT DAY", "THE NEXT MORNING", "SAME NIGHT", "ĐÊM HÔM ĐÓ": a leading or trailing qualifier.
-    parts = word.split(" ")
-    if len(parts) > 1:
-        for cut in range(1, len(parts)):
+    # "THE NEXT MORNING", "PRESENT DAY", "DAY / DRIVING", "DAY TO NIGHT", "ĐÊM HÔM ĐÓ": a short
+    # phrase that starts or ends with a time word; its first time word gives the day/night.
+    parts = [p for p in _WORD_SPLIT_RE.split(word) if p]
+    if 1 < len(parts) <= 5:
+        for cut in range(len(parts) - 1, 0, -1):
             tail = " ".join(parts[cut:])
-            if tail in _TIMES and parts[0] in {"NEXT", "THE", "SAME", "EARLY", "LATE", "ONE"}:
-                return _TIMES[tail], False
+            if tail in _TIMES and cut < len(parts):
+                first_time = next((_TIMES[p] for p in parts if p in _TIMES), _TIMES[tail])
+                return first_time, False
+        for cut in range(len(parts) - 1, 0, -1):
             head = " ".join(parts[:cut])
-            if head in _TIMES and _is_vi_word(parts[0]):
+            if head in _TIMES:
                 return _TIMES[head], False
     return None
-
-
-def _is_vi_word(word: str) -> bool:
-    return word in {"NGÀY", "ĐÊM", "SÁNG", "CHIỀU", "TỐI", "TRƯA"}
 
 
 def _prefix(text: str) -> tuple[IntExt | None, str, str] | None:

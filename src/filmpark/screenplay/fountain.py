@@ -1,0 +1,584 @@
+"""Fountain 1.1: the reader and the writer (https://fountain.io/syntax).
+
+The reader is one pass over the lines after two whole-text passes that take out the boneyard
+(``/* ... */``) and the notes (``[[ ... ]]``) while keeping every line number. It is lenient:
+nothing a writer types makes it fail, oddities become diagnostics. Beyond the strict spec it
+accepts what writers really type (see :mod:`filmpark.screenplay.headings`): headings without a
+dot (``INT HOUSE``), with a dash (``EXT-VILLA``), in Vietnamese or Cyrillic, and two headings
+with no blank line between them. Emphasis (``*italic*``, ``**bold**``, ``_underline_``) is kept
+as marks in the text.
+
+The same engine reads plain text and Word-typed scripts (:mod:`filmpark.screenplay.text`) with
+the markup switched off and indentation ignored.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+
+from filmpark.screenplay.assemble import build_script, split_cue
+from filmpark.screenplay.headings import is_heading_candidate, split_scene_number
+from filmpark.screenplay.model import (
+    Diagnostic,
+    DualSide,
+    Element,
+    ElementKind,
+    Script,
+)
+
+_NEWLINES_RE = re.compile(r"\r\n?|\u2028|\u2029")
+_BONEYARD_RE = re.compile(r"/\*|\*/")
+_NOTE_RE = re.compile(r"\[\[((?:[^\]\n]|\](?!\])|\n(?![ \t]*\n))*?)\]\]")
+_TITLE_KEY_RE = re.compile(r"^([^\W\d_][\w '.\-]{0,40}?):[ \t]*(.*)$")
+_PAGE_BREAK_RE = re.compile(r"^={3,}\s*$")
+_TRANSITION_WORDS = frozenset(
+    {
+        "FADE IN:",
+        "FADE IN.",
+        "FADE OUT.",
+        "FADE OUT:",
+        "FADE OUT",
+        "FADE TO BLACK.",
+        "FADE TO BLACK:",
+        "FADE TO BLACK",
+        "CUT TO BLACK.",
+        "CUT TO BLACK",
+        "SMASH TO BLACK.",
+        "MỞ ĐẦU:",
+        "CHUYỂN CẢNH:",
+        "KẾT THÚC.",
+        "HẾT.",
+        "THE END",
+        "THE END.",
+    }
+)
+# Plain-text scripts number scenes in the margin: "12 INT. HOUSE - DAY 12", "CẢNH 3: NỘI. ...".
+_MARGIN_NUMBER_RE = re.compile(
+    r"^(?:(?:SCENE|CẢNH|SC\.?)\s*)?(\d{1,4}[A-Z]{0,2})(?:[.:)]\s*|\s+)(?=\S)", re.IGNORECASE
+)
+_TRAILING_NUMBER_RE = re.compile(r"\s+(\d{1,4}[A-Z]{0,2})\.?\s*$")
+_SENTENCE_END = frozenset('.!?:"”’)…')
+_MAX_CUE = 60  # a character cue longer than this is a shouted line of action
+
+
+def _strip_boneyard(text: str, source: str, notes: list[Diagnostic]) -> str:
+    """Remove ``/* ... */`` spans, keeping their line breaks so line numbers stay true."""
+    if "/*" not in text:
+        return text
+    out: list[str] = []
+    pos = 0
+    length = len(text)
+    while pos < length:
+        start = text.find("/*", pos)
+        if start < 0:
+            break
+        end = text.find("*/", start + 2)
+        if end < 0:
+            line = text.count("\n", 0, start) + 1
+            notes.append(
+                Diagnostic(source, line, "unclosed boneyard '/*': kept as text (no closing '*/')")
+            )
+            break
+        out.append(text[pos:start])
+        out.append("\n" * text.count("\n", start, end))
+        pos = end + 2
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _take_notes(text: str) -> tuple[str, list[tuple[int, str]]]:
+    """Remove ``[[ notes ]]`` (inline or over several lines), returning them with their line."""
+    if "[[" not in text:
+        return text, []
+    found: list[tuple[int, str]] = []
+    out: list[str] = []
+    pos = 0
+    line = 1
+    for match in _NOTE_RE.finditer(text):
+        line += text.count("\n", pos, match.start())
+        out.append(text[pos : match.start()])
+        body = match.group(1)
+        found.append((line, "\n".join(part.strip() for part in body.strip().split("\n"))))
+        breaks = body.count("\n")
+        out.append("\n" * breaks)
+        line += breaks
+        pos = match.end()
+    out.append(text[pos:])
+    return "".join(out), found
+
+
+def _is_blank(line: str) -> bool:
+    return not line or line.isspace()
+
+
+def _is_cue(text: str) -> bool:
+    """An upper-case name, optionally with extensions and a trailing ``^``."""
+    if len(text) > _MAX_CUE or text[0] in "!([{<>~=#*-.":
+        return False
+    name, _extension = split_cue(text)
+    if not name or name != name.upper() or name == name.lower():
+        return False
+    # A cue names someone: it has letters and does not end like a sentence or a transition.
+    last = name[-1]
+    return last not in ":;,!?" and not (last == "." and len(name) > 2 and name[-2] != ".")
+
+
+def _title_page(lines: list[str]) -> tuple[list[tuple[str, str]], int]:
+    """The ``Key: value`` block at the very top (ends at the first blank line), and its size."""
+    index = 0
+    while index < len(lines) and _is_blank(lines[index]):
+        index += 1
+    if index >= len(lines):
+        return [], 0
+    first = lines[index]
+    match = _TITLE_KEY_RE.match(first)
+    if match is None or is_heading_candidate(first) or first.lstrip() != first:
+        return [], 0
+    key, value = match.group(1), match.group(2)
+    upper_alone = key == key.upper() and not value.strip()
+    follows = index + 1 < len(lines) and not _is_blank(lines[index + 1])
+    if upper_alone and not (follows and lines[index + 1][:1] in " \t"):
+        return [], 0  # "FADE IN:" opening the script
+    pairs: list[tuple[str, str]] = []
+    current_key: str | None = None
+    values: list[str] = []
+    while index < len(lines) and not _is_blank(lines[index]):
+        line = lines[index]
+        match = _TITLE_KEY_RE.match(line) if line[:1] not in " \t" else None
+        if match is not None:
+            if current_key is not None:
+                pairs.append((current_key, "\n".join(values)))
+            current_key = match.group(1).strip()
+            values = [match.group(2).strip()] if match.group(2).strip() else []
+        elif current_key is not None:
+            values.append(line.strip())
+        else:
+            break
+        index += 1
+    if current_key is not None:
+        pairs.append((current_key, "\n".join(values)))
+    return pairs, index
+
+
+class _Reader:
+    """One pass over the lines of a Fountain (or plain-text) script."""
+
+    def __init__(self, source: str, plain: bool) -> None:
+        self.source = source
+        self.plain = plain
+        self.elements: list[Element] = []
+        self.diagnostics: list[Diagnostic] = []
+
+    def add(self, kind: ElementKind, text: str, line: int, **extra: object) -> None:
+        self.elements.append(Element(kind, text, line, **extra))  # type: ignore[arg-type]
+
+    def heading(self, text: str, line: int, forced: bool) -> None:
+        body = text.strip()
+        number: str | None
+        body, number = split_scene_number(body)
+        if self.plain and number is None:
+            margin = _MARGIN_NUMBER_RE.match(body)
+            if margin is not None and is_heading_candidate(body[margin.end() :]):
+                number = margin.group(1)
+                body = body[margin.end() :]
+                trailing = _TRAILING_NUMBER_RE.search(body)
+                if trailing is not None and trailing.group(1) == number:
+                    body = body[: trailing.start()]
+        self.add(ElementKind.SCENE_HEADING, body, line, forced=forced, scene_number=number)
+
+    def mark_dual(self) -> None:
+        """The speech just before a ``^`` cue becomes the left column of a dual dialogue."""
+        index = len(self.elements) - 1
+        while index >= 0 and self.elements[index].kind in (
+            ElementKind.DIALOGUE,
+            ElementKind.PARENTHETICAL,
+            ElementKind.LYRICS,
+        ):
+            index -= 1
+        if index < 0 or self.elements[index].kind is not ElementKind.CHARACTER:
+            return
+        for position in range(index, len(self.elements)):
+            self.elements[position] = replace(self.elements[position], dual=DualSide.LEFT)
+
+    def plain_heading(self, stripped: str) -> bool:
+        if is_heading_candidate(stripped):
+            return True
+        margin = _MARGIN_NUMBER_RE.match(stripped)
+        return margin is not None and is_heading_candidate(stripped[margin.end() :])
+
+    def read(self, lines: list[str], first: int) -> None:
+        plain = self.plain
+        count = len(lines)
+        index = first
+        previous_blank = True
+        previous_heading = False
+        action: list[str] = []
+        action_line = 0
+        action_forced = False
+
+        def flush_action() -> None:
+            nonlocal action, action_forced
+            if action:
+                text = "\n".join(action)
+                # Trailing blank lines of an action paragraph are layout, not text.
+                self.add(ElementKind.ACTION, text.rstrip("\n "), action_line, forced=action_forced)
+                action = []
+                action_forced = False
+
+        while index < count:
+            raw = lines[index]
+            number = index + 1
+            if _is_blank(raw):
+                flush_action()
+                previous_blank = True
+                previous_heading = False
+                index += 1
+                continue
+            stripped = raw.strip()
+            lead = stripped[0]
+            next_blank = index + 1 >= count or _is_blank(lines[index + 1])
+            at_start = previous_blank or previous_heading
+
+            if not plain:
+                if _PAGE_BREAK_RE.match(stripped):
+                    flush_action()
+                    self.add(ElementKind.PAGE_BREAK, "", number)
+                    previous_blank, previous_heading = True, False
+                    index += 1
+                    continue
+                if lead == "#" and not action:
+                    depth = len(stripped) - len(stripped.lstrip("#"))
+                    self.add(ElementKind.SECTION, stripped[depth:].strip(), number, depth=depth)
+                    previous_blank, previous_heading = True, False
+                    index += 1
+                    continue
+                if lead == "=" and not action:
+                    self.add(ElementKind.SYNOPSIS, stripped[1:].strip(), number)
+                    previous_blank, previous_heading = True, False
+                    index += 1
+                    continue
+                if lead == "~":
+                    flush_action()
+                    self.add(ElementKind.LYRICS, stripped[1:].strip(), number, forced=True)
+                    previous_blank, previous_heading = False, False
+                    index += 1
+                    continue
+                if lead == ">" and stripped.endswith("<") and len(stripped) > 1:
+                    flush_action()
+                    self.add(ElementKind.CENTERED, stripped[1:-1].strip(), number, forced=True)
+                    previous_blank, previous_heading = False, False
+                    index += 1
+                    continue
+                if lead == ">" and at_start:
+                    flush_action()
+                    self.add(ElementKind.TRANSITION, stripped[1:].strip(), number, forced=True)
+                    previous_blank, previous_heading = False, False
+                    index += 1
+                    continue
+                if lead == "!" and at_start and not action:
+                    action_line = number
+                    action_forced = True
+                    action.append(raw.lstrip()[1:])
+                    previous_blank, previous_heading = False, False
+                    index += 1
+                    continue
+                if (
+                    lead == "."
+                    and at_start
+                    and not action
+                    and len(stripped) > 1
+                    and stripped[1] not in ". \t"
+                ):
+                    self.heading(stripped[1:], number, forced=True)
+                    previous_blank, previous_heading = False, True
+                    index += 1
+                    continue
+
+            # Word-typed scripts often leave no blank line between paragraphs.
+            if (
+                plain
+                and action
+                and action[-1][-1:] in _SENTENCE_END
+                and (
+                    self.plain_heading(stripped)
+                    or (not next_blank and _is_cue(stripped) and len(stripped) <= 40)
+                )
+            ):
+                flush_action()
+                at_start = True
+            if at_start and not action:
+                if (
+                    is_heading_candidate(stripped) if not plain else self.plain_heading(stripped)
+                ) and (lead != "."):
+                    self.heading(stripped, number, forced=False)
+                    previous_blank, previous_heading = False, True
+                    index += 1
+                    continue
+                upper = stripped.upper()
+                if (
+                    stripped == upper
+                    and (upper.endswith("TO:") or upper in _TRANSITION_WORDS)
+                    and (next_blank or is_heading_candidate(lines[index + 1]))
+                ):
+                    self.add(ElementKind.TRANSITION, stripped, number)
+                    previous_blank, previous_heading = False, False
+                    index += 1
+                    continue
+                forced_cue = lead == "@" and not plain
+                if (
+                    not next_blank
+                    and (forced_cue or _is_cue(stripped))
+                    and not is_heading_candidate(lines[index + 1])
+                ):
+                    index = self.speech(lines, index, forced_cue)
+                    previous_blank, previous_heading = False, False
+                    continue
+
+            # Action: everything else, a paragraph up to the next blank line.
+            if not action:
+                action_line = number
+            action.append(stripped if plain else raw.rstrip())
+            previous_blank, previous_heading = False, False
+            index += 1
+        flush_action()
+
+    def speech(self, lines: list[str], index: int, forced: bool) -> int:
+        """A cue and its parentheticals and dialogue; returns the index after the speech."""
+        cue = lines[index].strip()
+        dual = cue.endswith("^")
+        if dual:
+            self.mark_dual()
+            cue = cue[:-1].rstrip()
+        if forced:
+            cue = cue[1:].lstrip()
+        name, extension = split_cue(cue)
+        side = DualSide.RIGHT if dual else None
+        self.add(
+            ElementKind.CHARACTER,
+            cue,
+            index + 1,
+            name=name.upper() if not forced else name,
+            extension=extension,
+            dual=side,
+            forced=forced,
+        )
+        index += 1
+        count = len(lines)
+        dialogue: list[str] = []
+        dialogue_line = 0
+
+        def flush() -> None:
+            nonlocal dialogue
+            if dialogue:
+                self.add(ElementKind.DIALOGUE, "\n".join(dialogue), dialogue_line, dual=side)
+                dialogue = []
+
+        cue_indent = len(lines[index - 1]) - len(lines[index - 1].lstrip())
+        while index < count:
+            raw = lines[index]
+            if not raw:
+                break
+            if self.plain and not raw.isspace():
+                # Plain text: a heading, or a line back at the action margin, ends the speech.
+                indent = len(raw) - len(raw.lstrip())
+                if is_heading_candidate(raw) or (cue_indent >= 4 and indent == 0):
+                    break
+            if raw.isspace():
+                # Two spaces keep a dialogue going across an empty line (Fountain 1.1).
+                if len(raw) >= 2 and index + 1 < count and not _is_blank(lines[index + 1]):
+                    if not dialogue:
+                        dialogue_line = index + 1
+                    dialogue.append("")
+                    index += 1
+                    continue
+                break
+            stripped = raw.strip()
+            if stripped.startswith("(") and (stripped.endswith(")") or not dialogue):
+                flush()
+                self.add(ElementKind.PARENTHETICAL, stripped, index + 1, dual=side)
+            elif stripped.startswith("~") and not self.plain:
+                flush()
+                self.add(ElementKind.LYRICS, stripped[1:].strip(), index + 1, dual=side)
+            else:
+                if not dialogue:
+                    dialogue_line = index + 1
+                dialogue.append(stripped)
+            index += 1
+        flush()
+        return index
+
+
+def _merge_notes(elements: list[Element], notes: list[tuple[int, str]]) -> list[Element]:
+    """Put each note after the last element that starts on or before the note's line."""
+    if not notes:
+        return elements
+    merged: list[Element] = []
+    pending = sorted(notes)
+    position = 0
+    for element in elements:
+        while position < len(pending) and pending[position][0] < element.line:
+            line, text = pending[position]
+            merged.append(Element(ElementKind.NOTE, text, line))
+            position += 1
+        merged.append(element)
+    for line, text in pending[position:]:
+        merged.append(Element(ElementKind.NOTE, text, line))
+    return merged
+
+
+def parse_lines(text: str, source: str, *, plain: bool) -> Script:
+    """The shared engine of the Fountain and plain-text readers (text already decoded)."""
+    diagnostics: list[Diagnostic] = []
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text or "\u2028" in text or "\u2029" in text:
+        text = _NEWLINES_RE.sub("\n", text)
+    if "\x00" in text:
+        diagnostics.append(Diagnostic(source, 1, "NUL characters removed"))
+        text = text.replace("\x00", "")
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    notes: list[tuple[int, str]] = []
+    if not plain:
+        text = _strip_boneyard(text, source, diagnostics)
+        text, notes = _take_notes(text)
+    lines = text.split("\n")
+    title_page, first = _title_page(lines) if not plain else _plain_title(lines)
+    reader = _Reader(source, plain)
+    reader.diagnostics = diagnostics
+    reader.read(lines, first)
+    elements = _merge_notes(reader.elements, notes)
+    script = build_script(
+        elements,
+        title_page=title_page,
+        diagnostics=diagnostics,
+        source=source,
+        source_format="text" if plain else "fountain",
+    )
+    if not script.scenes and any(e.kind is not ElementKind.NOTE for e in elements):
+        script = replace(
+            script,
+            diagnostics=(
+                *script.diagnostics,
+                Diagnostic(source, 1, "no scene headings found (INT./EXT., NỘI./NGOẠI.)"),
+            ),
+        )
+    return script
+
+
+def _plain_title(lines: list[str]) -> tuple[list[tuple[str, str]], int]:
+    """A Word-typed script's title page: ``Key: value`` lines, else nothing."""
+    return _title_page(lines)
+
+
+def read_fountain(text: str, source: str = "<input>") -> Script:
+    """Read a Fountain screenplay (already decoded text)."""
+    return parse_lines(text, source, plain=False)
+
+
+# ---------------------------------------------------------------------------------------------
+# Writer
+
+
+def _escape_action(element: Element) -> str:
+    """Action text, forced with ``!`` where it was forced or would read back as another kind."""
+    text = element.text
+    first = text.split("\n", 1)[0].strip()
+    needs = (
+        not first
+        or first[0] in "!@#=~>.[("
+        or first.startswith("/*")
+        or is_heading_candidate(first)
+        or (first == first.upper() and first.endswith("TO:"))
+        or first.upper() in _TRANSITION_WORDS
+        or ("\n" in text and _is_cue(first))
+        or _PAGE_BREAK_RE.match(first) is not None
+    )
+    return "!" + text if needs or element.forced else text
+
+
+def _cue_text(element: Element) -> str:
+    text = element.text.strip()
+    name, _extension = split_cue(text)
+    needs_force = (
+        not _is_cue(text) or name != name.upper() or is_heading_candidate(text) or text[0] == "@"
+    )
+    prefix = "@" if needs_force or element.forced else ""
+    suffix = " ^" if element.dual is DualSide.RIGHT else ""
+    return f"{prefix}{text}{suffix}"
+
+
+def _heading_text(element: Element) -> str:
+    text = element.text.strip()
+    forced = element.forced or not is_heading_candidate(text)
+    line = f".{text}" if forced and not text.startswith(".") else text
+    if element.scene_number:
+        line = f"{line} #{element.scene_number}#"
+    return line
+
+
+def write_fountain(script: Script) -> str:
+    """The script as Fountain 1.1 text that reads back to the same model."""
+    out: list[str] = []
+    if script.title_page:
+        for key, value in script.title_page:
+            parts = value.split("\n")
+            if len(parts) == 1:
+                out.append(f"{key}: {value}".rstrip())
+            else:
+                out.append(f"{key}:")
+                out.extend(f"    {part}" for part in parts)
+        out.append("")
+    elements = script.elements
+    index = 0
+    count = len(elements)
+    while index < count:
+        element = elements[index]
+        kind = element.kind
+        if kind is ElementKind.SCENE_HEADING:
+            out.extend((_heading_text(element), ""))
+        elif kind is ElementKind.ACTION:
+            out.extend((_escape_action(element), ""))
+        elif kind is ElementKind.CHARACTER:
+            block = [_cue_text(element)]
+            index += 1
+            while index < count and elements[index].kind in (
+                ElementKind.PARENTHETICAL,
+                ElementKind.DIALOGUE,
+                ElementKind.LYRICS,
+            ):
+                part = elements[index]
+                if part.kind is ElementKind.DIALOGUE:
+                    block.extend(line if line.strip() else "  " for line in part.text.split("\n"))
+                elif part.kind is ElementKind.LYRICS:
+                    block.append(f"~{part.text}")
+                else:
+                    block.append(part.text)
+                index += 1
+            out.extend((*block, ""))
+            continue
+        elif kind is ElementKind.TRANSITION:
+            text = element.text.strip()
+            plain_ok = text == text.upper() and text.endswith("TO:")
+            out.extend((text if plain_ok else f"> {text}", ""))
+        elif kind is ElementKind.CENTERED:
+            out.extend((f"> {element.text.strip()} <", ""))
+        elif kind is ElementKind.LYRICS:
+            out.extend((f"~{element.text}", ""))
+        elif kind is ElementKind.SECTION:
+            out.extend(("#" * max(1, element.depth) + " " + element.text, ""))
+        elif kind is ElementKind.SYNOPSIS:
+            out.extend((f"= {element.text}", ""))
+        elif kind is ElementKind.NOTE:
+            out.extend((f"[[{element.text}]]", ""))
+        elif kind is ElementKind.PAGE_BREAK:
+            out.extend(("===", ""))
+        elif kind is ElementKind.PARENTHETICAL or kind is ElementKind.DIALOGUE:
+            # A speech part without a cue (possible from other formats): keep it as action.
+            out.extend((_escape_action(element), ""))
+        else:  # SHOT and anything a later format adds: a forced action line keeps the text
+            out.extend((_escape_action(element), ""))
+        index += 1
+    return "\n".join(out).rstrip("\n") + "\n"

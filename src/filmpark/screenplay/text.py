@@ -1,0 +1,37 @@
+"""Plain-text and Word-typed screenplays: the Fountain heuristics without the markup.
+
+A script typed in Word and saved as text (common in Vietnam) or a PDF pasted into a text file
+has no Fountain markup and does not follow its blank-line rules: elements are told apart by
+what they look like. Headings by their prefix (``INT.``, ``NỘI.``, with a margin scene number
+``12`` or ``CẢNH 12:`` allowed), transitions as upper-case lines ending in ``TO:``, character
+cues as short all-capital lines followed by text, dialogue as what follows a cue up to a blank
+line (or back at the action margin when the file keeps the page indents). Leading indentation
+as typed in Word is ignored.
+"""
+
+from __future__ import annotations
+
+from filmpark.screenplay.fountain import parse_lines
+from filmpark.screenplay.model import Script
+
+_SAMPLE_LINES = 2_000
+
+
+def read_plain_text(text: str, source: str = "<input>") -> Script:
+    """Read a plain-text (Word-typed) screenplay, already decoded."""
+    return parse_lines(text, source, plain=True)
+
+
+def looks_plain(text: str) -> bool:
+    """Whether a ``.txt`` file is a laid-out or Word-typed script rather than Fountain.
+
+    Fountain separates paragraphs with blank lines and starts lines at the margin; a script
+    laid out with page indents (cues at 20+ spaces) or typed without blank lines is plain.
+    """
+    lines = text.split("\n", _SAMPLE_LINES)[:_SAMPLE_LINES]
+    filled = [line for line in lines if line.strip()]
+    if len(filled) < 4:
+        return False
+    indented = sum(1 for line in filled if line.startswith(("    ", "\t")))
+    blanks = len(lines) - len(filled)
+    return indented * 5 >= len(filled) or blanks * 6 < len(filled)
