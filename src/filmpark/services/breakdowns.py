@@ -1,0 +1,256 @@
+"""Breakdown review: the machine's proposal per revision, and people's decisions on it.
+
+Public functions (take the edge's :class:`~filmpark.store.Tx`, never commit)::
+
+    get_breakdown(tx, actor, project_id) -> dict         # Breakdown.1, decisions applied
+    record_decisions(tx, actor, project_id, decisions, *, ip=None) -> list[DecisionRecord]
+    list_decisions(tx, actor, project_id) -> list[DecisionRecord]
+    decisions_document(tx, actor, project_id) -> dict    # Decisions.1
+    propose_breakdown(tx, revision, script) -> BreakdownProposal | None   # on upload
+
+A decision is one of ``accept``, ``reject``, ``edit``, ``add``, ``merge`` about an element
+(``scene``, ``category``, ``name``); it is stored as its own row, apart from the proposal, and
+re-applied to every later revision's proposal (scenes matched across revisions by the
+breakdown engine). Each decision also closes the matching AI-ledger proposals. Investors never
+see the breakdown (it quotes the script as evidence).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from filmpark.errors import NotFound, ValidationError
+from filmpark.services.engine import engine_function, has_engine_function
+from filmpark.services.permissions import Permission, require
+from filmpark.store import Tx
+from filmpark.store.records import (
+    BreakdownProposal,
+    DecisionRecord,
+    LedgerStatus,
+    ScriptRevision,
+    User,
+)
+
+ACTIONS = ("accept", "reject", "edit", "add", "merge")
+_LEDGER_STATUS = {
+    "accept": LedgerStatus.ACCEPTED,
+    "reject": LedgerStatus.REJECTED,
+    "edit": LedgerStatus.CHANGED,
+    "merge": LedgerStatus.CHANGED,
+}
+MAX_DECISIONS_PER_REQUEST = 500
+
+
+def ledger_subject(scene: str, category: str, name: str) -> str:
+    return f"breakdown/{scene}/{category}/{name}"
+
+
+def propose_breakdown(tx: Tx, revision: ScriptRevision, script: Any) -> BreakdownProposal | None:
+    """Run the breakdown engine on a new revision and keep its proposal and ledger entries.
+
+    Returns None when this installation has no breakdown engine (the revision is still kept).
+    """
+    if not has_engine_function("filmpark.breakdown.extract", "break_down"):
+        return None
+    break_down = engine_function("filmpark.breakdown.extract", "break_down")
+    to_json = engine_function("filmpark.breakdown.serialize", "breakdown_to_json")
+    document = to_json(break_down(script))
+    if not isinstance(document, dict):
+        return None
+    proposal = tx.breakdowns.add(revision.project_id, revision.id, document)
+    entries: list[tuple[str, str, float | None, dict[str, Any]]] = []
+    for scene in document.get("scenes", []):
+        number = str(scene.get("number", ""))
+        for category, elements in (scene.get("elements") or {}).items():
+            for element in elements:
+                source = str(element.get("source", "rules"))
+                if source == "human":
+                    continue
+                confidence = element.get("confidence")
+                entries.append(
+                    (
+                        ledger_subject(number, str(category), str(element.get("name", ""))),
+                        source,
+                        float(confidence) if isinstance(confidence, int | float) else None,
+                        {
+                            "revision": revision.number,
+                            "scene": number,
+                            "category": category,
+                            "name": element.get("name"),
+                            "quantity": element.get("quantity"),
+                            "evidence": element.get("evidence"),
+                        },
+                    )
+                )
+    tx.ledger.add_many(revision.project_id, "breakdown", entries)
+    return proposal
+
+
+def _current_proposal(tx: Tx, project_id: str) -> tuple[ScriptRevision, BreakdownProposal]:
+    revision = tx.scripts.latest(project_id)
+    if revision is None:
+        raise NotFound("the project has no script yet; upload one first")
+    proposal = tx.breakdowns.for_revision(revision.id)
+    if proposal is None:
+        # A revision kept before the breakdown engine was installed: propose now.
+        read = engine_function("filmpark.screenplay.serialize", "script_from_json")
+        made = propose_breakdown(tx, revision, read(tx.scripts.document(revision.id)))
+        if made is None:
+            raise NotFound("no breakdown is available for this revision")
+        proposal = made
+    return revision, proposal
+
+
+def decisions_document(tx: Tx, actor: User, project_id: str) -> dict[str, Any]:
+    """The project's decisions as a ``Decisions.1`` document, in the order they were made."""
+    require(tx, actor, project_id, Permission.VIEW_BREAKDOWN)
+    return _decisions_json(tx.decisions.of_project(project_id))
+
+
+def _decisions_json(records: Sequence[DecisionRecord]) -> dict[str, Any]:
+    return {
+        "schema": "Decisions.1",
+        "decisions": [
+            {
+                "action": record.action,
+                "scene": record.scene,
+                "category": record.category,
+                "name": record.name,
+                **record.data,
+                "by": record.decided_by,
+                "at": record.created_at.isoformat(),
+            }
+            for record in records
+        ],
+    }
+
+
+def get_breakdown(tx: Tx, actor: User, project_id: str) -> dict[str, Any]:
+    """The current revision's breakdown with every decision applied (``Breakdown.1``)."""
+    require(tx, actor, project_id, Permission.VIEW_BREAKDOWN)
+    revision, proposal = _current_proposal(tx, project_id)
+    records = tx.decisions.of_project(project_id)
+    document = dict(proposal.document)
+    if records:
+        from_json = engine_function("filmpark.breakdown.serialize", "breakdown_from_json")
+        to_json = engine_function("filmpark.breakdown.serialize", "breakdown_to_json")
+        load = engine_function("filmpark.breakdown.decisions", "decisions_from_json")
+        apply = engine_function("filmpark.breakdown.decisions", "apply_decisions")
+        applied = apply(from_json(document), load(_decisions_json(records)))
+        breakdown = applied[0] if isinstance(applied, tuple) else applied
+        document = to_json(breakdown)
+        if isinstance(applied, tuple) and len(applied) > 1:
+            document["unapplied"] = [str(item) for item in applied[1]]
+    document["revision"] = {"id": revision.id, "number": revision.number, "colour": revision.colour}
+    document["decision_count"] = len(records)
+    return document
+
+
+def _text(item: Mapping[str, Any], key: str, *, required: bool = True, limit: int = 300) -> str:
+    value = item.get(key)
+    if value is None and not required:
+        return ""
+    if not isinstance(value, str) or (required and not value.strip()):
+        raise ValidationError(key, "must be a non-empty string")
+    if len(value) > limit:
+        raise ValidationError(key, f"must be at most {limit} characters long")
+    return value.strip()
+
+
+def record_decisions(
+    tx: Tx,
+    actor: User,
+    project_id: str,
+    decisions: Sequence[Mapping[str, Any]],
+    *,
+    ip: str | None = None,
+) -> list[DecisionRecord]:
+    """Store people's decisions (all or none) and close the ledger proposals they answer.
+
+    Each decision: ``action`` (accept, reject, edit, add, merge), ``scene``, ``category``,
+    ``name``; ``edit`` takes ``new_name`` and/or ``quantity``; ``add`` may take ``quantity``;
+    ``merge`` takes ``into`` (the character the alias ``name`` merges into); any may take a
+    ``note``.
+    """
+    require(tx, actor, project_id, Permission.DECIDE_BREAKDOWN)
+    if not decisions:
+        raise ValidationError("decisions", "at least one decision is needed")
+    if len(decisions) > MAX_DECISIONS_PER_REQUEST:
+        raise ValidationError(
+            "decisions", f"at most {MAX_DECISIONS_PER_REQUEST} decisions per request"
+        )
+    revision = tx.scripts.latest(project_id)
+    if revision is None:
+        raise NotFound("the project has no script yet; upload one first")
+    stored: list[DecisionRecord] = []
+    for index, item in enumerate(decisions):
+        action = item.get("action")
+        if action not in ACTIONS:
+            raise ValidationError(
+                f"decisions[{index}].action", f"must be one of {', '.join(ACTIONS)}"
+            )
+        scene = _text(item, "scene", required=action != "merge", limit=20)
+        category = _text(item, "category", required=action != "merge", limit=40) or "cast"
+        name = _text(item, "name")
+        data: dict[str, Any] = {}
+        if action == "edit":
+            new_name = _text(item, "new_name", required=False)
+            if new_name:
+                data["new_name"] = new_name
+            if "new_category" in item:
+                data["new_category"] = _text(item, "new_category", limit=40)
+        if action in ("edit", "add") and item.get("quantity") is not None:
+            quantity = item["quantity"]
+            if (
+                not isinstance(quantity, int)
+                or isinstance(quantity, bool)
+                or not 0 < quantity < 100_000
+            ):
+                raise ValidationError(
+                    f"decisions[{index}].quantity", "must be a whole number from 1 to 99999"
+                )
+            data["quantity"] = quantity
+        if action == "edit" and not data:
+            raise ValidationError(
+                f"decisions[{index}]", "an edit needs a new_name, a new_category or a quantity"
+            )
+        if action == "merge":
+            data["into"] = _text(item, "into")
+        note = _text(item, "note", required=False, limit=500)
+        if note:
+            data["note"] = note
+        record = tx.decisions.add(
+            project_id=project_id,
+            action=str(action),
+            scene=scene,
+            category=category,
+            name=name,
+            data=data,
+            revision_id=revision.id,
+            decided_by=actor.id,
+        )
+        stored.append(record)
+        status = _LEDGER_STATUS.get(str(action))
+        if status is not None:
+            tx.ledger.decide(
+                project_id,
+                ledger_subject(scene, category, name),
+                status,
+                decided_by=actor.id,
+                note=note,
+                kind="breakdown",
+            )
+    tx.audit.add(
+        "breakdown.decide",
+        actor_id=actor.id,
+        project_id=project_id,
+        detail={"count": len(stored), "revision": revision.number},
+        ip=ip,
+    )
+    return stored
+
+
+def list_decisions(tx: Tx, actor: User, project_id: str) -> list[DecisionRecord]:
+    require(tx, actor, project_id, Permission.VIEW_BREAKDOWN)
+    return tx.decisions.of_project(project_id)

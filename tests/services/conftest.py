@@ -1,0 +1,18 @@
+"""Fixtures of the service tests: a migrated database per backend."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from filmpark.store import Database
+from tests.store.databases import BACKENDS, database_for
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def database(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Database]:
+    with database_for(request.param, tmp_path_factory.mktemp("db")) as db:
+        yield db
