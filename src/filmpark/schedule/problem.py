@@ -1,0 +1,324 @@
+"""The scheduling problem as pure, frozen data: what the solver reads and nothing else.
+
+A :class:`Problem` is built either from a production config plus a breakdown
+(:func:`filmpark.schedule.builders.build_problem`) or directly in code and tests. It holds the
+shoot calendar, the work rules of a rule pack, the scenes with their estimated minutes, the cast
+with rates, availability and drop/pick-up agreements, the locations with availability and
+travel times, precedences, locks and the weights of the objective.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+from types import MappingProxyType
+
+from filmpark.errors import ValidationError
+from filmpark.schedule.calendar import ShootCalendar
+from filmpark.schedule.rules import WorkRules
+from filmpark.screenplay.model import DayNight, IntExt
+from filmpark.units import Eighths, Money
+
+
+@dataclass(frozen=True, slots=True)
+class DateWindow:
+    """An inclusive range of calendar dates."""
+
+    start: date
+    end: date
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValidationError("window", f"ends ({self.end}) before it starts ({self.start})")
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.start <= day <= self.end
+
+    def __str__(self) -> str:
+        if self.start == self.end:
+            return self.start.isoformat()
+        return f"{self.start.isoformat()} to {self.end.isoformat()}"
+
+
+@dataclass(frozen=True, slots=True)
+class Availability:
+    """When someone or something can be used: inside any window (none = always), never on a blackout."""
+
+    windows: tuple[DateWindow, ...] = ()
+    blackouts: tuple[DateWindow, ...] = ()
+
+    def allows(self, day: date) -> bool:
+        if any(day in blackout for blackout in self.blackouts):
+            return False
+        return not self.windows or any(day in window for window in self.windows)
+
+    @property
+    def unrestricted(self) -> bool:
+        return not self.windows and not self.blackouts
+
+    def describe(self) -> str:
+        parts: list[str] = []
+        if self.windows:
+            parts.append("available only " + ", ".join(str(w) for w in self.windows))
+        if self.blackouts:
+            parts.append("not available " + ", ".join(str(w) for w in self.blackouts))
+        return "; ".join(parts) or "always available"
+
+
+ALWAYS = Availability()
+
+
+@dataclass(frozen=True, slots=True)
+class DropPickup:
+    """A drop/pick-up agreement: the performer may be dropped and picked up again, unpaid in
+    between, only when the gap between the two work days is longer than ``gap_days`` calendar
+    days, and at most ``max_drops`` times (SAG-AFTRA theatrical: 10 days in the US, 14 abroad,
+    once per production)."""
+
+    gap_days: int
+    max_drops: int = 1
+
+    def __post_init__(self) -> None:
+        if self.gap_days < 0 or self.max_drops < 0:
+            raise ValidationError("drop_pickup", "gap days and drop count cannot be negative")
+
+
+@dataclass(frozen=True, slots=True)
+class MinorLimits:
+    """Hour limits of a performer under age (from the rule pack's band for their age)."""
+
+    max_minutes_per_day: int
+    max_minutes_per_week: int
+    night_allowed: bool
+    source: str = ""
+    needs_permit: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CastMember:
+    """A performer: id (the breakdown's cast number), name, daily rate and constraints."""
+
+    id: int
+    name: str
+    daily_rate: Money
+    availability: Availability = ALWAYS
+    contract_start: date | None = None
+    contract_finish: date | None = None
+    drop_pickup: DropPickup | None = None
+    age: int | None = None
+    minor: MinorLimits | None = None
+
+    def can_work(self, day: date) -> bool:
+        if self.contract_start and day < self.contract_start:
+            return False
+        if self.contract_finish and day > self.contract_finish:
+            return False
+        return self.availability.allows(day)
+
+    def describe_availability(self) -> str:
+        parts = []
+        if self.contract_start or self.contract_finish:
+            start = self.contract_start.isoformat() if self.contract_start else "the start"
+            finish = self.contract_finish.isoformat() if self.contract_finish else "the end"
+            parts.append(f"contracted from {start} to {finish}")
+        if not self.availability.unrestricted:
+            parts.append(self.availability.describe())
+        return "; ".join(parts) or "always available"
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A place the company shoots at (a practical location or a stage), holding one or more sets."""
+
+    id: str
+    name: str
+    availability: Availability = ALWAYS
+    address: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    stage: bool = False
+
+
+class DayKind(Enum):
+    """What light a shooting day works in, which sets its call time."""
+
+    DAY = "day"
+    NIGHT = "night"
+    SPLIT = "split"
+
+
+@dataclass(frozen=True, slots=True)
+class SceneJob:
+    """One strip to schedule: a scene with its set, location, cast and estimated minutes."""
+
+    number: str
+    set_name: str
+    location: str
+    int_ext: IntExt | None
+    day_night: DayNight
+    eighths: Eighths
+    minutes: int
+    cast: tuple[int, ...] = ()
+    extras: int = 0
+    description: str = ""
+
+    def __post_init__(self) -> None:
+        if self.minutes <= 0:
+            raise ValidationError(f"scene {self.number}", "estimated minutes must be positive")
+
+    @property
+    def night(self) -> bool:
+        return self.day_night is DayNight.NIGHT
+
+
+@dataclass(frozen=True, slots=True)
+class Precedence:
+    """Scene ``after`` is shot on the same day as ``before`` (later in the day) or on a later day."""
+
+    before: str
+    after: str
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Lock:
+    """A strip a person pinned: to a date, to a shoot day number, and/or to a position in its day."""
+
+    scene: str
+    on_date: date | None = None
+    day_number: int | None = None
+    position: int | None = None
+
+
+TERM_LABELS: Mapping[str, str] = MappingProxyType(
+    {
+        "shoot_days": "shoot days",
+        "dark_days": "dark days inside the shoot",
+        "cast_hold": "cast on paid hold",
+        "company_moves": "company moves within a day",
+        "location_revisits": "returns to a location already left",
+        "day_night_flips": "day/night flips",
+        "overtime": "overtime minutes",
+        "stability": "strips moved from the previous schedule",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """Price of one unit of each named objective term, in whole units of the production currency.
+
+    ``cast_hold`` multiplies each performer's daily rate per paid hold day (1 = the real cost).
+    """
+
+    shoot_day: int = 60_000_000
+    dark_day: int = 20_000_000
+    cast_hold: int = 1
+    company_move: int = 8_000_000
+    location_revisit: int = 5_000_000
+    day_night_flip: int = 4_000_000
+    overtime_minute: int = 150_000
+    stability_move: int = 2_000_000
+
+    def __post_init__(self) -> None:
+        for name in self.__slots__:
+            if getattr(self, name) < 0:
+                raise ValidationError(f"weights.{name}", "a weight cannot be negative")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Everything the optimiser needs, already validated and resolved."""
+
+    calendar: ShootCalendar
+    rules: WorkRules
+    scenes: tuple[SceneJob, ...]
+    cast: tuple[CastMember, ...] = ()
+    locations: tuple[Location, ...] = ()
+    travel_minutes: Mapping[tuple[str, str], int] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
+    default_travel_minutes: int = 30
+    precedences: tuple[Precedence, ...] = ()
+    locks: tuple[Lock, ...] = ()
+    weights: Weights = field(default_factory=Weights)
+    currency: str = "VND"
+    previous: Mapping[str, date] = field(default_factory=lambda: MappingProxyType({}))
+    title: str = ""
+
+    def __post_init__(self) -> None:
+        numbers = [scene.number for scene in self.scenes]
+        seen: set[str] = set()
+        for number in numbers:
+            if number in seen:
+                raise ValidationError("scenes", f"scene {number} is listed twice")
+            seen.add(number)
+        cast_ids = {member.id for member in self.cast}
+        location_ids = {location.id for location in self.locations}
+        for scene in self.scenes:
+            for cast_id in scene.cast:
+                if cast_id not in cast_ids:
+                    raise ValidationError(f"scene {scene.number}", f"unknown cast id {cast_id}")
+            if scene.location not in location_ids:
+                raise ValidationError(
+                    f"scene {scene.number}", f"unknown location {scene.location!r}"
+                )
+        for rule in self.precedences:
+            for number in (rule.before, rule.after):
+                if number not in seen:
+                    raise ValidationError("precedences", f"no scene {number}")
+        for lock in self.locks:
+            if lock.scene not in seen:
+                raise ValidationError("locks", f"no scene {lock.scene}")
+        for member in self.cast:
+            if member.daily_rate.currency != self.currency:
+                raise ValidationError(
+                    f"cast {member.name}",
+                    f"rate in {member.daily_rate.currency}, production in {self.currency}",
+                )
+
+    def scene(self, number: str) -> SceneJob:
+        for scene in self.scenes:
+            if scene.number == number:
+                return scene
+        raise ValidationError("scene", f"no scene {number}")
+
+    def member(self, cast_id: int) -> CastMember:
+        for member in self.cast:
+            if member.id == cast_id:
+                return member
+        raise ValidationError("cast", f"no cast id {cast_id}")
+
+    def location(self, location_id: str) -> Location:
+        for location in self.locations:
+            if location.id == location_id:
+                return location
+        raise ValidationError("location", f"no location {location_id!r}")
+
+    def travel(self, origin: str, destination: str) -> int:
+        """Minutes to move the company from one location to another (0 when staying)."""
+        if origin == destination:
+            return 0
+        if (origin, destination) in self.travel_minutes:
+            return self.travel_minutes[(origin, destination)]
+        if (destination, origin) in self.travel_minutes:
+            return self.travel_minutes[(destination, origin)]
+        return self.default_travel_minutes
+
+    def min_move_minutes(self) -> int:
+        """The shortest move between two different locations (a lower bound on any move)."""
+        ids = [location.id for location in self.locations]
+        best: int | None = None
+        for i, origin in enumerate(ids):
+            for destination in ids[i + 1 :]:
+                minutes = self.travel(origin, destination)
+                best = minutes if best is None else min(best, minutes)
+        return best or 0
+
+    def scene_allowed_on(self, scene: SceneJob, day: date) -> bool:
+        """Whether every performer and the location of ``scene`` can work on ``day``."""
+        if not self.location(scene.location).availability.allows(day):
+            return False
+        return all(self.member(member).can_work(day) for member in scene.cast)

@@ -1,0 +1,130 @@
+"""Work rules from rule packs (``rules/*.yaml``): turnaround, weekly rest, day length,
+overtime limits, minors' limits, holidays and the default drop/pick-up agreement.
+
+Two packs ship: ``vn`` (Vietnam's Labour Code 45/2019) and ``us`` (a US union profile:
+SAG-AFTRA performers and IATSE crew). Every rule in a pack names its source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from filmpark.errors import ValidationError
+
+PACKS = ("vn", "us")
+
+
+@dataclass(frozen=True, slots=True)
+class MinorBand:
+    """Limits for performers younger than ``under_age``."""
+
+    under_age: int
+    max_minutes_per_day: int
+    max_minutes_per_week: int
+    night_allowed: bool
+    permit_under_age: int
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class WorkRules:
+    """The resolved rules of one profile (times are minutes after midnight of the shoot day)."""
+
+    name: str
+    title: str
+    holidays_country: str
+    substitute_holidays: bool
+    rest_weekdays: frozenset[int]
+    weekly_rest_days: int
+    day_minutes: int
+    max_overtime_minutes_per_day: int
+    max_overtime_minutes_per_month: int | None
+    turnaround_minutes: int
+    day_call: int
+    night_call: int
+    split_call: int
+    drop_gap_days: int | None
+    drop_count: int
+    minor_bands: tuple[MinorBand, ...]
+    sources: tuple[tuple[str, str], ...]
+
+    def minor_band(self, age: int) -> MinorBand | None:
+        """The tightest band that applies to a performer of ``age`` (None for adults)."""
+        bands = sorted(self.minor_bands, key=lambda band: band.under_age)
+        for band in bands:
+            if age < band.under_age:
+                return band
+        return None
+
+    def source(self, rule: str) -> str:
+        for key, link in self.sources:
+            if key == rule:
+                return link
+        return ""
+
+
+def _clock(text: Any, field: str) -> int:
+    hours, _, minutes = str(text).partition(":")
+    try:
+        value = int(hours) * 60 + int(minutes or 0)
+    except ValueError:
+        raise ValidationError(field, f"not a time of day: {text!r}") from None
+    return value
+
+
+def parse_rules(data: dict[str, Any]) -> WorkRules:
+    """Build :class:`WorkRules` from a pack's mapping (the YAML shape of ``rules/vn.yaml``)."""
+    from filmpark.schedule.calendar import WEEKDAY_NAMES
+
+    try:
+        calls = data["calls"]
+        bands = tuple(
+            MinorBand(
+                under_age=int(band["under_age"]),
+                max_minutes_per_day=int(band["max_hours_per_day"] * 60),
+                max_minutes_per_week=int(band["max_hours_per_week"] * 60),
+                night_allowed=bool(band["night_allowed"]),
+                permit_under_age=int(band.get("permit_under_age", 0)),
+                source=str(band.get("source", "")),
+            )
+            for band in data.get("minors", [])
+        )
+        drop = data.get("drop_pickup") or {}
+        monthly = data.get("max_overtime_hours_per_month")
+        return WorkRules(
+            name=str(data["name"]),
+            title=str(data["title"]),
+            holidays_country=str(data["holidays"]),
+            substitute_holidays=bool(data.get("substitute_holidays", True)),
+            rest_weekdays=frozenset(
+                WEEKDAY_NAMES.index(str(day).lower()) for day in data["rest_weekdays"]
+            ),
+            weekly_rest_days=int(data["weekly_rest_days"]),
+            day_minutes=int(float(data["day_hours"]) * 60),
+            max_overtime_minutes_per_day=int(float(data["max_overtime_hours_per_day"]) * 60),
+            max_overtime_minutes_per_month=None if monthly is None else int(monthly * 60),
+            turnaround_minutes=int(float(data["turnaround_hours"]) * 60),
+            day_call=_clock(calls["day"], "calls.day"),
+            night_call=_clock(calls["night"], "calls.night"),
+            split_call=_clock(calls["split"], "calls.split"),
+            drop_gap_days=None if not drop else int(drop["gap_days"]),
+            drop_count=int(drop.get("max_drops", 0)) if drop else 0,
+            minor_bands=bands,
+            sources=tuple((str(k), str(v)) for k, v in (data.get("sources") or {}).items()),
+        )
+    except (KeyError, TypeError, ValueError) as error:
+        raise ValidationError("rule pack", f"malformed rule pack: {error}") from None
+
+
+def load_rules(pack: str) -> WorkRules:
+    """The bundled rule pack named ``pack`` (``vn`` or ``us``)."""
+    if pack not in PACKS:
+        raise ValidationError(
+            "profile", f"unknown profile {pack!r} (expected one of {', '.join(PACKS)})"
+        )
+    text = resources.files("filmpark.schedule").joinpath("rules", f"{pack}.yaml").read_text("utf-8")
+    return parse_rules(yaml.safe_load(text))

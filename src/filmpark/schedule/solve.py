@@ -1,0 +1,179 @@
+"""Solve a :class:`~filmpark.schedule.problem.Problem` into a :class:`Schedule`.
+
+The search runs in three steps: the sequencing core orders the scenes in location blocks, a
+list scheduler packs them into days (a valid schedule within a second, used as the CP-SAT
+solution hint), then CP-SAT improves it and proves a lower bound until the time limit. Large
+problems continue with large-neighbourhood search: windows of consecutive days are re-solved
+with the rest of the schedule fixed. A time limit that ends early still returns the best
+schedule found with its gap; an infeasible problem raises :class:`~filmpark.errors.Infeasible`
+with the conflicting rules in words.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date
+
+from ortools.sat.python import cp_model
+
+from filmpark.errors import FilmparkError
+from filmpark.schedule.evaluate import evaluate
+from filmpark.schedule.explain import explain_infeasible, precheck
+from filmpark.schedule.heuristic import pack_days, sequence_order
+from filmpark.schedule.model import ScheduleModel, build_model, hint, plan_of
+from filmpark.schedule.problem import Problem
+from filmpark.schedule.result import Schedule
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """A step of the search: best objective so far, best bound, relative gap, elapsed seconds."""
+
+    objective: int
+    bound: int
+    gap: float
+    seconds: float
+    source: str
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+def _gap(objective: float, bound: float) -> float:
+    if objective <= 0:
+        return 0.0
+    return max(0.0, (objective - bound) / objective)
+
+
+class _Recorder(cp_model.CpSolverSolutionCallback):
+    """Keeps the best plan CP-SAT has found and reports each improvement."""
+
+    def __init__(self, m: ScheduleModel, started: float, progress: ProgressCallback | None) -> None:
+        super().__init__()
+        self._m = m
+        self._started = started
+        self._progress = progress
+        self.plan: dict[date, list[str]] | None = None
+
+    def on_solution_callback(self) -> None:
+        self.plan = plan_of(self._m, self)
+        if self._progress is not None:
+            objective = int(self.objective_value)
+            bound = int(self.best_objective_bound)
+            self._progress(
+                Progress(
+                    objective,
+                    bound,
+                    _gap(objective, bound),
+                    time.monotonic() - self._started,
+                    "cp-sat",
+                )
+            )
+
+
+def full_horizon(problem: Problem) -> tuple[date, ...]:
+    """Every working date a schedule could need: to the calendar's end, else to the latest date
+    any constraint mentions plus enough days for every scene."""
+    calendar = problem.calendar
+    if calendar.end is not None:
+        return tuple(calendar.work_days())
+    mentioned: list[date] = [calendar.start]
+    for member in problem.cast:
+        for window in (*member.availability.windows, *member.availability.blackouts):
+            mentioned.append(window.end)
+        mentioned.extend(d for d in (member.contract_start, member.contract_finish) if d)
+    for location in problem.locations:
+        for window in (*location.availability.windows, *location.availability.blackouts):
+            mentioned.append(window.end)
+    mentioned.extend(lock.on_date for lock in problem.locks if lock.on_date)
+    latest = len(calendar.work_days_until(max(mentioned)))
+    needed = math.ceil(sum(s.minutes for s in problem.scenes) / problem.rules.day_minutes)
+    locked = max((lock.day_number or 0 for lock in problem.locks), default=0)
+    return calendar.first_work_days(max(latest, locked) + needed + 5)
+
+
+def _solver(time_limit: float, seed: int, workers: int) -> cp_model.CpSolver:
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = max(0.05, time_limit)
+    solver.parameters.random_seed = seed
+    solver.parameters.num_workers = max(1, workers)
+    return solver
+
+
+def solve(
+    problem: Problem,
+    *,
+    time_limit: float = 10.0,
+    seed: int = 0,
+    workers: int = 2,
+    previous: Schedule | None = None,
+    progress: ProgressCallback | None = None,
+) -> Schedule:
+    """The best schedule found within ``time_limit`` seconds, with its lower bound and gap.
+
+    ``previous`` turns on the stability term (strips moved from that schedule's dates cost
+    ``weights.stability_move`` each). Raises :class:`~filmpark.errors.Infeasible` when the hard
+    rules cannot all hold.
+    """
+    started = time.monotonic()
+    if previous is not None:
+        problem = replace(problem, previous=previous.dates())
+    precheck(problem)
+    deadline = started + time_limit
+    horizon = full_horizon(problem)
+    order = sequence_order(problem, time_limit=min(2.0, time_limit * 0.1), seed=seed)
+    plan = pack_days(problem, order, horizon)
+    if plan is not None:
+        last = horizon.index(max(plan)) + 1
+        horizon = horizon[: min(len(horizon), last + max(2, last // 5))]
+        first = evaluate(problem, plan)
+        if progress is not None:
+            progress(Progress(first.objective, 0, 1.0, time.monotonic() - started, "heuristic"))
+
+    m = build_model(problem, horizon)
+    if plan is not None:
+        hint(m, plan)
+    recorder = _Recorder(m, started, progress)
+    solver = _solver(deadline - time.monotonic(), seed, workers)
+    status = solver.solve(m.model, recorder)
+    seconds = time.monotonic() - started
+    if status == cp_model.INFEASIBLE:
+        if plan is not None:  # the model is stricter than the packer only through rounding
+            return evaluate(problem, plan, status="HEURISTIC", seconds=seconds)
+        raise explain_infeasible(problem, horizon, time_limit=max(5.0, time_limit))
+    try:
+        bound = max(0, math.floor(solver.best_objective_bound))
+    except (TypeError, ValueError, OverflowError):  # no bound at all before the first step
+        bound = 0
+    best = recorder.plan
+    if best is None and status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        best = plan_of(m, solver)
+    if best is None:
+        if plan is None:
+            raise FilmparkError(
+                f"no schedule found within {time_limit:g} s; allow more time (--time-limit)"
+            )
+        return evaluate(problem, plan, lower_bound=bound, status="HEURISTIC", seconds=seconds)
+    optimal = status == cp_model.OPTIMAL
+    result = evaluate(
+        problem,
+        best,
+        lower_bound=bound,
+        optimal=optimal,
+        status=solver.status_name(status),
+        seconds=seconds,
+    )
+    if plan is not None:
+        fallback = evaluate(problem, plan, lower_bound=bound, status="HEURISTIC", seconds=seconds)
+        if fallback.objective < result.objective:
+            return fallback
+    if result.optimal and result.objective != solver.objective_value:
+        # the real travel order made a day longer than the model's bound: not provably optimal
+        result = replace(result, optimal=False, status="FEASIBLE")
+    return result
+
+
+__all__ = ["Progress", "ProgressCallback", "full_horizon", "solve"]
