@@ -1,0 +1,377 @@
+"""Cost a schedule: turn :class:`ScheduleFacts` and a rate card into a :class:`Budget`.
+
+Schedule-driven lines (DOMAIN.md "Budget"): cast work, hold and travel days from the
+day-out-of-days × each performer's daily rate; crew by prep + shoot + wrap days; extras per day
+from the breakdown's counts; catering per head per day (crew + cast + extras on that day);
+location and stage days; equipment by shoot weeks; post by post weeks; flat allowances. Then
+the labour premiums of the rate card's rules (overtime, night work, weekly rest day, public
+holiday — :mod:`filmpark.budget.labour`) on every labour line, day by day, where the schedule
+puts the work: moving a scene onto a holiday moves money.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from filmpark.budget.charts import load_chart
+from filmpark.budget.facts import DayFacts, ScheduleFacts
+from filmpark.budget.labour import DayType, LabourRules, day_pay
+from filmpark.budget.model import (
+    Budget,
+    Chart,
+    DetailLine,
+    ExchangeRate,
+    Fringe,
+    FringeScope,
+    LineOrigin,
+)
+from filmpark.budget.ratecards import FringeSpec, Rate, RateCard, RateUnit, load_rate_card
+from filmpark.units import Money
+
+_DAY_TYPE_LABELS = {
+    DayType.WORK_DAY: ("working day", "ngày thường"),
+    DayType.REST_DAY: ("weekly rest day", "ngày nghỉ hằng tuần"),
+    DayType.HOLIDAY: ("public holiday", "ngày lễ, tết"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetSettings:
+    """Everything besides the schedule that a budget is built from (a config's ``budget:``)."""
+
+    rate_card: RateCard
+    chart: Chart
+    currency: str
+    exchange_rate: ExchangeRate | None
+    contingency_percent: Decimal
+    bond_percent: Decimal
+    prep_weeks: Decimal
+    wrap_weeks: Decimal
+    post_weeks: Decimal
+    crew_prep_days: int
+    crew_wrap_days: int
+    extra_lines: tuple[DetailLine, ...] = ()
+    extra_fringes: tuple[FringeSpec, ...] = ()
+    location_fees: tuple[tuple[str, Money], ...] = ()
+    title: str = ""
+    version: str = "1"
+    defaults_used: tuple[str, ...] = field(default=())
+
+
+def default_settings(profile: str = "vietnam", *, currency: str | None = None) -> BudgetSettings:
+    """The shipped rate card ``profile`` with its own chart, weeks and exchange rate."""
+    card = load_rate_card(profile)
+    chart = load_chart(card.chart)
+    return settings_from_card(card, chart, currency=currency)
+
+
+def settings_from_card(
+    card: RateCard, chart: Chart, *, currency: str | None = None
+) -> BudgetSettings:
+    return BudgetSettings(
+        rate_card=card,
+        chart=chart,
+        currency=currency or card.currency,
+        exchange_rate=card.exchange_rate,
+        contingency_percent=chart.contingency_percent,
+        bond_percent=chart.bond_percent,
+        prep_weeks=card.prep_weeks,
+        wrap_weeks=card.wrap_weeks,
+        post_weeks=card.post_weeks,
+        crew_prep_days=card.crew_prep_days,
+        crew_wrap_days=card.crew_wrap_days,
+        defaults_used=(f"rate card {card.key!r}", f"chart of accounts {chart.key!r}"),
+    )
+
+
+def shoot_weeks(facts: ScheduleFacts) -> int:
+    """Whole rental weeks covering the shoot days (a part week is billed as a week)."""
+    return math.ceil(facts.shoot_days / facts.work_days_per_week) if facts.shoot_days else 0
+
+
+def _premium_groups(
+    rules: LabourRules, days: Iterable[DayFacts], basis_hours: Decimal
+) -> dict[tuple[DayType, Decimal], list[DayFacts]]:
+    """Days grouped by (day type, premium fraction of the day rate), zero premiums left out."""
+    groups: dict[tuple[DayType, Decimal], list[DayFacts]] = defaultdict(list)
+    for day in days:
+        pay = day_pay(rules, day.day_type, day.start, day.hours)
+        fraction = pay.premium_fraction(basis_hours).quantize(Decimal("0.000001"))
+        if fraction > 0:
+            groups[(day.day_type, fraction)].append(day)
+    return groups
+
+
+def _premium_lines(
+    *,
+    account: str,
+    who_en: str,
+    who_vi: str,
+    people: Decimal,
+    rate: Money,
+    basis_hours: Decimal,
+    rules: LabourRules,
+    days: Iterable[DayFacts],
+    placeholder: bool,
+) -> list[DetailLine]:
+    lines: list[DetailLine] = []
+    for (day_type, fraction), group in sorted(
+        _premium_groups(rules, days, basis_hours).items(),
+        key=lambda item: (item[0][0].value, item[0][1]),
+    ):
+        label_en, label_vi = _DAY_TYPE_LABELS[day_type]
+        numbers = ", ".join(str(day.number) for day in group)
+        lines.append(
+            DetailLine(
+                account=account,
+                description=f"{who_en}: overtime/night premium, {label_en} (days {numbers})",
+                description_vi=f"{who_vi}: phụ trội làm thêm giờ/ban đêm, {label_vi} (ngày {numbers})",
+                amount=people,
+                quantity=Decimal(len(group)),
+                unit="days",
+                multiplier=fraction,
+                rate=rate,
+                labour=True,
+                origin=LineOrigin.SCHEDULE,
+                premium=True,
+                note=rules.source,
+                placeholder=placeholder,
+            )
+        )
+    return lines
+
+
+def _resolve_fringe(spec: FringeSpec, chart: Chart) -> Fringe:
+    if spec.scope is FringeScope.LINE:
+        targets: tuple[str, ...] = ()
+    elif spec.scope is FringeScope.ACCOUNT:
+        targets = tuple(chart.role(role) for role in spec.targets)
+    else:
+        targets = tuple(
+            dict.fromkeys(chart.account(chart.role(role)).category for role in spec.targets)
+        )
+    return Fringe(
+        key=spec.key,
+        name_en=spec.name_en,
+        name_vi=spec.name_vi,
+        percent=spec.percent,
+        scope=spec.scope,
+        targets=targets,
+        source=spec.source,
+        placeholder=spec.placeholder,
+    )
+
+
+def _crew_heads(card: RateCard) -> int:
+    return sum(
+        rate.count
+        for rate in card.rates
+        if rate.unit in (RateUnit.WORK_DAY, RateUnit.SHOOT_DAY)
+        and (rate.labour or rate.role == "transport")
+    )
+
+
+def build_budget(facts: ScheduleFacts, settings: BudgetSettings, *, title: str = "") -> Budget:
+    """The budget of one schedule (pure: the same facts and settings give the same budget)."""
+    card, chart, rules = settings.rate_card, settings.chart, settings.rate_card.labour_rules
+    lines: list[DetailLine] = []
+    days = facts.days
+    shoot_days = Decimal(facts.shoot_days)
+    weeks = Decimal(shoot_weeks(facts))
+    fees = dict(settings.location_fees)
+
+    # Cast: paid days from the day-out-of-days x the performer's daily rate, then premiums on
+    # the days each performer actually works.
+    cast_account = chart.role("cast")
+    by_date = {day.date: day for day in days}
+    for member in facts.cast:
+        lines.append(
+            DetailLine(
+                account=cast_account,
+                description=f"#{member.cast_id} {member.name}: work {member.work_days}, hold "
+                f"{member.hold_days}, travel {member.travel_days} days",
+                description_vi=f"#{member.cast_id} {member.name}: quay {member.work_days}, chờ "
+                f"{member.hold_days}, di chuyển {member.travel_days} ngày",
+                amount=Decimal(1),
+                quantity=Decimal(member.paid_days),
+                unit="days",
+                rate=member.daily_rate,
+                labour=True,
+                note="day-out-of-days paid days (work + hold + travel)",
+            )
+        )
+        worked = [by_date[when] for when in member.work_dates if when in by_date]
+        lines.extend(
+            _premium_lines(
+                account=cast_account,
+                who_en=f"#{member.cast_id} {member.name}",
+                who_vi=f"#{member.cast_id} {member.name}",
+                people=Decimal(1),
+                rate=member.daily_rate,
+                basis_hours=rules.normal_hours,
+                rules=rules,
+                days=worked,
+                placeholder=False,
+            )
+        )
+
+    crew_heads = _crew_heads(card)
+    for rate in card.rates:
+        lines.extend(_rate_lines(rate, facts, settings, chart, shoot_days, weeks, fees, crew_heads))
+
+    lines.extend(settings.extra_lines)
+    fringes = tuple(
+        _resolve_fringe(spec, chart) for spec in (*card.fringes, *settings.extra_fringes)
+    )
+    prep = settings.prep_weeks
+    return Budget(
+        title=title or settings.title,
+        chart=chart,
+        currency=settings.currency,
+        lines=tuple(lines),
+        fringes=fringes,
+        globals=(
+            ("shoot_days", shoot_days),
+            ("shoot_weeks", weeks),
+            ("work_days_per_week", Decimal(facts.work_days_per_week)),
+            ("prep_weeks", prep),
+            ("wrap_weeks", settings.wrap_weeks),
+            ("post_weeks", settings.post_weeks),
+            ("crew_prep_days", Decimal(settings.crew_prep_days)),
+            ("crew_wrap_days", Decimal(settings.crew_wrap_days)),
+        ),
+        exchange_rate=settings.exchange_rate,
+        contingency_percent=settings.contingency_percent,
+        bond_percent=settings.bond_percent,
+        version=settings.version,
+        prepared_on=date.today(),
+    )
+
+
+def _rate_lines(
+    rate: Rate,
+    facts: ScheduleFacts,
+    settings: BudgetSettings,
+    chart: Chart,
+    shoot_days: Decimal,
+    weeks: Decimal,
+    fees: dict[str, Money],
+    crew_heads: int,
+) -> list[DetailLine]:
+    account = chart.role(rate.role)
+    count = Decimal(rate.count)
+    rules = settings.rate_card.labour_rules
+
+    def line(
+        quantity: Decimal,
+        unit: str,
+        *,
+        amount: Decimal = count,
+        suffix: str = "",
+        suffix_vi: str = "",
+        money: Money = rate.rate,
+    ) -> DetailLine:
+        return DetailLine(
+            account=account,
+            description=rate.name_en + suffix,
+            description_vi=rate.name_vi + suffix_vi,
+            amount=amount,
+            quantity=quantity,
+            unit=unit,
+            rate=money,
+            labour=rate.labour,
+            origin=LineOrigin.RATE_CARD if rate.unit is RateUnit.FLAT else LineOrigin.SCHEDULE,
+            note=rate.source,
+            placeholder=rate.placeholder,
+        )
+
+    def premiums(people: Decimal, days: Iterable[DayFacts]) -> list[DetailLine]:
+        if not rate.labour:
+            return []
+        return _premium_lines(
+            account=account,
+            who_en=rate.name_en,
+            who_vi=rate.name_vi,
+            people=people,
+            rate=rate.rate,
+            basis_hours=rate.basis_hours,
+            rules=rules,
+            days=days,
+            placeholder=rate.placeholder,
+        )
+
+    unit = rate.unit
+    if unit is RateUnit.WORK_DAY:
+        total_days = shoot_days + settings.crew_prep_days + settings.crew_wrap_days
+        return [
+            line(
+                total_days,
+                "days",
+                suffix=f" (prep {settings.crew_prep_days} + shoot {shoot_days} + wrap "
+                f"{settings.crew_wrap_days})",
+                suffix_vi=f" (chuẩn bị {settings.crew_prep_days} + quay "
+                f"{shoot_days} + kết thúc {settings.crew_wrap_days})",
+            ),
+            *premiums(count, facts.days),
+        ]
+    if unit is RateUnit.SHOOT_DAY:
+        return [line(shoot_days, "days"), *premiums(count, facts.days)]
+    if unit is RateUnit.SHOOT_WEEK:
+        return [line(weeks, "weeks")]
+    if unit is RateUnit.PREP_WEEK:
+        return [line(settings.prep_weeks, "weeks")]
+    if unit is RateUnit.POST_WEEK:
+        return [line(settings.post_weeks, "weeks")]
+    if unit is RateUnit.FLAT:
+        return [line(Decimal(1), "allow")]
+    if unit is RateUnit.EXTRA_DAY:
+        person_days = sum(day.extras for day in facts.days)
+        if not person_days:
+            return []
+        extra_lines = [line(Decimal(person_days), "person-days", amount=Decimal(1))]
+        if rate.labour:
+            by_count: dict[int, list[DayFacts]] = defaultdict(list)
+            for day in facts.days:
+                if day.extras:
+                    by_count[day.extras].append(day)
+            for extras, group in sorted(by_count.items()):
+                extra_lines.extend(premiums(Decimal(extras), group))
+        return extra_lines
+    if unit is RateUnit.HEAD_DAY:
+        heads = sum(crew_heads + len(day.cast) + day.extras for day in facts.days)
+        if not heads:
+            return []
+        return [
+            line(
+                Decimal(heads),
+                "head-days",
+                amount=Decimal(1),
+                suffix=f" (crew {crew_heads} + cast + extras, each shoot day)",
+                suffix_vi=f" (đoàn {crew_heads} + diễn viên + quần chúng, mỗi ngày quay)",
+            )
+        ]
+    stage = unit is RateUnit.STAGE_DAY
+    result: list[DetailLine] = []
+    for location in facts.locations:
+        if location.stage != stage:
+            continue
+        used = facts.location_days(location.id)
+        if not used:
+            continue
+        fee = fees.get(location.id, location.daily_fee or rate.rate)
+        result.append(
+            line(
+                Decimal(used),
+                "days",
+                amount=Decimal(1),
+                suffix=f": {location.name}",
+                suffix_vi=f": {location.name}",
+                money=fee,
+            )
+        )
+    return result

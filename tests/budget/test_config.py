@@ -1,0 +1,92 @@
+from decimal import Decimal
+
+import pytest
+
+from filmpark.budget.config import parse_budget_text, read_budget_section
+from filmpark.errors import ConfigError
+
+
+def test_no_budget_section_uses_the_vietnam_card_and_says_so() -> None:
+    settings = read_budget_section(None, "production.yaml")
+    assert settings.currency == "VND"
+    assert settings.rate_card.key == "vietnam"
+    assert any("rate card 'vietnam'" in note for note in settings.defaults_used)
+    assert any("placeholder" in note for note in settings.defaults_used)
+
+
+def test_values_the_user_gave_are_used_as_given() -> None:
+    settings = parse_budget_text(
+        """
+rate_card: us
+currency: USD
+contingency_percent: 7.5
+post_weeks: 12
+exchange_rate: {base: USD, quote: VND, rate: "25400", as_of: 2026-11-20, source: Vietcombank}
+rates:
+  - {key: dop, en: DP, role: camera, unit: work_day, rate: "1500", source: deal memo, source_date: 2026-11-02}
+location_fees: {market: "900"}
+lines:
+  - {account: camera, description: Drone, amount: 1, quantity: 2, unit: days, rate: "800"}
+""",
+        "production.yaml",
+        location_ids=("market",),
+    )
+    assert settings.contingency_percent == Decimal("7.5")
+    assert settings.post_weeks == 12
+    assert settings.rate_card.rate("dop").rate.amount == 1500
+    assert settings.exchange_rate is not None
+    assert settings.exchange_rate.rate == 25400
+    assert settings.extra_lines[0].account == "3300"
+    assert not any("exchange rate" in note for note in settings.defaults_used)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "rate_cards: us\n",
+            r"production.yaml:1: 'budget.rate_cards': unknown key \(expected one of:",
+        ),
+        ("currency: XYZ\n", r"production.yaml:1: 'budget.currency': unknown currency 'XYZ'"),
+        (
+            "rates:\n  - {key: dop, en: DP, role: camera, unit: work_day, rate: '-5', placeholder: true}\n",
+            r"production.yaml:2: 'budget.rates\[0\].rate': expected a number >= 0, got -5",
+        ),
+        (
+            "rates:\n  - {key: dop, en: DP, role: camera, unit: work_day, rate: '5'}\n",
+            r"production.yaml:2: 'budget.rates\[0\]': a rate needs 'source' and 'source_date', or 'placeholder: true'",
+        ),
+        ("contingency_percent: -1\n", r"'budget.contingency_percent': expected a number >= 0"),
+        (
+            "\n\nlocation_fees: {beach: '1'}\n",
+            r"production.yaml:3: 'budget.location_fees.beach': no such location",
+        ),
+        (
+            "lines:\n  - {account: '9999', description: x, rate: '1'}\n",
+            r"'budget.lines\[0\].account': no account '9999'",
+        ),
+        ("rate_card: nowhere.yaml\n", r"'budget.rate_card': no such rate card 'nowhere.yaml'"),
+        (
+            "currency: USD\nexchange_rate: {base: EUR, quote: JPY, rate: '160', as_of: 2026-11-01, source: x}\n",
+            r"'budget.exchange_rate': no rate from VND to USD",
+        ),
+    ],
+)
+def test_a_bad_budget_section_names_the_key_the_line_and_what_was_expected(
+    text: str, expected: str
+) -> None:
+    with pytest.raises(ConfigError, match=expected):
+        parse_budget_text(text, "production.yaml", location_ids=("market",))
+
+
+def test_a_chart_of_the_users_own_is_loaded_from_a_path(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from filmpark.budget.charts import DATA
+
+    chart = (
+        (DATA / "us-feature.yaml")
+        .read_text(encoding="utf-8")
+        .replace("key: us-feature", "key: studio-x")
+    )
+    (tmp_path / "studio.yaml").write_text(chart, encoding="utf-8")
+    settings = parse_budget_text("chart: studio.yaml\n", "production.yaml", base_dir=tmp_path)
+    assert settings.chart.key == "studio-x"
