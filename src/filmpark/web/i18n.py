@@ -44,6 +44,11 @@ _DATE_PATTERN = {"en": "d MMM y", "vi": "dd/MM/y"}
 _DATETIME_PATTERN = {"en": "d MMM y HH:mm", "vi": "HH:mm dd/MM/y"}
 
 
+def N_(message: str) -> str:
+    """Mark ``message`` for the catalog; it is translated later, where it is shown."""
+    return message
+
+
 def normalise_language(value: str | None) -> str | None:
     """``"vi-VN"``, ``"VI"`` or ``"vi_VN"`` -> ``"vi"``; None for a language we do not offer."""
     if not value:

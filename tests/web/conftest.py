@@ -1,0 +1,112 @@
+"""The pages on a real platform: a SQLite database in a temporary data directory."""
+
+from __future__ import annotations
+
+import re
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+from fastapi import FastAPI
+
+from filmpark.config import load_settings
+
+
+def build_app(data_dir: Path) -> FastAPI:
+    """The platform's application with the pages installed, on its own data directory."""
+    settings = load_settings({"FILMPARK_DATA_DIR": str(data_dir), "FILMPARK_SOLVE_SECONDS": "5"})
+    try:
+        from filmpark.asgi import create_app
+    except ImportError:
+        create_app = None
+    if create_app is not None:
+        return create_app(settings)  # type: ignore[no-any-return]
+    from filmpark.store import Database, FileStore
+    from filmpark.web import install
+
+    database = Database(settings.database_url)
+    database.migrate()
+    app = FastAPI()
+    install(app, database=database, settings=settings, files=FileStore(settings.scripts_dir))
+    return app
+
+
+class LiveServer:
+    """The application served by uvicorn on 127.0.0.1 in a background thread."""
+
+    def __init__(self, app: FastAPI) -> None:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> LiveServer:
+        self.thread.start()
+        deadline = time.monotonic() + 20
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("the test server did not start")
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    app = build_app(tmp_path_factory.mktemp("web") / "data")
+    with LiveServer(app) as server:
+        yield server
+
+
+@pytest.fixture
+def client(live_server: LiveServer) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=live_server.url, timeout=30) as http:
+        yield http
+
+
+_CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+def csrf_of(html: str) -> str:
+    match = _CSRF.search(html)
+    assert match, "the page has no CSRF token"
+    return match.group(1)
+
+
+def register(client: httpx.Client, email: str, name: str = "Lan Nguyen") -> None:
+    page = client.get("/register")
+    response = client.post(
+        "/register",
+        data={
+            "csrf_token": csrf_of(page.text),
+            "name": name,
+            "email": email,
+            "password": "correct horse battery",
+        },
+        follow_redirects=False,
+    )
+    assert response.status_code == 303, response.text
+
+
+def create_project(client: httpx.Client, title: str) -> str:
+    page = client.get("/projects")
+    response = client.post(
+        "/projects",
+        data={"csrf_token": csrf_of(page.text), "title": title},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303
+    location = response.headers["location"]
+    assert location.startswith("/projects/")
+    return location.rsplit("/", 1)[1]
