@@ -299,11 +299,33 @@ class _Searcher:
         it from below (the bound of Garcia de la Banda, Stuckey & Chu 2011, section 4).
         """
         value = self.static_lb.get(q)
-        if value is not None:
-            return value
+        if value is None:
+            on = self.present(q)
+            fixed, ratio, correction = self.bound_parts(q, on)
+            value = fixed + self.idle_bound(on, ratio, correction)
+            self.static_lb[q] = value
+        return value
+
+    def scene_share(self, x: int) -> tuple[float, float, tuple[int, ...]]:
+        """Total and squared rates of actor set ``x``, and its members."""
+        w = self.wsq_cache.get(x)
+        if w is None:
+            members = []
+            y = x
+            while y:
+                lo = y & -y
+                members.append(lo.bit_length() - 1)
+                y ^= lo
+            total = float(sum(self.p.actor_costs[a] for a in members))
+            squares = float(sum(self.p.actor_costs[a] ** 2 for a in members))
+            w = (total, squares, tuple(members))
+            self.wsq_cache[x] = w
+        return w
+
+    def bound_parts(self, q: int, on: int) -> tuple[int, list[float], float]:
+        """Fixed pay of ``q``, each present actor's share ratio, and the bound's correction."""
         fixed = 0
-        on = self.present(q)
-        ratio: dict[int, float] = {}
+        ratio = [0.0] * self.m
         correction = 0.0
         durations = self.p.durations
         scene_fixed = self.scene_fixed
@@ -316,35 +338,60 @@ class _Searcher:
             fixed += scene_fixed[s]
             x = actors[s] & on
             if x:
-                w = self.wsq_cache.get(x)
-                if w is None:
-                    members = []
-                    y = x
-                    while y:
-                        lo = y & -y
-                        members.append(lo.bit_length() - 1)
-                        y ^= lo
-                    total = float(sum(self.p.actor_costs[a] for a in members))
-                    squares = float(sum(self.p.actor_costs[a] ** 2 for a in members))
-                    w = (total, squares, tuple(members))
-                    self.wsq_cache[x] = w
-                total, squares, members_t = w
-                d = durations[s]
+                total, squares, members = self.scene_share(x)
                 if total > 0:
+                    d = durations[s]
                     r = d / total
-                    for a in members_t:
-                        ratio[a] = ratio.get(a, 0.0) + r
+                    for a in members:
+                        ratio[a] += r
                     correction += d * (total + squares / total) * 0.5
-        idle = 0.0
-        if ratio:
-            costs = self.p.actor_costs
-            elapsed = 0.0
-            for a in sorted(ratio, key=ratio.__getitem__):
-                elapsed += ratio[a] * costs[a]
-                idle += costs[a] * elapsed
-            idle -= correction
-        value = fixed + max(0, math.ceil(idle - 1e-6))
-        self.static_lb[q] = value
+        return fixed, ratio, correction
+
+    def idle_bound(self, on: int, ratio: list[float], correction: float) -> int:
+        if not on:
+            return 0
+        costs = self.p.actor_costs
+        members = self.scene_share(on)[2]
+        elapsed = 0.0
+        idle = -correction
+        for a in sorted(members, key=ratio.__getitem__):
+            elapsed += ratio[a] * costs[a]
+            idle += costs[a] * elapsed
+        return max(0, math.ceil(idle - 1e-6))
+
+    def child_bound(self, q: int, on: int, s: int, parts: tuple[int, list[float], float]) -> int:
+        """``lower_bound(q - {s})``, updated from the parent's parts when nobody arrives or
+        leaves (the usual case deep in the search)."""
+        child = q & ~(1 << s)
+        value = self.static_lb.get(child)
+        if value is not None:
+            return value
+        actors_s = self.p.actors[s]
+        leaving = 0
+        y = actors_s
+        while y:
+            lo = y & -y
+            a = lo.bit_length() - 1
+            y ^= lo
+            if not self.actor_scenes[a] & child:
+                leaving |= lo
+        child_on = (on | actors_s) & ~leaving
+        if child_on != on:
+            return self.lower_bound(child)
+        fixed, ratio, correction = parts
+        fixed -= self.scene_fixed[s]
+        x = actors_s & on
+        if x:
+            total, squares, members = self.scene_share(x)
+            if total > 0:
+                d = self.p.durations[s]
+                r = d / total
+                ratio = ratio.copy()
+                for a in members:
+                    ratio[a] -= r
+                correction -= d * (total + squares / total) * 0.5
+        value = fixed + self.idle_bound(on, ratio, correction)
+        self.static_lb[child] = value
         return value
 
     def location_bound(self, q: int, last: int) -> int:
@@ -416,6 +463,7 @@ class _Searcher:
             return lb
         self.tick()
         on = self.present(q)
+        parts = self.bound_parts(q, on)
         children = []
         for s in self.candidates(q, last, on):
             c = self.step_cost(s, on, last)
@@ -426,7 +474,7 @@ class _Searcher:
             if cv is None:
                 cv = self.bound.get(ck)
                 if cv is None:
-                    cv = self.lower_bound(child) + self.location_bound(child, child_last)
+                    cv = self.child_bound(q, on, s, parts) + self.location_bound(child, child_last)
             children.append((c + cv, c, s))
         children.sort()
         best = -1

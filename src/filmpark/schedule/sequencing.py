@@ -1,0 +1,687 @@
+"""Scene sequencing: the shooting order that keeps actors' hold days and location returns low.
+
+The problem is the movie-shoot sequencing problem of ``bench/mssp/README.md`` (the simplified
+Bomsdorf & Derigs problem): put the scenes in one order, respecting precedences ("scene 40
+after 12"), and minimise
+
+* the **idle cost** — each actor is paid from the first day of their first scene to the last
+  day of their last scene; the days paid but not worked cost their daily rate;
+* the **location cost** — cut the order into runs of consecutive scenes at one location; a
+  location shot in ``r`` runs costs ``location_costs[l] * (r - 1)``.
+
+:func:`solve_sequence` proves small problems with the exact search of
+:mod:`filmpark.schedule.talent` (state: scenes left and the location of the last one), and
+improves large ones by simulated annealing over block moves — a run of consecutive scenes is
+taken out and put back at the best place, every place being priced at once with numpy — plus
+large-neighbourhood steps that re-solve windows of the order exactly.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from filmpark.errors import Infeasible, ValidationError
+from filmpark.schedule.talent import OrderingProblem, search_order
+
+__all__ = [
+    "EXACT_SCENE_LIMIT",
+    "SequencingProblem",
+    "SequencingResult",
+    "sequence_cost",
+    "solve_sequence",
+]
+
+#: Problems up to this many scenes are first given to the exact search.
+EXACT_SCENE_LIMIT = 22
+
+IntArray = npt.NDArray[np.int64]
+
+
+@dataclass(frozen=True, slots=True)
+class SequencingProblem:
+    """Scenes (durations in days, a location each), actors (daily cost, who plays where),
+    location return costs and precedences ``(before, after)``; all indices 0-based."""
+
+    durations: tuple[int, ...]
+    actor_costs: tuple[int, ...]
+    presence: tuple[tuple[bool, ...], ...]  # presence[actor][scene]
+    locations: tuple[int, ...]
+    location_costs: tuple[int, ...]
+    precedences: tuple[tuple[int, int], ...] = ()
+    name: str = ""
+
+    def __post_init__(self) -> None:
+        n = len(self.durations)
+        if any(d <= 0 for d in self.durations):
+            raise ValidationError("durations", "every scene must last at least one day")
+        if any(c < 0 for c in self.actor_costs):
+            raise ValidationError("actor_costs", "a daily cost cannot be negative")
+        if any(c < 0 for c in self.location_costs):
+            raise ValidationError("location_costs", "a location cost cannot be negative")
+        if len(self.presence) != len(self.actor_costs):
+            raise ValidationError(
+                "presence", f"{len(self.presence)} actor rows for {len(self.actor_costs)} actors"
+            )
+        for actor, row in enumerate(self.presence):
+            if len(row) != n:
+                raise ValidationError(
+                    "presence", f"actor {actor} has {len(row)} entries for {n} scenes"
+                )
+        if len(self.locations) != n:
+            raise ValidationError("locations", f"{len(self.locations)} locations for {n} scenes")
+        for scene, loc in enumerate(self.locations):
+            if not 0 <= loc < len(self.location_costs):
+                raise ValidationError("locations", f"scene {scene} has unknown location {loc}")
+        for before, after in self.precedences:
+            if not (0 <= before < n and 0 <= after < n) or before == after:
+                raise ValidationError(
+                    "precedences", f"({before}, {after}) does not name two different scenes"
+                )
+        cycle = _find_cycle(n, self.precedences)
+        if cycle:
+            path = " before ".join(f"scene {s}" for s in cycle)
+            raise Infeasible([f"the precedences form a cycle: {path}"])
+
+    @property
+    def scene_count(self) -> int:
+        return len(self.durations)
+
+
+@dataclass(frozen=True, slots=True)
+class SequencingResult:
+    """The best order found, its cost split, and what is proven about it."""
+
+    order: tuple[int, ...]
+    cost: int
+    idle_cost: int
+    location_cost: int
+    lower_bound: int
+    optimal: bool
+    seconds: float
+
+
+def _find_cycle(n: int, precedences: Sequence[tuple[int, int]]) -> list[int]:
+    """One precedence cycle as a list of scenes (first repeated at the end), or []."""
+    succ: list[list[int]] = [[] for _ in range(n)]
+    for before, after in precedences:
+        succ[before].append(after)
+    state = [0] * n  # 0 new, 1 on the stack, 2 done
+    parent = [-1] * n
+    for root in range(n):
+        if state[root]:
+            continue
+        stack = [(root, 0)]
+        state[root] = 1
+        while stack:
+            node, k = stack[-1]
+            if k < len(succ[node]):
+                stack[-1] = (node, k + 1)
+                nxt = succ[node][k]
+                if state[nxt] == 0:
+                    state[nxt] = 1
+                    parent[nxt] = node
+                    stack.append((nxt, 0))
+                elif state[nxt] == 1:
+                    cycle = [nxt]
+                    walk = node
+                    while walk != nxt:
+                        cycle.append(walk)
+                        walk = parent[walk]
+                    cycle.append(nxt)
+                    cycle.reverse()
+                    return cycle
+            else:
+                state[node] = 2
+                stack.pop()
+    return []
+
+
+def _check_feasible(problem: SequencingProblem, order: Sequence[int]) -> None:
+    n = problem.scene_count
+    if sorted(order) != list(range(n)):
+        raise ValidationError("order", f"must list every scene 0..{n - 1} exactly once")
+    position = {s: k for k, s in enumerate(order)}
+    for before, after in problem.precedences:
+        if position[before] > position[after]:
+            raise ValidationError("order", f"scene {before} must be shot before scene {after}")
+
+
+def sequence_cost(problem: SequencingProblem, order: Sequence[int]) -> tuple[int, int]:
+    """``(idle cost, location cost)`` of a feasible order, as ``bench/mssp/README.md`` defines."""
+    _check_feasible(problem, order)
+    start: list[int] = []
+    day = 0
+    for s in order:
+        start.append(day)
+        day += problem.durations[s]
+    idle = 0
+    for actor, row in enumerate(problem.presence):
+        positions = [k for k, s in enumerate(order) if row[s]]
+        if positions:
+            first, last = positions[0], positions[-1]
+            paid = start[last] + problem.durations[order[last]] - start[first]
+            worked = sum(problem.durations[order[k]] for k in positions)
+            idle += problem.actor_costs[actor] * (paid - worked)
+    runs = [0] * len(problem.location_costs)
+    previous = -1
+    for s in order:
+        if problem.locations[s] != previous:
+            runs[problem.locations[s]] += 1
+            previous = problem.locations[s]
+    location = sum(c * (r - 1) for c, r in zip(problem.location_costs, runs, strict=True) if r)
+    return idle, location
+
+
+# --------------------------------------------------------------------------------------------
+# Exact search on the whole problem or on a window of an order
+# --------------------------------------------------------------------------------------------
+
+
+def _actor_masks(problem: SequencingProblem) -> list[int]:
+    n = problem.scene_count
+    masks = [0] * n
+    for actor, row in enumerate(problem.presence):
+        if sum(row) < 2:  # one scene: never idle
+            continue
+        for s in range(n):
+            if row[s]:
+                masks[s] |= 1 << actor
+    return masks
+
+
+def _predecessor_masks(problem: SequencingProblem) -> list[int]:
+    preds = [0] * problem.scene_count
+    for before, after in problem.precedences:
+        preds[after] |= 1 << before
+    return preds
+
+
+def _engine_constant(problem: SequencingProblem, masks: Sequence[int]) -> int:
+    """Engine cost minus benchmark cost: worked pay and the first visit of each location."""
+    worked = 0
+    for s, mask in enumerate(masks):
+        a_mask = mask
+        while a_mask:
+            low = a_mask & -a_mask
+            worked += problem.durations[s] * problem.actor_costs[low.bit_length() - 1]
+            a_mask ^= low
+    first_visits = sum(problem.location_costs[loc] for loc in set(problem.locations))
+    return worked + first_visits
+
+
+def _whole_problem(problem: SequencingProblem, masks: Sequence[int]) -> OrderingProblem:
+    return OrderingProblem(
+        durations=problem.durations,
+        actors=tuple(masks),
+        actor_costs=problem.actor_costs,
+        locations=problem.locations,
+        enter_cost=problem.location_costs,
+        predecessors=tuple(_predecessor_masks(problem)),
+    )
+
+
+def _window_problem(
+    problem: SequencingProblem,
+    masks: Sequence[int],
+    preds: Sequence[int],
+    order: Sequence[int],
+    i: int,
+    j: int,
+) -> tuple[OrderingProblem, list[int]]:
+    """The scenes ``order[i:j]`` as an ordering problem between two fixed blocks.
+
+    Everything shot before the window becomes one head node (its actors, the location of its
+    last scene) and everything after one tail node (its actors, the location of its first
+    scene): the cost of the window's days and of its two boundary location changes is then
+    exactly the engine's cost, up to a constant.
+    """
+    window = list(order[i:j])
+    nodes = list(window)
+    durations = [problem.durations[s] for s in window]
+    actors = [masks[s] for s in window]
+    locations = [problem.locations[s] for s in window]
+    index = {s: k for k, s in enumerate(window)}
+    win_preds = []
+    for s in window:
+        mask = 0
+        p = preds[s]
+        while p:
+            low = p & -p
+            b = low.bit_length() - 1
+            p ^= low
+            if b in index:
+                mask |= 1 << index[b]
+        win_preds.append(mask)
+    head: tuple[int, ...] = ()
+    tail: tuple[int, ...] = ()
+    if i > 0:
+        before = 0
+        for s in order[:i]:
+            before |= masks[s]
+        head = (len(nodes),)
+        nodes.append(-1)
+        durations.append(1)
+        actors.append(before)
+        locations.append(problem.locations[order[i - 1]])
+        win_preds.append(0)
+    if j < len(order):
+        after = 0
+        for s in order[j:]:
+            after |= masks[s]
+        tail = (len(nodes),)
+        nodes.append(-1)
+        durations.append(1)
+        actors.append(after)
+        locations.append(problem.locations[order[j]])
+        win_preds.append(0)
+    sub = OrderingProblem(
+        durations=tuple(durations),
+        actors=tuple(actors),
+        actor_costs=problem.actor_costs,
+        locations=tuple(locations),
+        enter_cost=problem.location_costs,
+        predecessors=tuple(win_preds),
+        head=head,
+        tail=tail,
+    )
+    return sub, nodes
+
+
+# --------------------------------------------------------------------------------------------
+# Local search: block moves priced with numpy
+# --------------------------------------------------------------------------------------------
+
+
+class _BlockMover:
+    """Prices every insertion point of a block of consecutive scenes in one vector pass."""
+
+    def __init__(self, problem: SequencingProblem) -> None:
+        self.problem = problem
+        self.n = problem.scene_count
+        self.dur = np.asarray(problem.durations, dtype=np.int64)
+        self.cost = np.asarray(problem.actor_costs, dtype=np.int64)
+        self.presence = np.asarray(problem.presence, dtype=bool).reshape(
+            len(problem.actor_costs), self.n
+        )
+        self.loc = np.asarray(problem.locations, dtype=np.int64)
+        self.loc_cost = np.asarray(problem.location_costs, dtype=np.int64)
+        preds: list[list[int]] = [[] for _ in range(self.n)]
+        succs: list[list[int]] = [[] for _ in range(self.n)]
+        for before, after in problem.precedences:
+            preds[after].append(before)
+            succs[before].append(after)
+        self.preds = preds
+        self.succs = succs
+
+    def paid(self, order: IntArray) -> int:
+        """Engine-free cost: sum of actors' paid spans plus location run starts."""
+        pres = self.presence[:, order]
+        days_end = np.cumsum(self.dur[order])
+        days_start = days_end - self.dur[order]
+        has = pres.any(axis=1)
+        first = np.argmax(pres, axis=1)
+        last = pres.shape[1] - 1 - np.argmax(pres[:, ::-1], axis=1)
+        span = np.where(has, days_end[last] - days_start[first], 0)
+        locs = self.loc[order]
+        starts = np.ones(len(order), dtype=bool)
+        starts[1:] = locs[1:] != locs[:-1]
+        return int((span * self.cost).sum() + self.loc_cost[locs[starts]].sum())
+
+    def insertion_costs(
+        self, order: IntArray, position: dict[int, int], i: int, k: int
+    ) -> tuple[IntArray, IntArray]:
+        """Total cost (paid spans + run starts) of putting ``order[i:i+k]`` at each place
+        ``p`` of the rest, and the allowed places (precedences), as arrays over ``p``."""
+        block = order[i : i + k]
+        rest = np.concatenate((order[:i], order[i + k :]))
+        r = len(rest)
+        dur_r = self.dur[rest]
+        end_r = np.cumsum(dur_r)
+        start_r = end_r - dur_r
+        total_r = int(end_r[-1]) if r else 0
+        # block start day when inserted before rest[p] (p == r: at the very end)
+        t = np.empty(r + 1, dtype=np.int64)
+        t[:r] = start_r
+        t[r] = total_r
+        dur_b = self.dur[block]
+        big_d = int(dur_b.sum())
+        end_b = np.cumsum(dur_b)
+        start_b = end_b - dur_b
+        pres_r = self.presence[:, rest]
+        pres_b = self.presence[:, block]
+        has_r: npt.NDArray[np.bool_] = np.asarray(pres_r.any(axis=1))
+        has_b: npt.NDArray[np.bool_] = np.asarray(pres_b.any(axis=1))
+        f_r = np.argmax(pres_r, axis=1)
+        l_r = r - 1 - np.argmax(pres_r[:, ::-1], axis=1)
+        f_b = np.argmax(pres_b, axis=1)
+        l_b = k - 1 - np.argmax(pres_b[:, ::-1], axis=1)
+        off_first = start_b[f_b]
+        off_last = end_b[l_b]  # exclusive end offset
+        p = np.arange(r + 1)[None, :]
+        fr = f_r[:, None]
+        lr = l_r[:, None]
+        first_day_r = start_r[f_r][:, None] if r else np.zeros((len(f_r), 1), dtype=np.int64)
+        last_day_r = end_r[l_r][:, None] if r else np.zeros((len(l_r), 1), dtype=np.int64)
+        inside = (p > fr) & (p <= lr)
+        span_r_only = last_day_r - first_day_r + big_d * inside
+        tp = t[None, :]
+        first_both = np.where(p <= fr, tp + off_first[:, None], first_day_r)
+        last_both = np.where(p > lr, tp + off_last[:, None], last_day_r + big_d)
+        span_both = last_both - first_both
+        span_b_only = (off_last - off_first)[:, None]
+        span = np.where(
+            has_r[:, None] & has_b[:, None],
+            span_both,
+            np.where(has_r[:, None], span_r_only, np.where(has_b[:, None], span_b_only, 0)),
+        )
+        actor_part = (self.cost[:, None] * span).sum(axis=0)
+        # location run starts
+        loc_r = self.loc[rest]
+        c = self.loc_cost
+        base = 0
+        trans = np.zeros(r + 1, dtype=np.int64)  # cost of the run start at rest[p], p < r
+        if r:
+            starts = np.ones(r, dtype=bool)
+            starts[1:] = loc_r[1:] != loc_r[:-1]
+            trans[:r] = np.where(starts, c[loc_r], 0)
+            base = int(trans.sum())
+        locs_b = self.loc[block]
+        inner = np.ones(k, dtype=bool)
+        inner[1:] = locs_b[1:] != locs_b[:-1]
+        inner[0] = False
+        block_inner = int(c[locs_b[inner]].sum())
+        bf, bl = int(locs_b[0]), int(locs_b[-1])
+        prev_loc = np.full(r + 1, -1, dtype=np.int64)
+        prev_loc[1:] = loc_r
+        next_loc = np.full(r + 1, -1, dtype=np.int64)
+        next_loc[:r] = loc_r
+        enter_block = np.where(prev_loc != bf, c[bf], 0)
+        enter_next = np.where((next_loc >= 0) & (next_loc != bl), c[np.maximum(next_loc, 0)], 0)
+        location_part = base - trans + enter_block + enter_next + block_inner
+        total = actor_part + location_part
+        # precedences: predecessors outside the block before p, successors after
+        lo, hi = 0, r
+        block_set = {int(s) for s in block}
+        for s in block_set:
+            for b in self.preds[s]:
+                if b not in block_set:
+                    pos = position[b]
+                    pos_r = pos if pos < i else pos - k
+                    lo = max(lo, pos_r + 1)
+            for a in self.succs[s]:
+                if a not in block_set:
+                    pos = position[a]
+                    pos_r = pos if pos < i else pos - k
+                    hi = min(hi, pos_r)
+        allowed = np.zeros(r + 1, dtype=bool)
+        if lo <= hi:
+            allowed[lo : hi + 1] = True
+        return total.astype(np.int64), allowed
+
+
+def _greedy_order(problem: SequencingProblem, masks: Sequence[int]) -> list[int]:
+    """Build an order scene by scene: the eligible scene adding the least pay and moves."""
+    n = problem.scene_count
+    preds = _predecessor_masks(problem)
+    m = len(problem.actor_costs)
+    actor_scenes = [0] * m
+    for s, mask in enumerate(masks):
+        y = mask
+        while y:
+            low = y & -y
+            actor_scenes[low.bit_length() - 1] |= 1 << s
+            y ^= low
+    full = (1 << n) - 1
+    q = full
+    last = -1
+    out: list[int] = []
+    costs = problem.actor_costs
+    while q:
+        done = full & ~q
+        on = 0
+        for a, scenes in enumerate(actor_scenes):
+            if scenes & q and scenes & done:
+                on |= 1 << a
+        best = -1
+        best_key: tuple[float, int] = (math.inf, 0)
+        for s in range(n):
+            if not q >> s & 1 or preds[s] & q:
+                continue
+            extra = masks[s] & ~on
+            pay = 0
+            y = extra
+            while y:
+                low = y & -y
+                pay += costs[low.bit_length() - 1]
+                y ^= low
+            move = (
+                problem.location_costs[problem.locations[s]] if problem.locations[s] != last else 0
+            )
+            key = (problem.durations[s] * pay + move, s)
+            if key < best_key:
+                best, best_key = s, key
+        out.append(best)
+        q &= ~(1 << best)
+        last = problem.locations[best]
+    return out
+
+
+def solve_sequence(
+    problem: SequencingProblem,
+    *,
+    time_limit: float = 10.0,
+    seed: int = 0,
+    initial: Sequence[int] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> SequencingResult:
+    """The cheapest feasible order found within ``time_limit`` seconds.
+
+    Small problems (up to :data:`EXACT_SCENE_LIMIT` scenes) are solved exactly when time
+    allows; larger ones by simulated annealing over block moves and exact re-solves of windows.
+    ``progress(cost, lower_bound)`` is called whenever a better order is found. Always returns
+    the best order found; ``optimal`` is true only when it is proven.
+    """
+    started = time.perf_counter()
+    if time_limit <= 0:
+        raise ValidationError("time_limit", "must be positive")
+    deadline = started + time_limit
+    n = problem.scene_count
+    if initial is not None:
+        _check_feasible(problem, initial)
+
+    def stop() -> bool:
+        return time.perf_counter() > deadline or (should_stop is not None and should_stop())
+
+    def finish(order: Sequence[int], lower: int, optimal: bool) -> SequencingResult:
+        idle, location = sequence_cost(problem, order)
+        return SequencingResult(
+            order=tuple(order),
+            cost=idle + location,
+            idle_cost=idle,
+            location_cost=location,
+            lower_bound=min(lower, idle + location),
+            optimal=optimal,
+            seconds=time.perf_counter() - started,
+        )
+
+    if n <= 1:
+        return finish(list(range(n)), 0, True)
+    masks = _actor_masks(problem)
+    constant = _engine_constant(problem, masks)
+    whole = _whole_problem(problem, masks)
+    order = list(initial) if initial is not None else _greedy_order(problem, masks)
+    best_cost = whole.order_cost(order) - constant
+    if progress is not None:
+        progress(best_cost, 0)
+    lower = 0
+    annealer = _Annealer(problem, masks, seed)
+    if n <= EXACT_SCENE_LIMIT:
+        order, best_cost = annealer.run(order, started + min(0.05 * time_limit, 0.02 * n), stop)
+        found = search_order(whole, upper_order=order, deadline=deadline, should_stop=should_stop)
+        lower = found.lower_bound - constant
+        if found.cost - constant < best_cost:
+            order, best_cost = list(found.order), found.cost - constant
+            if progress is not None:
+                progress(best_cost, lower)
+        if found.optimal:
+            return finish(order, lower, True)
+    order, best_cost = annealer.run(order, deadline, stop, progress=progress, lower=lower)
+    return finish(order, lower, False)
+
+
+class _Annealer:
+    """Simulated annealing over block moves, with exact window re-solves between rounds."""
+
+    def __init__(self, problem: SequencingProblem, masks: Sequence[int], seed: int) -> None:
+        self.problem = problem
+        self.masks = masks
+        self.preds = _predecessor_masks(problem)
+        self.mover = _BlockMover(problem)
+        self.rng = random.Random(seed)
+        # paid() counts every actor's whole stay and every run start; the benchmark cost
+        # leaves out worked days and the first visit of each location
+        worked = sum(
+            c * sum(d for d, plays in zip(problem.durations, row, strict=True) if plays)
+            for c, row in zip(problem.actor_costs, problem.presence, strict=True)
+        )
+        self.constant = worked + sum(problem.location_costs[x] for x in set(problem.locations))
+
+    def run(
+        self,
+        order: list[int],
+        deadline: float,
+        stop: Callable[[], bool],
+        *,
+        progress: Callable[[int, int], None] | None = None,
+        lower: int = 0,
+    ) -> tuple[list[int], int]:
+        """Improve ``order`` until ``deadline``; returns the best order and its cost."""
+        constant = self.constant
+        n = len(order)
+        mover = self.mover
+        rng = self.rng
+        current = np.asarray(order, dtype=np.int64)
+        current_cost = mover.paid(current)
+        best = current.copy()
+        best_cost = current_cost
+        start = time.perf_counter()
+        total_time = max(1e-3, deadline - start)
+        temperature0 = self._initial_temperature(current, current_cost)
+        max_block = max(1, min(8, n // 3))
+        iteration = 0
+        next_window = start + 0.25 * total_time
+        while True:
+            iteration += 1
+            if iteration & 15 == 0 and (stop() or time.perf_counter() > deadline):
+                break
+            now = time.perf_counter()
+            if now > next_window and n > 4:
+                improved, cost = self._window_pass(best.tolist(), deadline, stop)
+                if cost < best_cost:
+                    best = np.asarray(improved, dtype=np.int64)
+                    best_cost = cost
+                    if progress is not None:
+                        progress(best_cost - constant, lower)
+                current, current_cost = best.copy(), best_cost
+                next_window = time.perf_counter() + 0.25 * total_time
+            fraction = min(1.0, (time.perf_counter() - start) / total_time)
+            temperature = temperature0 * (1.0 - fraction) ** 2 + 1e-9
+            i, k = self._block_length(current, rng.randrange(n), max_block)
+            position = {int(s): idx for idx, s in enumerate(current)}
+            costs, allowed = mover.insertion_costs(current, position, i, k)
+            allowed[i] = False
+            if not allowed.any():
+                continue
+            candidates = np.flatnonzero(allowed)
+            if rng.random() < 0.1:
+                p = int(candidates[rng.randrange(len(candidates))])
+            else:
+                masked = np.where(allowed, costs, np.iinfo(np.int64).max)
+                p = int(np.argmin(masked))
+            new_cost = int(costs[p])
+            delta = new_cost - current_cost
+            if delta <= 0 or rng.random() < math.exp(-delta / temperature):
+                block = current[i : i + k]
+                rest = np.concatenate((current[:i], current[i + k :]))
+                current = np.concatenate((rest[:p], block, rest[p:]))
+                current_cost = new_cost
+                if current_cost < best_cost:
+                    best, best_cost = current.copy(), current_cost
+                    if progress is not None:
+                        progress(best_cost - constant, lower)
+        final = best.tolist()
+        if n > 4 and not stop():
+            improved, cost = self._window_pass(final, deadline, stop)
+            if cost < best_cost:
+                final, best_cost = improved, cost
+                if progress is not None:
+                    progress(best_cost - constant, lower)
+        return final, best_cost - constant
+
+    def _block_length(self, order: IntArray, i: int, max_block: int) -> tuple[int, int]:
+        """A block starting at or around ``i``: a random short run, or a location run."""
+        n = len(order)
+        if self.rng.random() < 0.2:
+            loc = self.mover.loc
+            lo = i
+            while lo > 0 and loc[order[lo - 1]] == loc[order[i]]:
+                lo -= 1
+            hi = i + 1
+            while hi < n and loc[order[hi]] == loc[order[i]]:
+                hi += 1
+            if hi - lo < n:
+                return lo, hi - lo
+        k = min(n - i, 1 + int(self.rng.expovariate(1.0 / 1.5)) % max_block)
+        return i, max(1, k)
+
+    def _initial_temperature(self, order: IntArray, cost: int) -> float:
+        deltas = []
+        n = len(order)
+        position = {int(s): idx for idx, s in enumerate(order)}
+        for _ in range(min(30, n)):
+            i = self.rng.randrange(n)
+            costs, allowed = self.mover.insertion_costs(order, position, i, 1)
+            allowed[i] = False
+            if allowed.any():
+                values = costs[allowed] - cost
+                positive = values[values > 0]
+                if positive.size:
+                    deltas.append(float(np.median(positive)))
+        return (sum(deltas) / len(deltas)) * 0.3 if deltas else 1.0
+
+    def _window_pass(
+        self, order: list[int], deadline: float, stop: Callable[[], bool]
+    ) -> tuple[list[int], int]:
+        """Re-solve overlapping windows of the order exactly (node-limited)."""
+        n = len(order)
+        width = min(n, 10)
+        step = max(1, width // 2)
+        starts = list(range(0, max(1, n - width + 1), step))
+        if starts[-1] != n - width:
+            starts.append(n - width)
+        self.rng.shuffle(starts)
+        for i in starts:
+            if stop() or time.perf_counter() > deadline:
+                break
+            j = i + width
+            sub, nodes = _window_problem(self.problem, self.masks, self.preds, order, i, j)
+            k = len(nodes)
+            current_nodes = list(range(k))
+            # current window order as node order: head, window as is, tail
+            head = list(sub.head)
+            tail = list(sub.tail)
+            middle = [x for x in current_nodes if x not in head and x not in tail]
+            upper = head + middle + tail
+            found = search_order(sub, upper_order=upper, deadline=deadline, node_limit=20000)
+            if found.cost < sub.order_cost(upper):
+                window = [nodes[x] for x in found.order if nodes[x] >= 0]
+                order = order[:i] + window + order[j:]
+        return order, self.mover.paid(np.asarray(order, dtype=np.int64))
