@@ -24,7 +24,7 @@ app = typer.Typer(
 )
 
 # Command modules, in the order `filmpark --help` lists them.
-COMMAND_MODULES = ("filmpark.cli.parse",)
+COMMAND_MODULES = ("filmpark.cli.parse", "filmpark.cli.talent")
 
 
 def _version(value: bool) -> None:
