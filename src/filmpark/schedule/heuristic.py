@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from filmpark.errors import FilmparkError
 from filmpark.schedule.evaluate import call_time, day_kind
 from filmpark.schedule.problem import Problem, SceneJob
 
@@ -27,7 +28,7 @@ def sequence_order(problem: Problem, *, time_limit: float = 1.0, seed: int = 0) 
     if core is not None and len(problem.scenes) > 1:
         try:
             return _core_order(core, problem, time_limit=time_limit, seed=seed)
-        except (TypeError, ValueError, AttributeError):
+        except (TypeError, ValueError, AttributeError, FilmparkError):
             pass  # an incompatible core: the built-in order below is always valid
     return block_order(problem)
 
@@ -46,12 +47,12 @@ def _core_order(core: Any, problem: Problem, *, time_limit: float, seed: int) ->
     location_ids = sorted({scene.location for scene in scenes})
     day = problem.rules.day_minutes
     seq_problem = core.SequencingProblem(
-        durations=[scene.minutes for scene in scenes],
-        actor_costs=[max(1, int(member.daily_rate.amount)) for member in members],
-        presence=[[int(member.id in scene.cast) for scene in scenes] for member in members],
-        locations=[location_ids.index(scene.location) for scene in scenes],
-        location_costs=[problem.weights.location_revisit * day] * len(location_ids),
-        precedences=[(index[r.before], index[r.after]) for r in problem.precedences],
+        durations=tuple(scene.minutes for scene in scenes),
+        actor_costs=tuple(max(1, int(member.daily_rate.amount)) for member in members),
+        presence=tuple(tuple(member.id in scene.cast for scene in scenes) for member in members),
+        locations=tuple(location_ids.index(scene.location) for scene in scenes),
+        location_costs=(problem.weights.location_revisit * day,) * len(location_ids),
+        precedences=tuple((index[r.before], index[r.after]) for r in problem.precedences),
     )
     result = core.solve_sequence(seq_problem, time_limit=time_limit, seed=seed)
     order = [scenes[i].number for i in result.order]
@@ -189,26 +190,67 @@ class _Packer:
         self.previous = (day.date, call_time(self.problem, day_kind(day.chosen)) + day.load)
 
 
+def availability_table(problem: Problem, dates: Sequence[date]) -> Callable[[SceneJob, date], bool]:
+    """``problem.scene_allowed_on`` precomputed over ``dates`` (the packer asks it often)."""
+    table = {
+        (scene.number, day): problem.scene_allowed_on(scene, day)
+        for scene in problem.scenes
+        for day in dates
+    }
+
+    def allowed(scene: SceneJob, day: date) -> bool:
+        found = table.get((scene.number, day))
+        return problem.scene_allowed_on(scene, day) if found is None else found
+
+    return allowed
+
+
+def latest_dates(
+    problem: Problem, dates: Sequence[date], allowed: Callable[[SceneJob, date], bool]
+) -> dict[str, int]:
+    """For each scene, the last slot it can still be shot in (its own availability, tightened
+    by the availability of every scene that must come after it)."""
+    last = {}
+    for scene in problem.scenes:
+        slots = [i for i, day in enumerate(dates) if allowed(scene, day)]
+        last[scene.number] = slots[-1] if slots else -1
+    changed = True
+    while changed:  # propagate along precedences (a cycle is caught before packing)
+        changed = False
+        for rule in problem.precedences:
+            if last[rule.after] < last[rule.before]:
+                last[rule.before] = last[rule.after]
+                changed = True
+    return last
+
+
 def pack_days(
     problem: Problem,
     order: Sequence[str],
     dates: Sequence[date],
     *,
     allowed: Callable[[SceneJob, date], bool] | None = None,
+    urgency: int = 2,
 ) -> dict[date, list[str]] | None:
     """Fill ``dates`` in turn with the next scenes of ``order`` that may be shot that day.
 
-    Normal hours are filled first (no overtime is planned); a scene longer than a normal day
-    gets a day of its own with overtime. Returns None when some scene finds no date.
+    Scenes whose last possible date is at most ``urgency`` slots away go first (earliest
+    deadline first); then the day continues at its location in the given order. Normal hours
+    are filled first (no overtime is planned); a scene longer than a normal day gets a day of its
+    own with overtime. Returns None when some scene finds no date.
     """
-    packer = _Packer(problem, dates, allowed or problem.scene_allowed_on)
+    check = allowed or problem.scene_allowed_on
+    packer = _Packer(problem, dates, check)
     scenes = {scene.number: scene for scene in problem.scenes}
+    deadline = latest_dates(problem, dates, check)
     remaining = list(order)
     plan: dict[date, list[str]] = {}
     week_limit = 7 - problem.rules.weekly_rest_days
-    for when in dates:
+    for slot, when in enumerate(dates):
         if not remaining:
             break
+        if any(deadline[n] < slot for n in remaining):
+            return None
         if sum(1 for d in plan if 0 < (when - d).days < 7) >= week_limit:
             continue
         day = _Day(when)
@@ -217,6 +259,13 @@ def pack_days(
                 return None
             packer.take(day, scenes[number])
             remaining.remove(number)
+        urgent = sorted(
+            (n for n in remaining if deadline[n] - slot <= urgency), key=deadline.__getitem__
+        )
+        for number in urgent:
+            if packer.fits(day, scenes[number], forced=not day.chosen):
+                packer.take(day, scenes[number])
+                remaining.remove(number)
         progress = True
         while progress:
             progress = False
@@ -231,3 +280,15 @@ def pack_days(
             plan[when] = [scene.number for scene in day.chosen]
             packer.close(day)
     return None if remaining else plan
+
+
+def deadline_order(
+    problem: Problem,
+    order: Sequence[str],
+    dates: Sequence[date],
+    allowed: Callable[[SceneJob, date], bool] | None = None,
+) -> list[str]:
+    """``order`` re-sorted by each scene's last possible slot (ties keep ``order``)."""
+    deadline = latest_dates(problem, dates, allowed or problem.scene_allowed_on)
+    position = {number: i for i, number in enumerate(order)}
+    return sorted(order, key=lambda n: (deadline[n], position[n]))

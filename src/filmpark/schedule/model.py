@@ -478,8 +478,29 @@ def plan_of(
     return plan
 
 
-def hint(m: ScheduleModel, plan: dict[date, list[str]]) -> None:
-    """Seed the search with a known schedule (CP-SAT's solution hint)."""
+def hint(m: ScheduleModel, plan: dict[date, list[str]], *, time_limit: float = 2.0) -> bool:
+    """Seed the search with a known schedule (CP-SAT's solution hint).
+
+    The hint is completed first (every auxiliary variable gets its value by solving the model
+    with the assignment fixed), since CP-SAT starts from a complete hint far more reliably.
+    Returns False when the plan does not satisfy the model (then only the assignment is hinted).
+    """
     where = {number: day for day, numbers in plan.items() for number in numbers}
-    for (s, d), var in m.x.items():
-        m.model.add_hint(var, where.get(m.problem.scenes[s].number) == m.dates[d])
+    wanted = {
+        key: int(where.get(m.problem.scenes[key[0]].number) == m.dates[key[1]]) for key in m.x
+    }
+    fixed = m.model.clone()
+    for key, value in wanted.items():
+        fixed.add(fixed.get_int_var_from_proto_index(m.x[key].index) == value)
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = time_limit
+    solver.parameters.num_workers = 1
+    status = solver.solve(fixed)
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        values = solver.response_proto.solution
+        for index in range(len(m.model.proto.variables)):
+            m.model.add_hint(m.model.get_int_var_from_proto_index(index), values[index])
+        return True
+    for key, var in m.x.items():
+        m.model.add_hint(var, wanted[key])
+    return False

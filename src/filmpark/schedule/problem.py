@@ -247,6 +247,7 @@ class Problem:
     currency: str = "VND"
     previous: Mapping[str, date] = field(default_factory=lambda: MappingProxyType({}))
     title: str = ""
+    notices: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         numbers = [scene.number for scene in self.scenes]

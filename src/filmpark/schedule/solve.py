@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -22,7 +22,12 @@ from ortools.sat.python import cp_model
 from filmpark.errors import FilmparkError
 from filmpark.schedule.evaluate import evaluate
 from filmpark.schedule.explain import explain_infeasible, precheck
-from filmpark.schedule.heuristic import pack_days, sequence_order
+from filmpark.schedule.heuristic import (
+    availability_table,
+    deadline_order,
+    pack_days,
+    sequence_order,
+)
 from filmpark.schedule.model import ScheduleModel, build_model, hint, plan_of
 from filmpark.schedule.problem import Problem
 from filmpark.schedule.result import Schedule
@@ -95,6 +100,25 @@ def full_horizon(problem: Problem) -> tuple[date, ...]:
     return calendar.first_work_days(max(latest, locked) + needed + 5)
 
 
+def initial_plan(
+    problem: Problem, horizon: Sequence[date], *, time_limit: float = 1.0, seed: int = 0
+) -> dict[date, list[str]] | None:
+    """The cheapest of a few packings (sequencing-core order and earliest-deadline order, each
+    with a few urgency horizons), or None when none of them places every scene."""
+    order = sequence_order(problem, time_limit=time_limit, seed=seed)
+    best: tuple[int, dict[date, list[str]]] | None = None
+    allowed = availability_table(problem, horizon)
+    for candidate in (order, deadline_order(problem, order, horizon, allowed)):
+        for urgency in (1, 2, 4):
+            plan = pack_days(problem, candidate, horizon, urgency=urgency, allowed=allowed)
+            if plan is None:
+                continue
+            cost = evaluate(problem, plan).objective
+            if best is None or cost < best[0]:
+                best = (cost, plan)
+    return None if best is None else best[1]
+
+
 def _solver(time_limit: float, seed: int, workers: int) -> cp_model.CpSolver:
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = max(0.05, time_limit)
@@ -124,8 +148,7 @@ def solve(
     precheck(problem)
     deadline = started + time_limit
     horizon = full_horizon(problem)
-    order = sequence_order(problem, time_limit=min(2.0, time_limit * 0.1), seed=seed)
-    plan = pack_days(problem, order, horizon)
+    plan = initial_plan(problem, horizon, time_limit=min(2.0, time_limit * 0.1), seed=seed)
     if plan is not None:
         last = horizon.index(max(plan)) + 1
         horizon = horizon[: min(len(horizon), last + max(2, last // 5))]
