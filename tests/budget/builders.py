@@ -82,3 +82,120 @@ def tiny_settings(card_text: str = TINY_CARD, *, contingency: str = "10") -> Bud
     from dataclasses import replace
 
     return replace(settings, contingency_percent=Decimal(contingency), bond_percent=Decimal(0))
+
+
+# --- A small solved-looking production: problem, shooting days and breakdown, no solver ----
+
+
+def a_small_production():  # type: ignore[no-untyped-def]
+    """Three shoot days in Hà Nội: problem, schedule (days packed by hand) and breakdown."""
+    from types import MappingProxyType
+
+    from filmpark.breakdown.model import Breakdown, BreakdownElement, SceneBreakdown
+    from filmpark.schedule.calendar import ShootCalendar
+    from filmpark.schedule.evaluate import build_days
+    from filmpark.schedule.problem import CastMember, Location, MinorLimits, Problem, SceneJob
+    from filmpark.schedule.result import Schedule
+    from filmpark.schedule.rules import load_rules
+    from filmpark.screenplay.model import DayNight, IntExt
+    from filmpark.units import Eighths
+
+    rules = load_rules("vn")
+    scenes = (
+        SceneJob("1", "NHÀ BÀ TƯ", "house", IntExt.INT, DayNight.DAY, Eighths(11), 90, (1, 2)),
+        SceneJob(
+            "2", "PHỐ CỔ", "street", IntExt.EXT, DayNight.DAY, Eighths(6), 120, (1,), extras=12
+        ),
+        SceneJob("3", "PHỐ CỔ", "street", IntExt.EXT, DayNight.NIGHT, Eighths(9), 150, (1, 3)),
+        SceneJob("4", "NHÀ BÀ TƯ", "house", IntExt.INT, DayNight.NIGHT, Eighths(4), 60, (2,)),
+    )
+    cast = (
+        CastMember(1, "LAN", Money.of("3000000", "VND")),
+        CastMember(2, "BÀ TƯ", Money.of("2500000", "VND")),
+        CastMember(
+            3,
+            "BÉ MINH",
+            Money.of("1000000", "VND"),
+            age=10,
+            minor=MinorLimits(240, 1200, False, "Labour Code art. 146", needs_permit=True),
+        ),
+    )
+    locations = (
+        Location(
+            "house",
+            "Nhà Bà Tư",
+            address="12 Hàng Bạc, Hoàn Kiếm, Hà Nội",
+            latitude=21.0341,
+            longitude=105.8516,
+        ),
+        Location(
+            "street",
+            "Phố cổ Hàng Đào",
+            address="Hàng Đào, Hoàn Kiếm, Hà Nội",
+            latitude=21.0340,
+            longitude=105.8510,
+        ),
+    )
+    problem = Problem(
+        calendar=ShootCalendar(
+            start=date(2027, 3, 1), rest_weekdays=rules.rest_weekdays, holidays=MappingProxyType({})
+        ),
+        rules=rules,
+        scenes=scenes,
+        cast=cast,
+        locations=locations,
+        currency="VND",
+        title="Phở at Dawn",
+    )
+    plan = {date(2027, 3, 1): ["1", "2"], date(2027, 3, 2): ["3"], date(2027, 3, 4): ["4"]}
+    days = build_days(problem, plan)
+    schedule = Schedule(problem, days, (), Money.of(0, "VND"), 0, 0, True, "HAND", 0.0)
+
+    def element(
+        scene: str, category: str, name: str, quantity: int | None = None
+    ) -> BreakdownElement:
+        return BreakdownElement.create(
+            scene, category, name, source="human", confidence=1.0, quantity=quantity
+        )
+
+    breakdown = Breakdown(
+        scenes=(
+            SceneBreakdown(
+                "1",
+                "INT. NHÀ BÀ TƯ - NGÀY",
+                IntExt.INT,
+                DayNight.DAY,
+                Eighths(11),
+                (element("1", "cast", "LAN"), element("1", "props", "nồi phở")),
+            ),
+            SceneBreakdown(
+                "2",
+                "EXT. PHỐ CỔ - DAY",
+                IntExt.EXT,
+                DayNight.DAY,
+                Eighths(6),
+                (
+                    element("2", "vehicles", "motorbike"),
+                    element("2", "stunts", "motorbike skid"),
+                    element("2", "extras", "street vendors", 12),
+                ),
+            ),
+            SceneBreakdown(
+                "3",
+                "EXT. PHỐ CỔ - NIGHT",
+                IntExt.EXT,
+                DayNight.NIGHT,
+                Eighths(9),
+                (element("3", "sfx", "rain towers"), element("3", "animals", "con chó")),
+            ),
+            SceneBreakdown(
+                "4",
+                "INT. NHÀ BÀ TƯ - ĐÊM",
+                IntExt.INT,
+                DayNight.NIGHT,
+                Eighths(4),
+                (element("4", "weapons", "dao bầu"),),
+            ),
+        )
+    )
+    return problem, schedule, breakdown

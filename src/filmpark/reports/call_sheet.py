@@ -80,6 +80,10 @@ class CallSheetNote:
     category: str
     scene: str
     text: str
+    text_vi: str = ""
+
+    def describe(self, lang: str = "en") -> str:
+        return self.text_vi if lang == "vi" and self.text_vi else self.text
 
     def label(self, lang: str = "en") -> str:
         en, vi = NOTE_LABELS.get(self.category, (self.category, self.category))
@@ -229,14 +233,19 @@ def call_sheets(
             if member.minor is not None:
                 limits = member.minor
                 age = f", age {member.age}" if member.age is not None else ""
+                age_vi = f", {member.age} tuổi" if member.age is not None else ""
                 night = "" if limits.night_allowed else "; no night work"
+                night_vi = "" if limits.night_allowed else "; không làm việc ban đêm"
                 permit = "; work permit on set" if limits.needs_permit else ""
+                permit_vi = "; có giấy phép lao động tại hiện trường" if limits.needs_permit else ""
                 notes.append(
                     CallSheetNote(
                         "minors",
                         ", ".join(call.scenes),
                         f"{member.name}{age}: at most {limits.max_minutes_per_day // 60} h a day"
                         f"{night}{permit}; a parent or guardian on set",
+                        f"{member.name}{age_vi}: tối đa {limits.max_minutes_per_day // 60} giờ/ngày"
+                        f"{night_vi}{permit_vi}; cha mẹ hoặc người giám hộ có mặt",
                     )
                 )
         locations = tuple(

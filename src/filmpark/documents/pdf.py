@@ -1,0 +1,443 @@
+"""PDF rendering of the production documents with fpdf2, in the shipped Liberation Sans (every
+Vietnamese letter). Each ``*_pdf`` function returns the bytes of one document; the book binds
+them (:mod:`filmpark.documents.book`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from fpdf import FPDF
+from fpdf.enums import TableCellFillMode, XPos, YPos
+from fpdf.fonts import FontFace
+
+from filmpark.budget.compare import BudgetComparison
+from filmpark.documents.fonts import font_path
+from filmpark.documents.render import (
+    check_lang,
+    format_date,
+    format_decimal,
+    format_money,
+    format_number,
+    label,
+)
+from filmpark.reports.budget_detail import BudgetDetail
+from filmpark.reports.call_sheet import CallSheet
+from filmpark.reports.top_sheet import TopSheet
+
+GREY = (230, 230, 230)
+DARK = (34, 34, 34)
+CATEGORY = (214, 214, 214)
+SUBTOTAL = (243, 243, 243)
+ACCENT = (139, 30, 30)
+
+Colour = tuple[int, int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    heading: str
+    width: float  # share of the text width
+    align: str = "LEFT"
+
+
+class DocumentPDF(FPDF):
+    """A4 document with a ruled header (document kind, production title, meta) and page numbers."""
+
+    def __init__(self, doc_title: str, title: str, lang: str, *, landscape: bool = False) -> None:
+        super().__init__(orientation="L" if landscape else "P", unit="mm", format="A4")
+        self.doc_title = doc_title
+        self.production_title = title
+        self.doc_lang = check_lang(lang)
+        self.meta_text = ""
+        self.set_margins(12, 12, 12)
+        self.set_auto_page_break(auto=True, margin=14)
+        self.add_font("sans", "", str(font_path("sans")))
+        self.add_font("sans", "B", str(font_path("sans-bold")))
+        self.set_font("sans", size=9)
+        self.set_title(f"{doc_title} — {title}" if title else doc_title)
+        self.set_creator("filmpark")
+        self.set_lang("vi-VN" if lang == "vi" else "en")
+        self.alias_nb_pages()
+
+    def header(self) -> None:
+        self.set_font("sans", "B", 8.5)
+        self.set_text_color(*ACCENT)
+        self.cell(0, 4, self.doc_title.upper(), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_text_color(0, 0, 0)
+        self.set_font("sans", "B", 14)
+        top = self.get_y()
+        self.cell(self.epw * 0.62, 7, self.production_title)
+        self.set_font("sans", "", 8)
+        self.set_xy(self.l_margin + self.epw * 0.62, top)
+        self.multi_cell(
+            self.epw * 0.38, 3.6, self.meta_text, align="R", new_x=XPos.LMARGIN, new_y=YPos.NEXT
+        )
+        self.set_y(max(self.get_y(), top + 8))
+        self.set_line_width(0.6)
+        self.line(self.l_margin, self.get_y(), self.l_margin + self.epw, self.get_y())
+        self.set_line_width(0.2)
+        self.ln(2.5)
+        self.set_font("sans", size=9)
+
+    def footer(self) -> None:
+        self.set_y(-10)
+        self.set_font("sans", "", 7.5)
+        self.set_text_color(110, 110, 110)
+        left = f"filmpark · {self.doc_title}"
+        self.cell(self.epw / 2, 4, left)
+        page = label("page_x_of_y", self.doc_lang, x=self.page_no(), y="{nb}")
+        self.cell(self.epw / 2, 4, page, align="R")
+        self.set_text_color(0, 0, 0)
+
+    def heading(self, text: str) -> None:
+        if self.get_y() > self.h - 40:
+            self.add_page()
+        self.ln(1.5)
+        self.set_font("sans", "B", 11)
+        self.cell(0, 6, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_draw_color(68, 68, 68)
+        self.line(self.l_margin, self.get_y(), self.l_margin + self.epw, self.get_y())
+        self.ln(1.2)
+        self.set_font("sans", size=9)
+
+    def paragraph(
+        self, text: str, *, size: float = 9, colour: Colour = (0, 0, 0), bold: bool = False
+    ) -> None:
+        self.set_font("sans", "B" if bold else "", size)
+        self.set_text_color(*colour)
+        self.multi_cell(0, size * 0.45, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_text_color(0, 0, 0)
+        self.set_font("sans", size=9)
+
+    def grid(
+        self,
+        columns: Sequence[Column],
+        rows: Sequence[Sequence[str]],
+        *,
+        styles: Sequence[FontFace | None] | None = None,
+        size: float = 8.5,
+    ) -> None:
+        """A table with a grey heading row repeated on every page; ``styles`` per row."""
+        total = sum(column.width for column in columns)
+        widths = [self.epw * column.width / total for column in columns]
+        self.set_font("sans", size=size)
+        with self.table(
+            col_widths=widths,
+            text_align=tuple(column.align for column in columns),
+            headings_style=FontFace(emphasis="BOLD", fill_color=GREY, size_pt=size - 0.5),
+            line_height=size * 0.48,
+            padding=(0.6, 1.0),
+            cell_fill_mode=TableCellFillMode.NONE,
+            repeat_headings=1,
+            first_row_as_headings=True,
+        ) as table:
+            head = table.row()
+            for column in columns:
+                head.cell(column.heading)
+            for index, values in enumerate(rows):
+                style = styles[index] if styles else None
+                row = table.row(style=style) if style else table.row()
+                for value in values:
+                    row.cell(value)
+        self.ln(1.5)
+
+
+def _bold(fill: Colour | None = None, colour: Colour | None = None) -> FontFace:
+    return FontFace(emphasis="BOLD", fill_color=fill, color=colour)
+
+
+def top_sheet_pdf(sheet: TopSheet, *, lang: str = "en") -> bytes:
+    pdf = DocumentPDF(label("top_sheet", lang), sheet.title, lang)
+    exchange = sheet.exchange_note_vi if lang == "vi" else sheet.exchange_note_en
+    pdf.meta_text = "\n".join(
+        part
+        for part in (
+            f"{label('version', lang)} {sheet.version} · {label('currency', lang)} {sheet.currency}",
+            f"{label('prepared', lang)}: {format_date(sheet.prepared_on, lang)}"
+            if sheet.prepared_on
+            else "",
+            f"{label('exchange_rate', lang)}: {exchange}" if exchange else "",
+        )
+        if part
+    )
+    pdf.add_page()
+    rows: list[list[str]] = []
+    styles: list[FontFace | None] = []
+    for row in sheet.rows:
+        percent = format_number(row.percent, lang, 1) if row.percent is not None else ""
+        if row.kind == "category":
+            rows.append(["", row.name(lang), "", ""])
+            styles.append(_bold(CATEGORY))
+        elif row.kind == "account":
+            rows.append([row.code, row.name(lang), format_money(row.amount, lang), percent])
+            styles.append(None)
+        elif row.kind == "total":
+            rows.append(["", row.name(lang), format_money(row.amount, lang), "100"])
+            styles.append(_bold(DARK, (255, 255, 255)))
+        else:
+            rows.append(["", row.name(lang), format_money(row.amount, lang), percent])
+            styles.append(_bold(SUBTOTAL))
+    pdf.grid(
+        [
+            Column(label("acct", lang), 1),
+            Column(label("account", lang), 6),
+            Column(label("total", lang), 3, "RIGHT"),
+            Column(label("percent", lang), 1, "RIGHT"),
+        ],
+        rows,
+        styles=styles,
+    )
+    for note in sheet.notes_vi if lang == "vi" else sheet.notes_en:
+        pdf.paragraph(note, size=8, colour=ACCENT)
+    return bytes(pdf.output())
+
+
+def budget_detail_pdf(detail: BudgetDetail, *, lang: str = "en") -> bytes:
+    pdf = DocumentPDF(label("budget_detail", lang), detail.title, lang, landscape=True)
+    pdf.meta_text = f"{label('currency', lang)} {detail.currency}"
+    pdf.add_page()
+    pdf.paragraph(label("placeholder_note", lang), size=8, colour=ACCENT)
+    columns = [
+        Column(label("description", lang), 9),
+        Column(label("amount", lang), 1.2, "RIGHT"),
+        Column(label("units", lang), 1.2, "RIGHT"),
+        Column(label("unit", lang), 1.6),
+        Column("×", 1.2, "RIGHT"),
+        Column(label("rate", lang), 2.4, "RIGHT"),
+        Column(label("total", lang), 2.6, "RIGHT"),
+    ]
+    for account in detail.accounts:
+        pdf.heading(f"{account.code} · {account.name(lang)}")
+        rows = [
+            [
+                row.description(lang) + (" *" if row.placeholder else ""),
+                format_decimal(row.amount, lang),
+                format_decimal(row.quantity, lang),
+                row.unit,
+                format_decimal(row.multiplier, lang),
+                format_money(row.rate, lang),
+                format_money(row.total, lang),
+            ]
+            for row in account.rows
+        ]
+        rows.append(
+            [
+                f"{label('total', lang)} {account.code}",
+                "",
+                "",
+                "",
+                "",
+                "",
+                format_money(account.total, lang),
+            ]
+        )
+        styles: list[FontFace | None] = [None] * (len(rows) - 1) + [_bold(SUBTOTAL)]
+        pdf.grid(columns, rows, styles=styles, size=8)
+    pdf.grid(
+        [Column(label("budget_total", lang), 8), Column(label("total", lang), 3, "RIGHT")],
+        [[label("budget_total", lang), format_money(detail.grand_total, lang)]],
+        styles=[_bold(DARK, (255, 255, 255))],
+    )
+    return bytes(pdf.output())
+
+
+def comparison_pdf(comparison: BudgetComparison, *, title: str = "", lang: str = "en") -> bytes:
+    pdf = DocumentPDF(label("comparison", lang), title, lang)
+    pdf.meta_text = f"{label('currency', lang)} {comparison.currency}"
+    pdf.add_page()
+    rows: list[list[str]] = []
+    styles: list[FontFace | None] = []
+    for row in comparison.rows:
+        rows.append(
+            [
+                row.code,
+                row.name(lang),
+                format_money(row.left, lang),
+                format_money(row.right, lang),
+                format_money(row.difference, lang),
+            ]
+        )
+        if row.name_en == "Grand total":
+            styles.append(_bold(DARK, (255, 255, 255)))
+        elif row.kind != "account":
+            styles.append(_bold(SUBTOTAL))
+        elif row.difference.amount != 0:
+            styles.append(
+                FontFace(color=(160, 0, 0) if row.difference.amount > 0 else (10, 107, 47))
+            )
+        else:
+            styles.append(None)
+    pdf.grid(
+        [
+            Column(label("acct", lang), 1),
+            Column(label("account", lang), 5),
+            Column(comparison.left_label, 2.5, "RIGHT"),
+            Column(comparison.right_label, 2.5, "RIGHT"),
+            Column(label("difference", lang), 2.5, "RIGHT"),
+        ],
+        rows,
+        styles=styles,
+    )
+    return bytes(pdf.output())
+
+
+def _call_box(pdf: DocumentPDF, x: float, y: float, w: float, caption: str, value: str) -> None:
+    pdf.set_xy(x, y)
+    pdf.set_line_width(0.5)
+    pdf.rect(x, y, w, 16)
+    pdf.set_line_width(0.2)
+    pdf.set_font("sans", "", 8)
+    pdf.cell(w, 5, caption, align="C")
+    pdf.set_xy(x, y + 5)
+    pdf.set_font("sans", "B", 16)
+    pdf.cell(w, 9, value, align="C")
+    pdf.set_font("sans", size=9)
+
+
+def add_call_sheet(pdf: DocumentPDF, sheet: CallSheet) -> None:
+    lang = pdf.doc_lang
+    pdf.meta_text = (
+        f"{label('day_x_of_y', lang, x=sheet.day_number, y=sheet.total_days)}\n"
+        f"{format_date(sheet.date, lang, weekday=True)}"
+    )
+    pdf.add_page()
+    top = pdf.get_y()
+    third = pdf.epw / 3
+    _call_box(pdf, pdf.l_margin, top, third - 2, label("crew_call", lang), sheet.crew_call)
+    _call_box(
+        pdf, pdf.l_margin + third, top, third - 2, label("est_wrap", lang), sheet.estimated_wrap
+    )
+    pdf.set_xy(pdf.l_margin + 2 * third, top)
+    pdf.rect(pdf.l_margin + 2 * third, top, third, 16)
+    lines = [f"{label('weather', lang)}: {sheet.weather or label('weather_blank', lang)}"]
+    lines += [
+        f"{loc.name}: {label('sunrise', lang)} {loc.sunrise} · {label('sunset', lang)} {loc.sunset}"
+        for loc in sheet.locations
+        if loc.sunrise
+    ]
+    pdf.set_font("sans", "", 7.5)
+    pdf.set_xy(pdf.l_margin + 2 * third + 1, top + 1)
+    pdf.multi_cell(third - 2, 3.4, "\n".join(lines[:4]))
+    pdf.set_y(top + 18)
+    pdf.heading(label("scenes", lang))
+    rows = [
+        [
+            s.number,
+            s.heading,
+            s.day_night,
+            str(s.eighths),
+            ", ".join(map(str, s.cast_ids)),
+            s.location,
+        ]
+        for s in sheet.scenes
+    ]
+    rows.append(["", label("total_pages", lang), "", str(sheet.eighths), "", ""])
+    pdf.grid(
+        [
+            Column(label("scene", lang), 1),
+            Column(label("set_heading", lang), 6),
+            Column(label("dn", lang), 0.9),
+            Column(label("pages", lang), 1.1, "RIGHT"),
+            Column(label("cast_ids", lang), 1.6),
+            Column(label("location", lang), 3),
+        ],
+        rows,
+        styles=[None] * (len(rows) - 1) + [_bold(SUBTOTAL)],
+    )
+    pdf.heading(label("cast_calls", lang))
+    pdf.grid(
+        [
+            Column(label("id", lang), 0.6),
+            Column(label("character", lang), 3),
+            Column(label("performer", lang), 3),
+            Column(label("pickup", lang), 1.3),
+            Column(label("makeup", lang), 1.3),
+            Column(label("on_set", lang), 1.3),
+            Column(label("scenes", lang), 2.5),
+        ],
+        [
+            [
+                str(c.cast_id),
+                c.character + (f" ({label('minor', lang)})" if c.minor else ""),
+                c.name,
+                c.pickup,
+                c.makeup,
+                c.on_set,
+                ", ".join(c.scenes),
+            ]
+            for c in sheet.cast
+        ]
+        or [["", "—", "", "", "", "", ""]],
+    )
+    pdf.heading(label("locations", lang))
+    pdf.grid(
+        [
+            Column(label("location", lang), 3),
+            Column(label("address", lang), 4),
+            Column(label("hospital", lang), 3.5),
+            Column(label("sunrise", lang), 1.3),
+            Column(label("sunset", lang), 1.3),
+        ],
+        [
+            [
+                loc.name,
+                loc.address
+                + (
+                    f"\n{loc.latitude:.5f}, {loc.longitude:.5f}"
+                    if loc.latitude is not None and loc.longitude is not None
+                    else ""
+                ),
+                loc.hospital or label("hospital_blank", lang),
+                loc.sunrise,
+                loc.sunset,
+            ]
+            for loc in sheet.locations
+        ],
+    )
+    pdf.heading(label("notes", lang))
+    if sheet.notes:
+        for note in sheet.notes:
+            pdf.paragraph(
+                f"• {note.label(lang)} ({label('scene', lang)} {note.scene}): {note.describe(lang)}", size=8.5
+            )
+    else:
+        pdf.paragraph(label("no_notes", lang), size=8.5)
+    advance_title = label("advance", lang)
+    if sheet.advance_date:
+        advance_title += f" — {format_date(sheet.advance_date, lang, weekday=True)}"
+    pdf.heading(advance_title)
+    if sheet.advance:
+        pdf.grid(
+            [
+                Column(label("scene", lang), 1),
+                Column(label("set_heading", lang), 7),
+                Column(label("dn", lang), 0.9),
+                Column(label("pages", lang), 1.1, "RIGHT"),
+                Column(label("cast_ids", lang), 2),
+            ],
+            [
+                [s.number, s.heading, s.day_night, str(s.eighths), ", ".join(map(str, s.cast_ids))]
+                for s in sheet.advance
+            ],
+            size=8,
+        )
+    else:
+        pdf.paragraph(label("no_advance", lang), size=8.5)
+
+
+def call_sheets_pdf(sheets: Sequence[CallSheet], *, lang: str = "en", title: str = "") -> bytes:
+    """Every call sheet, each starting on a new page."""
+    pdf = DocumentPDF(label("call_sheet", lang), title or (sheets[0].title if sheets else ""), lang)
+    for sheet in sheets:
+        add_call_sheet(pdf, sheet)
+    if not sheets:
+        pdf.add_page()
+    return bytes(pdf.output())
+
+
+def call_sheet_pdf(sheet: CallSheet, *, lang: str = "en") -> bytes:
+    return call_sheets_pdf([sheet], lang=lang)
+
+
+Renderer = Callable[..., bytes]
