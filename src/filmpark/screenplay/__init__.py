@@ -125,11 +125,18 @@ def read(data: bytes, source: str = "<input>", *, format: str | None = None) -> 
     kind = format or detect_format(data, source)
     if kind in ("pdf", "fdx"):
         # The PDF and FDX readers (and their dependencies) load only when such a file comes.
-        module = importlib.import_module(f"filmpark.screenplay.{kind}")
+        try:
+            module = importlib.import_module(f"filmpark.screenplay.{kind}")
+        except ModuleNotFoundError as missing:
+            raise ScreenplayError(
+                source, f"cannot read {kind.upper()} files here ({missing.name} is not installed)"
+            ) from None
         reader: Callable[[bytes, str], Script] = getattr(module, f"read_{kind}")
         return reader(data, source)
-    from filmpark.screenplay.encoding import decode
+    from filmpark.screenplay.encoding import decode, looks_binary
 
+    if looks_binary(data):
+        raise ScreenplayError(source, "not a screenplay: binary data, not text")
     text, notes = decode(data, source)
     notes.extend(_check_text(text, source))
     if not text.strip():

@@ -29,7 +29,7 @@ from filmpark.screenplay.paginate import LINES_PER_PAGE, paginate
 from filmpark.units import Eighths, SceneNumber
 
 # Any trailing parenthetical on a cue is an extension: (V.O.), (O.S.), (CONT'D), (PRE-LAP)...
-_EXTENSION_RE = re.compile(r"\s*\(([^()]*)\)\s*$")
+_EXTENSION_RE = re.compile(r"\s*[(（]([^()（）]*)[)）]\s*$")
 _SPACES_RE = re.compile(r"\s+")
 
 

@@ -33,6 +33,18 @@ def _looks_utf16(data: bytes) -> str | None:
     return None
 
 
+_TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\x1b")
+
+
+def looks_binary(data: bytes) -> bool:
+    """Whether ``data`` is binary: many control bytes (NUL above all) and not UTF-16 text."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _looks_utf16(data):
+        return False
+    sample = data[:65_536]
+    controls = sum(1 for byte in sample if byte < 0x20 and byte not in _TEXT_CONTROLS)
+    return controls * 100 > len(sample)
+
+
 def _finish(text: str) -> str:
     if text.startswith("\ufeff"):
         text = text[1:]

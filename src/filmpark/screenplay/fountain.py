@@ -31,7 +31,7 @@ from filmpark.screenplay.model import (
 _NEWLINES_RE = re.compile(r"\r\n?|\u2028|\u2029")
 _BONEYARD_RE = re.compile(r"/\*|\*/")
 _NOTE_RE = re.compile(r"\[\[((?:[^\]\n]|\](?!\])|\n(?![ \t]*\n))*?)\]\]")
-_TITLE_KEY_RE = re.compile(r"^([^\W\d_][\w '.\-]{0,40}?):[ \t]*(.*)$")
+_TITLE_KEY_RE = re.compile(r"^([^\W\d_][\w '.\-]{0,40}?)[:：][ \t]*(.*)$")
 _PAGE_BREAK_RE = re.compile(r"^={3,}\s*$")
 _TRANSITION_WORDS = frozenset(
     {
@@ -60,7 +60,40 @@ _MARGIN_NUMBER_RE = re.compile(
 )
 _TRAILING_NUMBER_RE = re.compile(r"\s+(\d{1,4}[A-Z]{0,2})\.?\s*$")
 _SENTENCE_END = frozenset('.!?:"”’)…')
-_MAX_CUE = 60  # a character cue longer than this is a shouted line of action
+_MAX_CUE = 60
+_MAX_UNCASED_CUE = 12
+_UNCASED_PUNCTUATION = frozenset("。．.！!？?、，,：:；;「」『』…")
+# Title-page keys a typed script uses (English and Vietnamese), lower case.
+_TITLE_KEYS = frozenset(
+    {
+        "title",
+        "credit",
+        "author",
+        "authors",
+        "source",
+        "draft date",
+        "date",
+        "contact",
+        "copyright",
+        "notes",
+        "revision",
+        "tên phim",
+        "tựa phim",
+        "tác giả",
+        "kịch bản",
+        "biên kịch",
+        "ngày",
+        "liên hệ",
+        "phiên bản",
+    }
+)  # a character cue longer than this is a shouted line of action
+
+
+def _before_gap(before: str, text: str, after: int, breaks: int) -> str:
+    """The text before a removed inline span, without the space doubled by the removal."""
+    if not breaks and before.endswith((" ", "\t")) and text[after : after + 1] in (" ", "\t"):
+        return before.rstrip(" \t")
+    return before
 
 
 def _strip_boneyard(text: str, source: str, notes: list[Diagnostic]) -> str:
@@ -81,8 +114,9 @@ def _strip_boneyard(text: str, source: str, notes: list[Diagnostic]) -> str:
                 Diagnostic(source, line, "unclosed boneyard '/*': kept as text (no closing '*/')")
             )
             break
-        out.append(text[pos:start])
-        out.append("\n" * text.count("\n", start, end))
+        breaks = text.count("\n", start, end)
+        out.append(_before_gap(text[pos:start], text, end + 2, breaks))
+        out.append("\n" * breaks)
         pos = end + 2
     out.append(text[pos:])
     return "".join(out)
@@ -98,10 +132,10 @@ def _take_notes(text: str) -> tuple[str, list[tuple[int, str]]]:
     line = 1
     for match in _NOTE_RE.finditer(text):
         line += text.count("\n", pos, match.start())
-        out.append(text[pos : match.start()])
         body = match.group(1)
-        found.append((line, "\n".join(part.strip() for part in body.strip().split("\n"))))
         breaks = body.count("\n")
+        out.append(_before_gap(text[pos : match.start()], text, match.end(), breaks))
+        found.append((line, "\n".join(part.strip() for part in body.strip().split("\n"))))
         out.append("\n" * breaks)
         line += breaks
         pos = match.end()
@@ -118,14 +152,23 @@ def _is_cue(text: str) -> bool:
     if len(text) > _MAX_CUE or text[0] in "!([{<>~=#*-.":
         return False
     name, _extension = split_cue(text)
-    if not name or name != name.upper() or name == name.lower():
+    if not name or name != name.upper():
         return False
+    if name == name.lower():
+        # A script without letter case (Japanese, Chinese...): a short name, no punctuation.
+        return (
+            len(name) <= _MAX_UNCASED_CUE
+            and any(c.isalpha() for c in name)
+            and not any(c in _UNCASED_PUNCTUATION for c in name)
+        )
     # A cue names someone: it has letters and does not end like a sentence or a transition.
     last = name[-1]
     return last not in ":;,!?" and not (last == "." and len(name) > 2 and name[-2] != ".")
 
 
-def _title_page(lines: list[str]) -> tuple[list[tuple[str, str]], int]:
+def _title_page(
+    lines: list[str], known_keys_only: bool = False
+) -> tuple[list[tuple[str, str]], int]:
     """The ``Key: value`` block at the very top (ends at the first blank line), and its size."""
     index = 0
     while index < len(lines) and _is_blank(lines[index]):
@@ -135,6 +178,11 @@ def _title_page(lines: list[str]) -> tuple[list[tuple[str, str]], int]:
     first = lines[index]
     match = _TITLE_KEY_RE.match(first)
     if match is None or is_heading_candidate(first) or first.lstrip() != first:
+        return [], 0
+    margin = _MARGIN_NUMBER_RE.match(first)
+    if margin is not None and is_heading_candidate(first[margin.end() :]):
+        return [], 0  # "CẢNH 1: NỘI. NHÀ - NGÀY" is a numbered heading
+    if known_keys_only and match.group(1).strip().lower() not in _TITLE_KEYS:
         return [], 0
     key, value = match.group(1), match.group(2)
     upper_alone = key == key.upper() and not value.strip()
@@ -274,7 +322,7 @@ class _Reader:
                 if lead == ">" and at_start:
                     flush_action()
                     self.add(ElementKind.TRANSITION, stripped[1:].strip(), number, forced=True)
-                    previous_blank, previous_heading = False, False
+                    previous_blank, previous_heading = True, False
                     index += 1
                     continue
                 if lead == "!" and at_start and not action:
@@ -323,7 +371,8 @@ class _Reader:
                     and (next_blank or is_heading_candidate(lines[index + 1]))
                 ):
                     self.add(ElementKind.TRANSITION, stripped, number)
-                    previous_blank, previous_heading = False, False
+                    # A transition closes its paragraph: a heading may follow on the next line.
+                    previous_blank, previous_heading = True, False
                     index += 1
                     continue
                 forced_cue = lead == "@" and not plain
@@ -395,7 +444,7 @@ class _Reader:
                     continue
                 break
             stripped = raw.strip()
-            if stripped.startswith("(") and (stripped.endswith(")") or not dialogue):
+            if stripped[0] in "(（" and (stripped[-1] in ")）" or not dialogue):
                 flush()
                 self.add(ElementKind.PARENTHETICAL, stripped, index + 1, dual=side)
             elif stripped.startswith("~") and not self.plain:
@@ -469,8 +518,8 @@ def parse_lines(text: str, source: str, *, plain: bool) -> Script:
 
 
 def _plain_title(lines: list[str]) -> tuple[list[tuple[str, str]], int]:
-    """A Word-typed script's title page: ``Key: value`` lines, else nothing."""
-    return _title_page(lines)
+    """A Word-typed script's title page: ``Key: value`` lines with the usual keys, or none."""
+    return _title_page(lines, known_keys_only=True)
 
 
 def read_fountain(text: str, source: str = "<input>") -> Script:
@@ -544,10 +593,10 @@ def write_fountain(script: Script) -> str:
         elif kind is ElementKind.CHARACTER:
             block = [_cue_text(element)]
             index += 1
-            while index < count and elements[index].kind in (
-                ElementKind.PARENTHETICAL,
-                ElementKind.DIALOGUE,
-                ElementKind.LYRICS,
+            # Lyrics belong to the speech unless they stood alone (the reader marks those forced).
+            while index < count and (
+                elements[index].kind in (ElementKind.PARENTHETICAL, ElementKind.DIALOGUE)
+                or (elements[index].kind is ElementKind.LYRICS and not elements[index].forced)
             ):
                 part = elements[index]
                 if part.kind is ElementKind.DIALOGUE:

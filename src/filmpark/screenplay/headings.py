@@ -29,7 +29,7 @@ _EN_PREFIX_RE = re.compile(
         |(?P<int>INT)\.?
         |(?P<ext>EXT)\.?
         |(?P<est>EST)\.?
-    )(?=[\s.\-–—]|$)[\s.\-–—]*""",
+    )(?=[\s.\-–—。]|$)[\s.\-–—。]*""",
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -91,6 +91,14 @@ _TIMES: dict[str, DayNight] = {
     "RẠNG SÁNG": DayNight.DAWN,
     "HOÀNG HÔN": DayNight.DUSK,
     "CHẠNG VẠNG": DayNight.DUSK,
+    # Chinese and Japanese
+    "日": DayNight.DAY,
+    "天": DayNight.DAY,
+    "昼": DayNight.DAY,
+    "朝": DayNight.DAY,
+    "夜": DayNight.NIGHT,
+    "晚": DayNight.NIGHT,
+    "夕": DayNight.DUSK,
     # Russian
     "ДЕНЬ": DayNight.DAY,
     "УТРО": DayNight.DAY,
@@ -277,6 +285,12 @@ def _split_location_time(
                     found[1],
                     modifier,
                 )
+    # "INT HOUSE DAY": no separator at all, but the last word is plainly the time.
+    head, _, tail = body.rpartition(" ")
+    if len(segments) == 1 and head.strip():
+        found = time_of(_nfc_upper(tail))
+        if found is not None and not found[1]:
+            return _nfc_upper(head.strip()), _nfc_upper(tail), found[0], found[1], modifier
     location = " - ".join(segments)
     return _nfc_upper(location), None, DayNight.UNKNOWN, False, modifier
 

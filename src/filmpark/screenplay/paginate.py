@@ -6,7 +6,7 @@ inch and 6 lines an inch, 1" top and bottom margins, so about 55 lines of text a
 ============== ============ ======== =====================================
 element        left indent  width    blank lines before
 ============== ============ ======== =====================================
-scene heading  1.5"         60 ch    2 (none at the top of a page)
+scene heading  1.5"         60 ch    1 (none at the top of a page)
 action, shot   1.5"         60 ch    1
 character cue  3.7"         38 ch    1
 parenthetical  3.1"         25 ch    0
@@ -34,7 +34,7 @@ LINES_PER_PAGE = 55
 
 # (width in characters, blank lines before) per element kind; width 0 means "not printed".
 _LAYOUT: dict[ElementKind, tuple[int, int]] = {
-    ElementKind.SCENE_HEADING: (60, 2),
+    ElementKind.SCENE_HEADING: (60, 1),
     ElementKind.ACTION: (60, 1),
     ElementKind.SHOT: (60, 1),
     ElementKind.CHARACTER: (38, 1),
@@ -130,6 +130,12 @@ def wrap_count(text: str, width: int) -> int:
     return total
 
 
+def _in_speech(element: ModelElement) -> bool:
+    """Part of the speech above it (a forced ``~`` lyric paragraph stands on its own)."""
+    kind = element.kind
+    return kind in _SPEECH_PARTS and not (kind is ElementKind.LYRICS and element.forced)
+
+
 @dataclass(slots=True)
 class _Block:
     """A unit the page breaker places: one element, a speech, or a dual-dialogue pair."""
@@ -156,14 +162,14 @@ def _blocks(elements: Sequence[ModelElement]) -> list[_Block]:
         width, before = _LAYOUT.get(kind, (60, 1))
         if kind is ElementKind.CHARACTER:
             j = i + 1
-            while j < n and elements[j].kind in _SPEECH_PARTS:
+            while j < n and _in_speech(elements[j]):
                 j += 1
             if element.dual is not None:
                 # Both columns of a dual dialogue: the left speech, then the right one.
                 k = j
                 if k < n and elements[k].kind is ElementKind.CHARACTER and elements[k].dual:
                     k += 1
-                    while k < n and elements[k].kind in _SPEECH_PARTS:
+                    while k < n and _in_speech(elements[k]):
                         k += 1
                 left = [wrap_count(e.text, _DUAL_WIDTH.get(e.kind, 28)) for e in elements[i:j]]
                 right = [wrap_count(e.text, _DUAL_WIDTH.get(e.kind, 28)) for e in elements[j:k]]

@@ -1,0 +1,33 @@
+"""Screenplay test fixtures: the ``--update-golden`` switch for golden files.
+
+``pytest tests/screenplay --update-golden`` (or ``FILMPARK_UPDATE_GOLDEN=1 pytest``) rewrites
+the golden files from the current output instead of comparing; read the diff before
+committing it.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite the screenplay golden files from the current output",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("--update-golden", default=False):
+        os.environ["FILMPARK_UPDATE_GOLDEN"] = "1"
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """True when the run should rewrite golden files rather than compare with them."""
+    option = bool(request.config.getoption("--update-golden", default=False))
+    return option or os.environ.get("FILMPARK_UPDATE_GOLDEN") == "1"
