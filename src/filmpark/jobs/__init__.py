@@ -1,1 +1,16 @@
-"""Background jobs: one interface, an in-process executor and a Celery adapter."""
+"""Jobs: heavy work (solve, build a budget, render the book) outside the request.
+
+One interface whatever the backend::
+
+    queue = make_queue(database, settings)       # inline thread pool, or Celery on Redis
+    queue.dispatch(job.id)                       # after the job row was committed
+    recover(database, settings, queue)           # on start: re-run unfinished jobs
+
+A job is a row (id, kind, state, progress, result, error, attempts, heartbeat); its body is a
+:class:`filmpark.services.jobs.JobKind` run by :func:`filmpark.jobs.runner.run_job`.
+"""
+
+from filmpark.jobs.queue import CeleryQueue, InlineQueue, JobQueue, make_queue, recover
+from filmpark.jobs.runner import run_job
+
+__all__ = ["CeleryQueue", "InlineQueue", "JobQueue", "make_queue", "recover", "run_job"]

@@ -51,7 +51,10 @@ def propose_breakdown(tx: Tx, revision: ScriptRevision, script: Any) -> Breakdow
 
     Returns None when this installation has no breakdown engine (the revision is still kept).
     """
-    if not has_engine_function("filmpark.breakdown.extract", "break_down"):
+    if not (
+        has_engine_function("filmpark.breakdown.extract", "break_down")
+        and has_engine_function("filmpark.breakdown.serialize", "breakdown_to_json")
+    ):
         return None
     break_down = engine_function("filmpark.breakdown.extract", "break_down")
     to_json = engine_function("filmpark.breakdown.serialize", "breakdown_to_json")

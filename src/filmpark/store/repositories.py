@@ -738,6 +738,14 @@ class Jobs(_Repo):
             .execution_options(synchronize_session=False)
         )
 
+    def beat(self, job_id: str) -> None:
+        self.session.execute(
+            update(JobRow)
+            .where(JobRow.id == job_id, JobRow.state == JobState.RUNNING.value)
+            .values(heartbeat_at=utcnow())
+            .execution_options(synchronize_session=False)
+        )
+
     def finish(self, job_id: str, result: JsonDict) -> None:
         self.session.execute(
             update(JobRow)

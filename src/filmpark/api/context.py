@@ -1,0 +1,72 @@
+"""What a request needs from the platform: database, settings, job queue, file stores.
+
+The composition root (:func:`filmpark.asgi.create_app`) builds one :class:`ApiContext` and
+puts it on ``app.state.filmpark``; routes reach it through the ``Ctx`` dependency.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Protocol
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from filmpark.config import Settings
+from filmpark.errors import AuthenticationError
+from filmpark.services import accounts
+from filmpark.store import Database, FileStore
+from filmpark.store.records import User
+
+
+class JobDispatcher(Protocol):
+    """The job queue as the API sees it (``filmpark.jobs`` provides the implementations)."""
+
+    @property
+    def kind(self) -> str: ...
+
+    def dispatch(self, job_id: str) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ApiContext:
+    database: Database
+    settings: Settings
+    queue: JobDispatcher
+
+    @property
+    def scripts(self) -> FileStore:
+        return FileStore(self.settings.scripts_dir)
+
+    @property
+    def renders(self) -> FileStore:
+        return FileStore(self.settings.renders_dir)
+
+
+def get_context(request: Request) -> ApiContext:
+    context = getattr(request.app.state, "filmpark", None)
+    if not isinstance(context, ApiContext):
+        raise RuntimeError("the API was not installed by filmpark.asgi.create_app")
+    return context
+
+
+_bearer = HTTPBearer(auto_error=False, description="An access token from /api/v1/auth/login")
+
+
+def current_user(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> User:
+    if credentials is None or not credentials.credentials:
+        raise AuthenticationError("sign in first: send 'Authorization: Bearer <access token>'")
+    context = get_context(request)
+    with context.database.transaction(readonly=True) as tx:
+        return accounts.user_for_token(tx, credentials.credentials, context.settings)
+
+
+def client_ip(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+Ctx = Annotated[ApiContext, Depends(get_context)]
+CurrentUser = Annotated[User, Depends(current_user)]

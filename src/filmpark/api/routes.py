@@ -1,0 +1,442 @@
+"""The REST API, version 1: thin routes over :mod:`filmpark.services`.
+
+Each route opens one transaction (read-only where it only reads), calls a service, and
+converts the result to a schema. Jobs are sent to the queue only after their row committed.
+Non-members get 404 for everything of a project, its jobs included.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, File, Query, Request, Response, UploadFile, status
+from fastapi import Path as PathParam
+from fastapi.responses import FileResponse
+
+from filmpark.api.context import ApiContext, Ctx, CurrentUser, client_ip
+from filmpark.api.schemas import (
+    AuditOut,
+    BookIn,
+    BookOut,
+    BudgetIn,
+    BudgetOut,
+    DecisionsIn,
+    DecisionsOut,
+    DisclosureOut,
+    Health,
+    JobAccepted,
+    JobOut,
+    LedgerOut,
+    LoginIn,
+    MemberIn,
+    MemberOut,
+    MoveIn,
+    ProjectIn,
+    ProjectOut,
+    RegisterIn,
+    RoleIn,
+    ScheduleOut,
+    ScheduleVersionOut,
+    ScriptOut,
+    TokenOut,
+    UserOut,
+)
+from filmpark.errors import ExternalServiceError, ValidationError
+from filmpark.services import (
+    accounts,
+    audit,
+    books,
+    breakdowns,
+    budgets,
+    jobs,
+    ledger,
+    projects,
+    schedules,
+    scripts,
+)
+from filmpark.store.records import Job
+
+ProjectId = Annotated[str, PathParam(min_length=1, max_length=64)]
+Version = Annotated[int | None, Query(ge=1, le=1_000_000)]
+
+health_router = APIRouter()
+router = APIRouter(prefix="/api/v1")
+
+
+def _dispatch(context: ApiContext, job: Job) -> JobAccepted:
+    """Send a committed job to its queue; a queue that refuses fails the job, visibly."""
+    try:
+        context.queue.dispatch(job.id)
+    except ExternalServiceError as error:
+        with context.database.transaction() as tx:
+            tx.jobs.fail(job.id, str(error))
+        raise
+    return JobAccepted(job_id=job.id)
+
+
+@health_router.get("/healthz", tags=["health"])
+def healthz(context: Ctx) -> Health:
+    """The service answers, with the kind of database and job queue it uses."""
+    with context.database.transaction(readonly=True) as tx:
+        tx.users.by_id("0" * 32)
+    return Health(status="ok", database=context.database.kind, jobs=context.queue.kind)  # type: ignore[arg-type]
+
+
+# --- accounts ------------------------------------------------------------------------------
+
+
+@router.post("/auth/register", status_code=status.HTTP_201_CREATED, tags=["accounts"])
+def register(body: RegisterIn, request: Request, context: Ctx) -> UserOut:
+    with context.database.transaction() as tx:
+        user = accounts.register(
+            tx, body.email, body.password, body.name, ip=client_ip(request), locale=body.locale
+        )
+    return UserOut.of(user)
+
+
+@router.post("/auth/login", tags=["accounts"])
+def login(body: LoginIn, request: Request, context: Ctx) -> TokenOut:
+    with context.database.transaction() as tx:
+        result = accounts.attempt_login(
+            tx, body.email, body.password, ip=client_ip(request), settings=context.settings
+        )
+    user = result.unwrap()
+    return TokenOut(
+        access_token=accounts.issue_token(user, context.settings),
+        expires_in=int(context.settings.token_lifetime.total_seconds()),
+    )
+
+
+@router.get("/me", tags=["accounts"])
+def me(user: CurrentUser) -> UserOut:
+    return UserOut.of(user)
+
+
+# --- projects and members --------------------------------------------------------------------
+
+
+@router.post("/projects", status_code=status.HTTP_201_CREATED, tags=["projects"])
+def create_project(body: ProjectIn, user: CurrentUser, context: Ctx) -> ProjectOut:
+    with context.database.transaction() as tx:
+        view = projects.create_project(tx, user, body.title)
+    return ProjectOut.of(view)
+
+
+@router.get("/projects", tags=["projects"])
+def list_projects(user: CurrentUser, context: Ctx) -> list[ProjectOut]:
+    with context.database.transaction(readonly=True) as tx:
+        return [ProjectOut.of(view) for view in projects.list_projects(tx, user)]
+
+
+@router.get("/projects/{project_id}", tags=["projects"])
+def get_project(project_id: ProjectId, user: CurrentUser, context: Ctx) -> ProjectOut:
+    with context.database.transaction(readonly=True) as tx:
+        return ProjectOut.of(projects.get_project(tx, user, project_id))
+
+
+@router.get("/projects/{project_id}/members", tags=["projects"])
+def list_members(project_id: ProjectId, user: CurrentUser, context: Ctx) -> list[MemberOut]:
+    with context.database.transaction(readonly=True) as tx:
+        return [MemberOut.of(m) for m in projects.list_members(tx, user, project_id)]
+
+
+@router.post(
+    "/projects/{project_id}/members", status_code=status.HTTP_201_CREATED, tags=["projects"]
+)
+def add_member(
+    project_id: ProjectId, body: MemberIn, request: Request, user: CurrentUser, context: Ctx
+) -> MemberOut:
+    with context.database.transaction() as tx:
+        member = projects.add_member(
+            tx, user, project_id, body.email, body.role, ip=client_ip(request)
+        )
+    return MemberOut.of(member)
+
+
+@router.patch("/projects/{project_id}/members/{user_id}", tags=["projects"])
+def change_role(
+    project_id: ProjectId,
+    user_id: Annotated[str, PathParam(min_length=1, max_length=64)],
+    body: RoleIn,
+    request: Request,
+    user: CurrentUser,
+    context: Ctx,
+) -> MemberOut:
+    with context.database.transaction() as tx:
+        member = projects.change_role(
+            tx, user, project_id, user_id, body.role, ip=client_ip(request)
+        )
+    return MemberOut.of(member)
+
+
+@router.delete(
+    "/projects/{project_id}/members/{user_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    tags=["projects"],
+)
+def remove_member(
+    project_id: ProjectId,
+    user_id: Annotated[str, PathParam(min_length=1, max_length=64)],
+    request: Request,
+    user: CurrentUser,
+    context: Ctx,
+) -> Response:
+    with context.database.transaction() as tx:
+        projects.remove_member(tx, user, project_id, user_id, ip=client_ip(request))
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get("/projects/{project_id}/audit", tags=["projects"])
+def project_audit(
+    project_id: ProjectId,
+    user: CurrentUser,
+    context: Ctx,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+) -> list[AuditOut]:
+    with context.database.transaction(readonly=True) as tx:
+        return [AuditOut.of(e) for e in audit.project_audit(tx, user, project_id, limit=limit)]
+
+
+# --- scripts -----------------------------------------------------------------------------
+
+
+def _read_upload(upload: UploadFile, limit: int) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := upload.file.read(1024 * 1024):
+        size += len(chunk)
+        if size > limit:
+            raise ValidationError(
+                "file", f"the file is larger than the limit of {limit // (1024 * 1024)} MiB"
+            )
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+@router.post(
+    "/projects/{project_id}/scripts", status_code=status.HTTP_201_CREATED, tags=["scripts"]
+)
+def upload_script(
+    project_id: ProjectId,
+    file: Annotated[UploadFile, File(description="Fountain, Final Draft (.fdx), PDF or text")],
+    request: Request,
+    user: CurrentUser,
+    context: Ctx,
+) -> ScriptOut:
+    data = _read_upload(file, context.settings.max_upload_bytes)
+    with context.database.transaction() as tx:
+        revision = scripts.upload_revision(
+            tx,
+            user,
+            project_id,
+            file.filename or "script",
+            data,
+            files=context.scripts,
+            max_bytes=context.settings.max_upload_bytes,
+            ip=client_ip(request),
+        )
+    return ScriptOut.of(revision)
+
+
+@router.get("/projects/{project_id}/scripts", tags=["scripts"])
+def list_scripts(project_id: ProjectId, user: CurrentUser, context: Ctx) -> list[ScriptOut]:
+    with context.database.transaction(readonly=True) as tx:
+        return [ScriptOut.of(r) for r in scripts.list_revisions(tx, user, project_id)]
+
+
+@router.get("/projects/{project_id}/scripts/{script_id}", tags=["scripts"])
+def get_script(
+    project_id: ProjectId,
+    script_id: Annotated[str, PathParam(min_length=1, max_length=64)],
+    user: CurrentUser,
+    context: Ctx,
+) -> dict[str, Any]:
+    """The revision's parsed screenplay as ``Script.1`` JSON (not for investors)."""
+    with context.database.transaction(readonly=True) as tx:
+        return scripts.get_script_document(tx, user, project_id, script_id)
+
+
+# --- breakdown ------------------------------------------------------------------------------
+
+
+@router.get("/projects/{project_id}/breakdown", tags=["breakdown"])
+def get_breakdown(project_id: ProjectId, user: CurrentUser, context: Ctx) -> dict[str, Any]:
+    """The current revision's ``Breakdown.1`` with every decision applied (not for investors)."""
+    with context.database.transaction() as tx:
+        return breakdowns.get_breakdown(tx, user, project_id)
+
+
+@router.get("/projects/{project_id}/breakdown/decisions", tags=["breakdown"])
+def get_decisions(project_id: ProjectId, user: CurrentUser, context: Ctx) -> dict[str, Any]:
+    """The project's decisions as a ``Decisions.1`` document."""
+    with context.database.transaction(readonly=True) as tx:
+        return breakdowns.decisions_document(tx, user, project_id)
+
+
+@router.post(
+    "/projects/{project_id}/breakdown/decisions",
+    status_code=status.HTTP_201_CREATED,
+    tags=["breakdown"],
+)
+def record_decisions(
+    project_id: ProjectId, body: DecisionsIn, request: Request, user: CurrentUser, context: Ctx
+) -> DecisionsOut:
+    items = [d.model_dump(exclude_none=True) for d in body.decisions]
+    with context.database.transaction() as tx:
+        stored = breakdowns.record_decisions(tx, user, project_id, items, ip=client_ip(request))
+    return DecisionsOut(recorded=len(stored), first_seq=stored[0].seq, last_seq=stored[-1].seq)
+
+
+# --- schedules ------------------------------------------------------------------------------
+
+
+@router.post(
+    "/projects/{project_id}/schedules",
+    status_code=status.HTTP_202_ACCEPTED,
+    tags=["schedule"],
+)
+def request_schedule(
+    project_id: ProjectId,
+    request: Request,
+    user: CurrentUser,
+    context: Ctx,
+    config: Annotated[dict[str, Any], Body(description="A production config; {} = defaults")],
+    time_limit: Annotated[float | None, Query(ge=1, le=600)] = None,
+) -> JobAccepted:
+    with context.database.transaction() as tx:
+        job = schedules.request_schedule(
+            tx, user, project_id, config, time_limit=time_limit, ip=client_ip(request)
+        )
+    return _dispatch(context, job)
+
+
+@router.get("/projects/{project_id}/schedules", tags=["schedule"])
+def list_schedules(
+    project_id: ProjectId, user: CurrentUser, context: Ctx
+) -> list[ScheduleVersionOut]:
+    with context.database.transaction(readonly=True) as tx:
+        found = schedules.list_schedule_versions(tx, user, project_id)
+    return [ScheduleVersionOut(version=v, source=s, created_at=c) for v, s, c in found]
+
+
+@router.get("/projects/{project_id}/schedule", tags=["schedule"])
+def get_schedule(
+    project_id: ProjectId, user: CurrentUser, context: Ctx, version: Version = None
+) -> ScheduleOut:
+    with context.database.transaction(readonly=True) as tx:
+        return ScheduleOut.of(schedules.get_schedule(tx, user, project_id, version))
+
+
+@router.post(
+    "/projects/{project_id}/schedule/moves",
+    status_code=status.HTTP_201_CREATED,
+    tags=["schedule"],
+)
+def move_strip(
+    project_id: ProjectId, body: MoveIn, request: Request, user: CurrentUser, context: Ctx
+) -> ScheduleOut:
+    """Move (and lock or unlock) a strip; 409 when ``expected_version`` is stale."""
+    with context.database.transaction() as tx:
+        saved = schedules.move_strip(
+            tx,
+            user,
+            project_id,
+            expected_version=body.expected_version,
+            scene=body.scene,
+            day=body.day,
+            position=body.position,
+            lock=body.lock,
+            ip=client_ip(request),
+        )
+    return ScheduleOut.of(saved)
+
+
+@router.get("/jobs/{job_id}", tags=["jobs"])
+def get_job(
+    job_id: Annotated[str, PathParam(min_length=1, max_length=64)],
+    user: CurrentUser,
+    context: Ctx,
+) -> JobOut:
+    with context.database.transaction(readonly=True) as tx:
+        return JobOut.of(jobs.get_job(tx, user, job_id))
+
+
+# --- budget, documents, AI ledger ------------------------------------------------------------
+
+
+@router.post(
+    "/projects/{project_id}/budgets", status_code=status.HTTP_202_ACCEPTED, tags=["budget"]
+)
+def request_budget(
+    project_id: ProjectId, body: BudgetIn, request: Request, user: CurrentUser, context: Ctx
+) -> JobAccepted:
+    with context.database.transaction() as tx:
+        job = budgets.request_budget(
+            tx, user, project_id, schedule_version=body.schedule_version, ip=client_ip(request)
+        )
+    return _dispatch(context, job)
+
+
+@router.get("/projects/{project_id}/budget", tags=["budget"])
+def get_budget(
+    project_id: ProjectId, user: CurrentUser, context: Ctx, version: Version = None
+) -> BudgetOut:
+    with context.database.transaction(readonly=True) as tx:
+        return BudgetOut.of(budgets.get_budget(tx, user, project_id, version))
+
+
+@router.post(
+    "/projects/{project_id}/documents", status_code=status.HTTP_202_ACCEPTED, tags=["documents"]
+)
+def request_book(
+    project_id: ProjectId, body: BookIn, request: Request, user: CurrentUser, context: Ctx
+) -> JobAccepted:
+    with context.database.transaction() as tx:
+        job = books.request_book(tx, user, project_id, locale=body.locale, ip=client_ip(request))
+    return _dispatch(context, job)
+
+
+@router.get("/projects/{project_id}/documents", tags=["documents"])
+def get_book(project_id: ProjectId, user: CurrentUser, context: Ctx) -> BookOut:
+    with context.database.transaction(readonly=True) as tx:
+        return BookOut.of(books.latest_book(tx, user, project_id))
+
+
+@router.get(
+    "/projects/{project_id}/documents/{name:path}",
+    tags=["documents"],
+    response_class=FileResponse,
+    responses={200: {"description": "The document file"}},
+)
+def get_document(
+    project_id: ProjectId,
+    name: Annotated[str, PathParam(min_length=1, max_length=300)],
+    user: CurrentUser,
+    context: Ctx,
+) -> FileResponse:
+    with context.database.transaction(readonly=True) as tx:
+        path = books.book_file(tx, user, project_id, name, renders=context.renders)
+    return FileResponse(path, filename=path.name)
+
+
+@router.get("/projects/{project_id}/ai-ledger", tags=["ai"])
+def get_ledger(
+    project_id: ProjectId,
+    user: CurrentUser,
+    context: Ctx,
+    kind: Annotated[str | None, Query(max_length=40)] = None,
+) -> list[LedgerOut]:
+    with context.database.transaction(readonly=True) as tx:
+        return [LedgerOut.of(e) for e in ledger.get_ledger(tx, user, project_id, kind=kind)]
+
+
+@router.get("/projects/{project_id}/ai-ledger/disclosure", tags=["ai"])
+def get_disclosure(
+    project_id: ProjectId,
+    user: CurrentUser,
+    context: Ctx,
+    locale: Annotated[str, Query(pattern="^(en|vi)$")] = "en",
+) -> DisclosureOut:
+    with context.database.transaction(readonly=True) as tx:
+        found = ledger.disclosure(tx, user, project_id, locale=locale)
+    return DisclosureOut(locale=found.locale, text=found.text, approvers=list(found.approvers))  # type: ignore[arg-type]

@@ -1,0 +1,75 @@
+"""The Celery application: one task, ``filmpark.run_job(job_id)``, on Redis.
+
+Messages are acknowledged only after the job ran (``acks_late``) and given back to the broker
+when the worker process dies (``reject_on_worker_lost``); a killed worker's job comes back
+after the broker's visibility timeout, or sooner through ``filmpark worker``'s start-up
+recovery (jobs whose heartbeat stopped). The job body is idempotent, so a redelivered message
+never writes a second version.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import threading
+from typing import Any
+
+from celery import Celery
+
+from filmpark.config import Settings, load_settings
+from filmpark.store import Database
+
+_LOCAL = threading.local()
+_DATABASES: dict[str, Database] = {}
+_LOCK = threading.Lock()
+
+
+def _database(settings: Settings) -> Database:
+    with _LOCK:
+        database = _DATABASES.get(settings.database_url)
+        if database is None:
+            database = Database(settings.database_url, pool_size=2)
+            database.migrate()
+            _DATABASES[settings.database_url] = database
+        return database
+
+
+def load_extra_job_modules() -> None:
+    """Import the modules in ``FILMPARK_JOB_MODULES`` (comma-separated): extra job kinds."""
+    for name in filter(
+        None, (part.strip() for part in os.environ.get("FILMPARK_JOB_MODULES", "").split(","))
+    ):
+        importlib.import_module(name)
+
+
+def make_celery(settings: Settings) -> Celery:
+    app = Celery("filmpark", broker=settings.broker_url, set_as_current=False)
+    visibility = int(os.environ.get("FILMPARK_BROKER_VISIBILITY_SECONDS", "3600"))
+    app.conf.update(
+        task_acks_late=True,
+        task_reject_on_worker_lost=True,
+        worker_prefetch_multiplier=1,
+        task_ignore_result=True,
+        task_serializer="json",
+        accept_content=["json"],
+        broker_connection_retry_on_startup=True,
+        broker_transport_options={"visibility_timeout": visibility},
+        worker_hijack_root_logger=False,
+    )
+
+    @app.task(name="filmpark.run_job", acks_late=True, reject_on_worker_lost=True)  # type: ignore[untyped-decorator]
+    def run_job_task(job_id: str) -> str | None:
+        from filmpark.jobs.runner import run_job
+
+        current = load_settings()
+        state = run_job(_database(current), current, job_id)
+        return state.value if state is not None else None
+
+    _ = run_job_task
+    return app
+
+
+def worker_app() -> Any:
+    """The Celery app a ``filmpark worker`` process serves (settings from the environment)."""
+    load_extra_job_modules()
+    return make_celery(load_settings())

@@ -1,0 +1,152 @@
+"""The production book: render it (a job) and read its files.
+
+Public functions (take the edge's :class:`~filmpark.store.Tx`, never commit)::
+
+    request_book(tx, actor, project_id, *, locale="en", ip=None) -> Job
+    latest_book(tx, actor, project_id) -> RenderedBook
+    book_file(tx, actor, project_id, name, *, renders) -> Path
+
+The book is written into a new server-named folder under the data directory, and recorded
+only once complete: a render that fails leaves the previous book as it was. Investors do not
+receive the book (it quotes the script).
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from filmpark.errors import NotFound, ValidationError
+from filmpark.services import planning
+from filmpark.services.breakdowns import _decisions_json
+from filmpark.services.jobs import JobEnv, JobKind, Progress, register_job_kind
+from filmpark.services.permissions import Permission, require
+from filmpark.store import FileStore, Tx
+from filmpark.store.records import Job, RenderedBook, User
+
+KIND = "book.render"
+
+
+def request_book(
+    tx: Tx, actor: User, project_id: str, *, locale: str = "en", ip: str | None = None
+) -> Job:
+    require(tx, actor, project_id, Permission.RENDER_DOCUMENTS)
+    if locale not in ("en", "vi"):
+        raise ValidationError("locale", "must be en or vi")
+    schedule = tx.schedules.get(project_id)
+    if schedule is None:
+        raise NotFound("no schedule to render yet; make a schedule first")
+    budget = tx.budgets.get(project_id)
+    job = tx.jobs.add(
+        KIND,
+        {
+            "project_id": project_id,
+            "schedule_version": schedule.version,
+            "budget_version": budget.version if budget else None,
+            "locale": locale,
+        },
+        project_id=project_id,
+        created_by=actor.id,
+    )
+    tx.audit.add(
+        "book.request",
+        actor_id=actor.id,
+        project_id=project_id,
+        detail={"job_id": job.id, "schedule_version": schedule.version},
+        ip=ip,
+    )
+    return job
+
+
+@dataclass(frozen=True, slots=True)
+class BookInputs:
+    data: bytes
+    filename: str
+    config: dict[str, Any]
+    decisions: dict[str, Any]
+    schedule: dict[str, Any]
+    locale: str
+    renders: FileStore
+    folder: str
+
+
+def _prepare(tx: Tx, job: Job, env: JobEnv) -> BookInputs:
+    project_id = str(job.payload["project_id"])
+    schedule = tx.schedules.get(project_id, int(job.payload["schedule_version"]))
+    if schedule is None or schedule.revision_id is None:
+        raise NotFound("the schedule version of this job no longer exists")
+    revision = tx.scripts.get(project_id, schedule.revision_id)
+    if revision is None:
+        raise NotFound("the script revision of this schedule no longer exists")
+    return BookInputs(
+        data=env.scripts.read(revision.stored_name),
+        filename=revision.filename,
+        config=schedule.config,
+        decisions=_decisions_json(tx.decisions.of_project(project_id)),
+        schedule=schedule.document,
+        locale=str(job.payload.get("locale") or "en"),
+        renders=env.renders,
+        # One folder per job: a re-run replaces its own half-written folder, nobody else's.
+        folder=f"book-{job.id}",
+    )
+
+
+def _compute(inputs: BookInputs, progress: Progress) -> tuple[str, list[str]]:
+    progress(0.05, "rendering the book")
+    inputs.renders.root.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=inputs.renders.root))
+    try:
+        files = planning.render_book(
+            inputs.data,
+            inputs.filename,
+            config=inputs.config,
+            decisions=inputs.decisions,
+            schedule=inputs.schedule,
+            out_dir=staging,
+            locale=inputs.locale,
+        )
+        final = inputs.renders.path(inputs.folder)
+        if final.exists():
+            shutil.rmtree(final)
+        staging.rename(final)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return inputs.folder, files
+
+
+def _store(tx: Tx, job: Job, output: tuple[str, list[str]]) -> dict[str, Any]:
+    done = tx.books.by_job(job.id)
+    if done is None:
+        folder, files = output
+        done = tx.books.add(
+            project_id=str(job.payload["project_id"]),
+            folder=folder,
+            files=files,
+            schedule_version=job.payload.get("schedule_version"),
+            budget_version=job.payload.get("budget_version"),
+            job_id=job.id,
+        )
+    return {"book_id": done.id, "files": list(done.files)}
+
+
+register_job_kind(KIND, JobKind(prepare=_prepare, compute=_compute, store=_store))
+
+
+def latest_book(tx: Tx, actor: User, project_id: str) -> RenderedBook:
+    require(tx, actor, project_id, Permission.VIEW_DOCUMENTS)
+    book = tx.books.latest(project_id)
+    if book is None:
+        raise NotFound("no book rendered yet")
+    return book
+
+
+def book_file(tx: Tx, actor: User, project_id: str, name: str, *, renders: FileStore) -> Path:
+    """The path of one file of the newest book (no path can leave the book's folder)."""
+    book = latest_book(tx, actor, project_id)
+    if name not in book.files:
+        raise NotFound("no such document")
+    return renders.file_in(book.folder, name)

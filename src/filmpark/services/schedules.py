@@ -1,0 +1,277 @@
+"""Shooting schedules: request a solve (a job), perform it, read versions, move and lock strips.
+
+Public functions (take the edge's :class:`~filmpark.store.Tx`, never commit)::
+
+    request_schedule(tx, actor, project_id, config, *, time_limit=None, ip=None) -> Job
+    get_schedule(tx, actor, project_id, version=None) -> ScheduleVersion
+    list_schedule_versions(tx, actor, project_id) -> list[tuple[int, str, datetime]]
+    move_strip(tx, actor, project_id, *, expected_version, scene, day, position=None,
+               lock=None, ip=None) -> ScheduleVersion
+
+Every change makes a new version (numbers grow by one per project). A change names the
+version it was made on (``expected_version``); when someone else saved a newer one in between,
+it raises :class:`~filmpark.errors.Conflict` and nothing is overwritten. The solve itself is
+the job kind ``schedule.solve``: the edge sends the returned job to the queue after commit.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from filmpark.errors import Conflict, NotFound, ValidationError
+from filmpark.services import planning
+from filmpark.services.breakdowns import _decisions_json
+from filmpark.services.engine import engine_function
+from filmpark.services.jobs import JobEnv, JobKind, Progress, register_job_kind
+from filmpark.services.permissions import Permission, require
+from filmpark.store import Tx
+from filmpark.store.records import Job, ScheduleVersion, User
+
+KIND = "schedule.solve"
+MAX_CONFIG_BYTES = 256 * 1024
+
+
+def _check_config(config: Any) -> dict[str, Any]:
+    if not isinstance(config, dict):
+        raise ValidationError("config", "a production config must be a JSON object")
+    if len(json.dumps(config)) > MAX_CONFIG_BYTES:
+        raise ValidationError("config", "the production config is too large")
+    load_config = engine_function("filmpark.schedule.config", "load_config")
+    load_config(json.dumps(config, ensure_ascii=False), "config.json")  # raises ConfigError
+    return config
+
+
+def request_schedule(
+    tx: Tx,
+    actor: User,
+    project_id: str,
+    config: Any,
+    *,
+    time_limit: float | None = None,
+    ip: str | None = None,
+) -> Job:
+    """Queue a solve of the project's current script with ``config`` (``{}``: the defaults)."""
+    require(tx, actor, project_id, Permission.EDIT_SCHEDULE)
+    revision = tx.scripts.latest(project_id)
+    if revision is None:
+        raise NotFound("the project has no script yet; upload one first")
+    checked = _check_config(config)
+    if time_limit is not None and not 1 <= time_limit <= 600:
+        raise ValidationError("time_limit", "must be between 1 and 600 seconds")
+    job = tx.jobs.add(
+        KIND,
+        {
+            "project_id": project_id,
+            "revision_id": revision.id,
+            "config": checked,
+            "time_limit": time_limit,
+            "base_version": tx.schedules.latest_number(project_id),
+        },
+        project_id=project_id,
+        created_by=actor.id,
+    )
+    tx.audit.add(
+        "schedule.request",
+        actor_id=actor.id,
+        project_id=project_id,
+        detail={"job_id": job.id, "revision": revision.number},
+        ip=ip,
+    )
+    return job
+
+
+@dataclass(frozen=True, slots=True)
+class SolveInputs:
+    data: bytes
+    filename: str
+    config: dict[str, Any]
+    decisions: dict[str, Any]
+    previous: dict[str, Any] | None
+    time_limit: float
+    workers: int
+
+
+def _prepare(tx: Tx, job: Job, env: JobEnv) -> SolveInputs:
+    project_id = str(job.payload["project_id"])
+    revision = tx.scripts.get(project_id, str(job.payload["revision_id"]))
+    if revision is None:
+        raise NotFound("the script revision of this job no longer exists")
+    previous = tx.schedules.get(project_id)
+    limit = job.payload.get("time_limit") or env.settings.solve_seconds
+    return SolveInputs(
+        data=env.scripts.read(revision.stored_name),
+        filename=revision.filename,
+        config=dict(job.payload.get("config") or {}),
+        decisions=_decisions_json(tx.decisions.of_project(project_id)),
+        previous=previous.document if previous is not None else None,
+        time_limit=float(limit),
+        workers=2,
+    )
+
+
+def _compute(inputs: SolveInputs, progress: Progress) -> dict[str, Any]:
+    document = planning.solve_schedule(
+        inputs.data,
+        inputs.filename,
+        config=inputs.config,
+        decisions=inputs.decisions,
+        previous=inputs.previous,
+        time_limit=inputs.time_limit,
+        workers=inputs.workers,
+        progress=progress,
+    )
+    return document
+
+
+def _store(tx: Tx, job: Job, document: dict[str, Any]) -> dict[str, Any]:
+    done = tx.schedules.by_job(job.id)
+    if done is None:
+        project_id = str(job.payload["project_id"])
+        done = tx.schedules.add(
+            project_id=project_id,
+            version=tx.schedules.latest_number(project_id) + 1,
+            source="solver",
+            document=document,
+            config=dict(job.payload.get("config") or {}),
+            revision_id=str(job.payload["revision_id"]),
+            job_id=job.id,
+            created_by=job.created_by,
+        )
+        tx.ledger.add(
+            project_id=project_id,
+            kind="schedule",
+            subject=f"schedule/v{done.version}",
+            source="solver",
+            confidence=None,
+            proposal={
+                "version": done.version,
+                "days": len(document.get("days", [])),
+                "optimal": document.get("optimal"),
+                "lower_bound": document.get("lower_bound"),
+            },
+        )
+    return {"schedule_version": done.version}
+
+
+register_job_kind(KIND, JobKind(prepare=_prepare, compute=_compute, store=_store))
+
+
+def get_schedule(
+    tx: Tx, actor: User, project_id: str, version: int | None = None
+) -> ScheduleVersion:
+    """The newest schedule version (or ``version``)."""
+    require(tx, actor, project_id, Permission.VIEW_SCHEDULE)
+    found = tx.schedules.get(project_id, version)
+    if found is None:
+        raise NotFound("no schedule yet" if version is None else f"no schedule version {version}")
+    return found
+
+
+def list_schedule_versions(tx: Tx, actor: User, project_id: str) -> list[tuple[int, str, datetime]]:
+    require(tx, actor, project_id, Permission.VIEW_SCHEDULE)
+    return tx.schedules.versions(project_id)
+
+
+def _locks(document: dict[str, Any]) -> dict[str, int]:
+    return {
+        str(item["scene"]): int(item["day"])
+        for item in document.get("locks", [])
+        if isinstance(item, dict) and "scene" in item and "day" in item
+    }
+
+
+def move_strip(
+    tx: Tx,
+    actor: User,
+    project_id: str,
+    *,
+    expected_version: int,
+    scene: str,
+    day: int,
+    position: int | None = None,
+    lock: bool | None = None,
+    ip: str | None = None,
+) -> ScheduleVersion:
+    """Move scene ``scene`` to shoot day ``day`` (1-based) at ``position``; lock or unlock it.
+
+    Makes a new version; raises Conflict when ``expected_version`` is not the newest.
+    """
+    require(tx, actor, project_id, Permission.EDIT_SCHEDULE)
+    current = tx.schedules.get(project_id)
+    if current is None:
+        raise NotFound("no schedule yet")
+    if current.version != expected_version:
+        raise Conflict(
+            f"the schedule changed (version {current.version}, you edited version "
+            f"{expected_version}); reload it and try again"
+        )
+    document = json.loads(json.dumps(current.document))
+    days: list[dict[str, Any]] = list(document.get("days", []))
+    if not 1 <= day <= len(days):
+        raise ValidationError("day", f"must be a shoot day from 1 to {len(days)}")
+    source_day = next((d for d in days if scene in d.get("scenes", [])), None)
+    if source_day is None:
+        raise NotFound(f"scene {scene} is not in the schedule")
+    locks = _locks(document)
+    if scene in locks and lock is not False and locks[scene] != day:
+        raise Conflict(f"scene {scene} is locked to day {locks[scene]}; unlock it first")
+    source_day["scenes"] = [s for s in source_day["scenes"] if s != scene]
+    target = days[day - 1]
+    scenes = list(target.get("scenes", []))
+    at = len(scenes) if position is None else max(0, min(position, len(scenes)))
+    scenes.insert(at, scene)
+    target["scenes"] = scenes
+    if lock is True:
+        locks[scene] = day
+    elif lock is False:
+        locks.pop(scene, None)
+    document["days"] = days
+    document["locks"] = [{"scene": s, "day": d} for s, d in sorted(locks.items())]
+    document = _reevaluate(tx, project_id, current, document)
+    saved = tx.schedules.add(
+        project_id=project_id,
+        version=current.version + 1,
+        source="human",
+        document=document,
+        config=current.config,
+        revision_id=current.revision_id,
+        job_id=None,
+        created_by=actor.id,
+    )
+    tx.audit.add(
+        "schedule.move",
+        actor_id=actor.id,
+        project_id=project_id,
+        detail={"scene": scene, "day": day, "lock": lock, "version": saved.version},
+        ip=ip,
+    )
+    return saved
+
+
+def _reevaluate(
+    tx: Tx, project_id: str, current: ScheduleVersion, document: dict[str, Any]
+) -> dict[str, Any]:
+    """Day totals of the moved schedule, from the scenes' lengths in the script revision."""
+    if current.revision_id is None:
+        return document
+    try:
+        script = tx.scripts.document(current.revision_id)
+    except NotFound:
+        return document
+    eighths = {
+        str(scene.get("number")): int(scene.get("eighths", 0) or 0)
+        for scene in script.get("scenes", [])
+        if isinstance(scene, dict)
+    }
+    for day in document.get("days", []):
+        before = int(day.get("eighths", 0) or 0)
+        after = sum(eighths.get(str(s), 0) for s in day.get("scenes", []))
+        minutes = int(day.get("minutes", 0) or 0)
+        if before and minutes:
+            day["minutes"] = round(minutes * after / before)
+        day["eighths"] = after
+    document["edited"] = True
+    return document
