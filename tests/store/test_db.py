@@ -53,6 +53,7 @@ def test_the_database_refuses_to_change_the_audit_log(database: Database) -> Non
 def test_the_application_refuses_to_change_an_audit_row(database: Database) -> None:
     with database.transaction() as tx:
         tx.audit.add("test.orm", actor_id=None)
+
     def forge() -> None:
         with database.transaction() as tx:
             row = tx.session.query(AuditRow).filter_by(action="test.orm").one()
@@ -101,6 +102,7 @@ def test_rollback_hooks_run_only_when_the_transaction_fails(database: Database) 
         tx.on_rollback(lambda: calls.append("rollback"))
         tx.after_commit(lambda: calls.append("commit"))
     assert calls == ["commit"]
+
     def fail() -> None:
         with database.transaction() as tx:
             tx.on_rollback(lambda: calls.append("rollback"))
