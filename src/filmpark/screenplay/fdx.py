@@ -482,10 +482,12 @@ _CREDIT_RE = re.compile(
     r"|by|kịch bản(?:\s+(?:của|bởi))?|biên kịch|tác giả|viết bởi)\s*:?$",
     re.IGNORECASE,
 )
-_SOURCE_RE = re.compile(r"^(?:based on|adapted from|dựa trên|phỏng theo)\b", re.IGNORECASE)
+_SOURCE_RE = re.compile(
+    r"^(?:based on|adapted from|story by|from the|dựa trên|phỏng theo|theo truyện)\b", re.IGNORECASE
+)
 _COPYRIGHT_RE = re.compile(r"copyright|©|\(c\)|bản quyền", re.IGNORECASE)
 _DATE_RE = re.compile(
-    r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"^\d{4}$|\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"[a-z]*\.?\s+\d{1,2}|\b(?:draft|bản thảo|tháng)\b",
     re.IGNORECASE,
 )

@@ -1,0 +1,318 @@
+"""PDF screenplays read back: PDFs the suite renders from Fountain, and PDFs that cannot be read.
+
+Tolerance on eighths: on US Letter the renderer prints each element where the Fountain
+pagination put it, and the reader measures the same lines, so lengths agree exactly; the test
+allows one eighth either way because a measured extent that lands exactly on an eighth's
+boundary may round the other way. An A4 script is re-paginated to the industry page before
+counting, which can move a speech split and so shift a scene by one eighth.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import unicodedata
+
+import pytest
+from fpdf import FPDF
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PIL import Image
+
+from filmpark.documents.screenplay_pdf import A4, render_screenplay_pdf
+from filmpark.errors import ScreenplayError
+from filmpark.screenplay.fountain import read_fountain
+from filmpark.screenplay.model import DualSide, ElementKind, Script
+from filmpark.screenplay.pdf import read_pdf
+from tests.conftest import shared_path
+
+EIGHTHS_TOLERANCE = 1
+
+ENGLISH = """Title: The Lighthouse Keeper
+Credit: Written by
+Author: Mai Tran
+Draft date: 2026-03-01
+Contact: 12 Harbour Road
+
+INT. LIGHTHOUSE - NIGHT
+
+Rain hammers the glass. OLD TAM (70) trims the wick.
+
+OLD TAM
+(to himself)
+One more night.
+
+YOUNG LINH (O.S.)
+Grandpa? Are you up there?
+
+EXT. HARBOUR - DAY
+
+Boats rock at their moorings. LINH runs along the pier.
+
+LINH
+They said the storm is coming back.
+
+CUT TO:
+
+INT. LIGHTHOUSE - CONTINUOUS
+
+OLD TAM (V.O.)
+Let it come.
+"""
+
+VIETNAMESE = """Title: Ngọn Hải Đăng
+Credit: Kịch bản
+Author: Trần Mai
+
+NỘI. NGỌN HẢI ĐĂNG - ĐÊM
+
+Mưa quất vào kính. ÔNG TÁM (70) cắt bấc đèn.
+
+ÔNG TÁM
+(lẩm bẩm)
+Thêm một đêm nữa thôi.
+
+NGOẠI. BẾN CẢNG - BÌNH MINH
+
+Thuyền lắc lư. LINH chạy dọc cầu tàu, đuổi theo đàn hải âu.
+
+LINH
+Ông ơi! Bão sắp quay lại rồi!
+
+NỘI/NGOẠI. XE TẢI - HOÀNG HÔN
+
+BÀ HƯƠNG
+Đi thôi, trễ rồi.
+"""
+
+NUMBERED = """INT. KITCHEN - DAY #12#
+
+Steam rises.
+
+CHEF
+Service!
+
+EXT. ALLEY - NIGHT #12A#
+
+A cat watches.
+
+INT. KITCHEN - LATER #13#
+
+CHEF
+Again.
+"""
+
+DUAL = """INT. MARKET - DAY
+
+Stalls everywhere.
+
+BRAD
+Watch out for the cart!
+
+TOBY ^
+What cart?
+
+BRAD
+Never mind.
+"""
+
+
+def fountain(text: str) -> Script:
+    return read_fountain(text, "suite.fountain")
+
+
+def long_speech() -> str:
+    sentences = " ".join(f"This is sentence number {n} of a very long speech." for n in range(60))
+    return f"INT. HALL - DAY\n\nThe crowd waits.\n\nMAYOR\n{sentences}\n\nEXT. SQUARE - DAY\n\nSilence.\n"
+
+
+def scene_list(script: Script) -> list[tuple[str, str, tuple[str, ...]]]:
+    return [(s.number.text, s.heading.text, s.speaking) for s in script.scenes]
+
+
+def assert_read_back(original: Script, pdf: Script) -> None:
+    assert scene_list(pdf) == scene_list(original)
+    assert [c.name for c in pdf.characters] == [c.name for c in original.characters]
+    for mine, theirs in zip(pdf.scenes, original.scenes, strict=True):
+        assert abs(mine.eighths.value - theirs.eighths.value) <= EIGHTHS_TOLERANCE, mine.number
+
+
+@pytest.mark.parametrize(
+    "text", [ENGLISH, VIETNAMESE, NUMBERED, DUAL], ids=["english", "vietnamese", "numbered", "dual"]
+)
+def test_a_rendered_fountain_script_reads_back_with_the_same_scenes_and_speakers(text: str) -> None:
+    original = fountain(text)
+    pdf = read_pdf(render_screenplay_pdf(original), "suite.pdf")
+    assert_read_back(original, pdf)
+    assert pdf.source_format == "pdf"
+
+
+@pytest.mark.parametrize(
+    "relative",
+    [
+        "own-vietnamese/vi-native.fountain",
+        "own-vietnamese/vi-english-prefix-nfd.fountain",
+        "fountain-io-samples/Big-Fish.fountain",
+        "rsdoiel-fdx-testdata/sample-06.fountain",
+    ],
+)
+def test_corpus_scripts_printed_and_read_back_keep_scenes_speakers_and_eighths(
+    relative: str,
+) -> None:
+    path = shared_path("corpus", *relative.split("/"))
+    original = read_fountain(path.read_bytes().decode("utf-8-sig"), relative)
+    pdf = read_pdf(render_screenplay_pdf(original), relative)
+    assert_read_back(original, pdf)
+    assert [s.page for s in pdf.scenes] == [s.page for s in original.scenes]
+
+
+def test_an_a4_script_with_other_margins_is_read_by_its_own_indents() -> None:
+    original = fountain(ENGLISH + "\n" + DUAL + "\n" + long_speech())
+    pdf = read_pdf(render_screenplay_pdf(original, layout=A4), "a4.pdf")
+    assert_read_back(original, pdf)
+    kinds = [e.kind for e in pdf.elements]
+    assert ElementKind.PARENTHETICAL in kinds
+    assert ElementKind.TRANSITION in kinds
+
+
+def test_the_title_page_is_read_into_keys_and_not_into_the_script() -> None:
+    pdf = read_pdf(render_screenplay_pdf(fountain(ENGLISH)))
+    assert pdf.title_page == (
+        ("Title", "The Lighthouse Keeper"),
+        ("Credit", "Written by"),
+        ("Author", "Mai Tran"),
+        ("Draft date", "2026-03-01"),
+        ("Contact", "12 Harbour Road"),
+    )
+    assert pdf.elements[0].kind is ElementKind.SCENE_HEADING
+    assert pdf.elements[0].page == 1
+
+
+def test_elements_are_classified_by_indent() -> None:
+    pdf = read_pdf(render_screenplay_pdf(fountain(ENGLISH)))
+    kinds = [(e.kind, e.text) for e in pdf.elements[:6]]
+    assert kinds == [
+        (ElementKind.SCENE_HEADING, "INT. LIGHTHOUSE - NIGHT"),
+        (ElementKind.ACTION, "Rain hammers the glass. OLD TAM (70) trims the wick."),
+        (ElementKind.CHARACTER, "OLD TAM"),
+        (ElementKind.PARENTHETICAL, "(to himself)"),
+        (ElementKind.DIALOGUE, "One more night."),
+        (ElementKind.CHARACTER, "YOUNG LINH (O.S.)"),
+    ]
+    cue = pdf.elements[5]
+    assert (cue.name, cue.extension) == ("YOUNG LINH", "O.S.")
+    assert any(e.kind is ElementKind.TRANSITION and e.text == "CUT TO:" for e in pdf.elements)
+
+
+def test_vietnamese_text_keeps_its_diacritics_in_composed_form() -> None:
+    pdf = read_pdf(render_screenplay_pdf(fountain(VIETNAMESE)))
+    texts = [e.text for e in pdf.elements]
+    assert "Mưa quất vào kính. ÔNG TÁM (70) cắt bấc đèn." in texts
+    assert all(unicodedata.is_normalized("NFC", t) for t in texts)
+    assert [s.heading.time for s in pdf.scenes] == ["ĐÊM", "BÌNH MINH", "HOÀNG HÔN"]
+    assert pdf.language == "vi"
+
+
+def test_margin_scene_numbers_become_the_scene_numbers_and_leave_the_text() -> None:
+    pdf = read_pdf(render_screenplay_pdf(fountain(NUMBERED)))
+    assert [s.number.text for s in pdf.scenes] == ["12", "12A", "13"]
+    assert all(s.explicit_number for s in pdf.scenes)
+    assert pdf.scenes[0].heading.text == "INT. KITCHEN - DAY"
+
+
+def test_dual_dialogue_columns_are_both_speakers() -> None:
+    pdf = read_pdf(render_screenplay_pdf(fountain(DUAL)))
+    cues = [(e.name, e.dual) for e in pdf.elements if e.kind is ElementKind.CHARACTER]
+    assert cues == [("BRAD", DualSide.LEFT), ("TOBY", DualSide.RIGHT), ("BRAD", None)]
+    lines = [(e.text, e.dual) for e in pdf.elements if e.kind is ElementKind.DIALOGUE]
+    assert lines[:2] == [("Watch out for the cart!", DualSide.LEFT), ("What cart?", DualSide.RIGHT)]
+
+
+def test_a_speech_split_across_pages_is_joined_without_more_and_contd() -> None:
+    original = fountain(long_speech())
+    data = render_screenplay_pdf(original)
+    pdf = read_pdf(data)
+    assert pdf.page_count == 2
+    speech = [e for e in pdf.elements if e.kind is ElementKind.DIALOGUE]
+    assert len(speech) == 1
+    assert "(MORE)" not in speech[0].text
+    assert speech[0].text.endswith("sentence number 59 of a very long speech.")
+    assert [c.lines for c in pdf.characters] == [1]
+    assert not any("CONT'D" in e.text for e in pdf.elements)
+    assert_read_back(original, pdf)
+
+
+def test_page_numbers_are_dropped_and_each_element_keeps_its_pdf_page() -> None:
+    original = fountain(long_speech() + "\n===\n\nINT. ROOF - NIGHT\n\nWind.\n")
+    pdf = read_pdf(render_screenplay_pdf(original))
+    assert pdf.page_count == 3
+    assert not any(e.text.strip().rstrip(".").isdigit() for e in pdf.elements)
+    assert [s.page for s in pdf.scenes] == [1, 2, 3]
+    assert pdf.elements[-1].page == 3
+
+
+def test_a_vietnamese_rendering_uses_vietnamese_markers_and_reads_back() -> None:
+    original = fountain(long_speech().replace("MAYOR", "ÔNG THỊ TRƯỞNG"))
+    pdf = read_pdf(render_screenplay_pdf(original, language="vi"))
+    assert [c.name for c in pdf.characters] == ["ÔNG THỊ TRƯỞNG"]
+    assert len([e for e in pdf.elements if e.kind is ElementKind.DIALOGUE]) == 1
+
+
+def test_a_password_protected_pdf_is_refused_with_the_cause() -> None:
+    data = render_screenplay_pdf(fountain(ENGLISH), user_password="secret")
+    with pytest.raises(
+        ScreenplayError, match=r"^locked\.pdf: the PDF is encrypted with a password"
+    ):
+        read_pdf(data, "locked.pdf")
+
+
+def test_a_pdf_encrypted_only_against_editing_is_still_read() -> None:
+    pdf = FPDF(unit="pt", format="letter")
+    pdf.add_page()
+    pdf.set_font("Courier", size=12)
+    pdf.text(108, 80, "INT. VAULT - NIGHT")
+    pdf.set_encryption(owner_password="owner")
+    script = read_pdf(bytes(pdf.output()), "owner-only.pdf")
+    assert [s.heading.text for s in script.scenes] == ["INT. VAULT - NIGHT"]
+
+
+def test_an_image_only_pdf_asks_for_ocr() -> None:
+    picture = io.BytesIO()
+    Image.new("L", (40, 40), color=200).save(picture, format="PNG")
+    pdf = FPDF(unit="pt", format="letter")
+    pdf.add_page()
+    pdf.image(picture, x=72, y=72, w=400)
+    with pytest.raises(ScreenplayError, match=r"^scan\.pdf: image-only PDF .*OCR"):
+        read_pdf(bytes(pdf.output()), "scan.pdf")
+
+
+@pytest.mark.parametrize(
+    ("data", "cause"),
+    [
+        (b"", "empty file"),
+        (b"INT. HOUSE - DAY\n", "not a PDF file"),
+        (b"%PDF-1.7\n%%EOF\n", "corrupt PDF"),
+        (b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n" + b"\x00" * 64, "corrupt PDF"),
+    ],
+)
+def test_unreadable_pdf_input_is_a_one_line_error(data: bytes, cause: str) -> None:
+    with pytest.raises(ScreenplayError) as raised:
+        read_pdf(data, "bad.pdf")
+    assert str(raised.value).startswith("bad.pdf: ")
+    assert cause in str(raised.value)
+    assert "\n" not in str(raised.value)
+
+
+def test_a_truncated_pdf_is_refused_as_corrupt() -> None:
+    data = render_screenplay_pdf(fountain(ENGLISH))
+    with pytest.raises(ScreenplayError, match=r"^bad\.pdf: "):
+        read_pdf(data[: len(data) // 3], "bad.pdf")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=600))
+def test_arbitrary_bytes_never_raise_anything_but_a_screenplay_error(data: bytes) -> None:
+    with contextlib.suppress(ScreenplayError):
+        read_pdf(data, "random.pdf")
+    with contextlib.suppress(ScreenplayError):
+        read_pdf(b"%PDF-1.4\n" + data, "random.pdf")
