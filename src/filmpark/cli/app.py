@@ -24,7 +24,13 @@ app = typer.Typer(
 )
 
 # Command modules, in the order `filmpark --help` lists them.
-COMMAND_MODULES = ("filmpark.cli.parse", "filmpark.cli.talent")
+COMMAND_MODULES = (
+    "filmpark.cli.parse",
+    "filmpark.cli.talent",
+    "filmpark.cli.project",
+    "filmpark.cli.serve",
+    "filmpark.cli.worker",
+)
 
 
 def _version(value: bool) -> None:

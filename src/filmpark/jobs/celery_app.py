@@ -24,7 +24,7 @@ _DATABASES: dict[str, Database] = {}
 _LOCK = threading.Lock()
 
 
-def _database(settings: Settings) -> Database:
+def worker_database(settings: Settings) -> Database:
     with _LOCK:
         database = _DATABASES.get(settings.database_url)
         if database is None:
@@ -62,7 +62,7 @@ def make_celery(settings: Settings) -> Celery:
         from filmpark.jobs.runner import run_job
 
         current = load_settings()
-        state = run_job(_database(current), current, job_id)
+        state = run_job(worker_database(current), current, job_id)
         return state.value if state is not None else None
 
     _ = run_job_task
