@@ -27,6 +27,7 @@ app = typer.Typer(
 COMMAND_MODULES = (
     "filmpark.cli.parse",
     "filmpark.cli.talent",
+    "filmpark.cli.schedule",
     "filmpark.cli.project",
     "filmpark.cli.serve",
     "filmpark.cli.worker",

@@ -34,6 +34,11 @@ def _fold(text: str) -> str:
     return " ".join(text.upper().split())
 
 
+def _title(text: str) -> str:
+    """``SÁU'S HOUSE`` -> ``Sáu's House`` (str.title would capitalise after the apostrophe)."""
+    return " ".join(word[:1].upper() + word[1:].lower() for word in text.split())
+
+
 def set_name_of(scene: SceneBreakdown, script: Script | None) -> str:
     """The set (first part of the heading's place) a scene is shot on."""
     if script is not None:
@@ -82,7 +87,7 @@ def build_problem(script: Script | None, breakdown: Breakdown, config: Productio
         location_id = set_to_location.get(_fold(set_name))
         if location_id is None:
             location_id = _fold(set_name)
-            locations.setdefault(location_id, Location(id=location_id, name=set_name.title()))
+            locations.setdefault(location_id, Location(id=location_id, name=_title(set_name)))
         used_locations.add(location_id)
         names = scene.names("cast")
         minors = sum(1 for name in names if (ages.get(_fold(name)) or 99) < 18)
@@ -130,7 +135,7 @@ def build_problem(script: Script | None, breakdown: Breakdown, config: Productio
     if unlocated:
         places = ", ".join(dict.fromkeys(unlocated))
         notices.append(
-            f"no coordinates for {names}: call sheets will omit sunrise and sunset there"
+            f"no coordinates for {places}: call sheets will omit sunrise and sunset there"
         )
 
     # cast
