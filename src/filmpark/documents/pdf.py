@@ -399,7 +399,8 @@ def add_call_sheet(pdf: DocumentPDF, sheet: CallSheet) -> None:
     if sheet.notes:
         for note in sheet.notes:
             pdf.paragraph(
-                f"• {note.label(lang)} ({label('scene', lang)} {note.scene}): {note.describe(lang)}", size=8.5
+                f"• {note.label(lang)} ({label('scene', lang)} {note.scene}): {note.describe(lang)}",
+                size=8.5,
             )
     else:
         pdf.paragraph(label("no_notes", lang), size=8.5)
@@ -441,3 +442,38 @@ def call_sheet_pdf(sheet: CallSheet, *, lang: str = "en") -> bytes:
 
 
 Renderer = Callable[..., bytes]
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A heading and a table: the unit simple documents (one-liner, DOOD) are made of."""
+
+    heading: str
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[str, ...], ...]
+    styles: tuple[FontFace | None, ...] = ()
+
+
+def sections_pdf(
+    doc_title: str,
+    title: str,
+    sections: Sequence[Section],
+    *,
+    lang: str = "en",
+    landscape: bool = False,
+    meta: str = "",
+    size: float = 8.5,
+) -> bytes:
+    """A document of headed tables (each heading optional), heading rows repeated per page."""
+    pdf = DocumentPDF(doc_title, title, lang, landscape=landscape)
+    pdf.meta_text = meta
+    pdf.add_page()
+    for section in sections:
+        if section.heading:
+            pdf.heading(section.heading)
+        pdf.grid(section.columns, section.rows, styles=section.styles or None, size=size)
+    return bytes(pdf.output())
+
+
+def fill(colour: Colour, *, bold: bool = False, ink: Colour | None = None) -> FontFace:
+    return FontFace(emphasis="BOLD" if bold else None, fill_color=colour, color=ink)

@@ -86,6 +86,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "cast_calls": ("Cast calls", "Giờ gọi diễn viên"),
     "id": ("#", "#"),
     "minor": ("minor", "vị thành niên"),
+    "category": ("Category", "Hạng mục"),
     "character": ("Character", "Vai"),
     "performer": ("Performer", "Diễn viên"),
     "pickup": ("Pick-up", "Đón"),

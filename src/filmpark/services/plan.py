@@ -1,0 +1,253 @@
+"""The main job as one use case: screenplay → breakdown → schedule → budget → production book.
+
+:func:`make_plan` runs the engine (no database, no files written) and returns a :class:`Plan`;
+:func:`write_plan` writes its book into a directory atomically: everything goes into a
+temporary directory beside the target, which is renamed into place only once every file is
+written, so a failure part-way leaves no half-written book (and an existing book is replaced
+only with ``force``). The CLI (``filmpark plan``) and the platform's jobs both call these.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from filmpark.breakdown.extract import break_down
+from filmpark.breakdown.model import Breakdown
+from filmpark.breakdown.serialize import breakdown_to_json
+from filmpark.budget.build import build_budget
+from filmpark.budget.compute import BudgetSummary, summarise
+from filmpark.budget.config import read_budget_section
+from filmpark.budget.facts import CastDays
+from filmpark.budget.from_schedule import cast_days, schedule_facts
+from filmpark.documents.book import Book, dood_grid, write_book
+from filmpark.documents.render import check_lang
+from filmpark.errors import ConfigError, InputError
+from filmpark.reports.call_sheet import CallSheet, call_sheets
+from filmpark.schedule.builders import build_problem
+from filmpark.schedule.config import ProductionConfig, default_config, load_config
+from filmpark.schedule.problem import Problem
+from filmpark.schedule.result import Schedule
+from filmpark.schedule.solve import Progress, solve
+from filmpark.screenplay import read
+from filmpark.screenplay.model import Script
+from filmpark.screenplay.serialize import script_to_json
+
+STEPS = ("parse", "breakdown", "schedule", "budget", "documents")
+StepCallback = Callable[[str, str], None]
+"""Called with (step, message) as the plan moves through :data:`STEPS`."""
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """Everything the engine computed for one screenplay and config."""
+
+    script: Script
+    breakdown: Breakdown
+    config: ProductionConfig
+    problem: Problem
+    schedule: Schedule
+    cast_days: tuple[CastDays, ...]
+    summary: BudgetSummary
+    call_sheets: tuple[CallSheet, ...]
+    defaults_used: tuple[str, ...]
+
+    @property
+    def title(self) -> str:
+        return self.config.title or self.script.title or Path(self.script.source).stem
+
+
+def _check_locations(config: ProductionConfig) -> None:
+    """A location the config names must have coordinates: the call sheet's sunrise and sunset
+    are computed from them (stages excepted: they have no sky)."""
+    for location in config.locations:
+        if not location.stage and (location.latitude is None or location.longitude is None):
+            raise ConfigError(
+                "expected coordinates: [latitude, longitude] (the call sheet computes sunrise and "
+                "sunset from them; mark an indoor stage with 'stage: true')",
+                key=f"locations.{location.id}.coordinates",
+                line=location.line,
+                source=config.source,
+            )
+
+
+def make_plan(
+    data: bytes,
+    source: str,
+    *,
+    config_text: str | None = None,
+    config_source: str = "production.yaml",
+    time_limit: float = 60.0,
+    seed: int = 0,
+    workers: int = 2,
+    today: date | None = None,
+    on_step: StepCallback | None = None,
+    on_progress: Callable[[Progress], None] | None = None,
+) -> Plan:
+    """Parse, break down, schedule and cost a screenplay (``data`` read from ``source``)."""
+
+    def step(name: str, message: str) -> None:
+        if on_step is not None:
+            on_step(name, message)
+
+    step("parse", f"reading {source}")
+    script = read(data, source)
+    if not script.scenes:
+        raise InputError(
+            f"{source}: no scenes found (a scene starts with a heading such as INT. HOUSE - DAY)"
+        )
+    step("breakdown", f"{len(script.scenes)} scenes read; breaking them down")
+    breakdown = break_down(script)
+    if config_text is None:
+        config = default_config(today)
+    else:
+        config = load_config(config_text, config_source, today=today)
+        _check_locations(config)
+    settings = read_budget_section(
+        config.budget_node,
+        config_source,
+        base_dir=Path(config_source).parent if config_text is not None else None,
+        location_ids=tuple(location.id for location in config.locations),
+        default_profile="us" if config.profile == "us" else "vietnam",
+        default_currency=config.currency,
+    )
+    step("schedule", f"{sum(len(s.elements) for s in breakdown.scenes)} elements; scheduling")
+    problem = build_problem(script, breakdown, config)
+    schedule = solve(
+        problem, time_limit=time_limit, seed=seed, workers=workers, progress=on_progress
+    )
+    step("budget", f"{len(schedule.days)} shoot days; costing")
+    days = cast_days(schedule)
+    facts = schedule_facts(schedule, cast=days)
+    title = config.title or script.title or Path(source).stem
+    summary = summarise(build_budget(facts, settings, title=title))
+    sheets = call_sheets(schedule, breakdown, title=title)
+    defaults = tuple(dict.fromkeys((*config.defaults_used, *settings.defaults_used)))
+    return Plan(script, breakdown, config, problem, schedule, days, summary, sheets, defaults)
+
+
+def schedule_json(plan: Plan) -> dict[str, Any]:
+    """The ``Schedule.1`` document of the plan's schedule."""
+    schedule = plan.schedule
+    grid = dood_grid(_book(plan))
+    dates = [day.date.isoformat() for day in schedule.days]
+    return {
+        "schema": "Schedule.1",
+        "days": [
+            {
+                "date": day.date.isoformat(),
+                "scenes": list(day.scenes),
+                "eighths": day.eighths.value,
+                "minutes": day.minutes,
+            }
+            for day in schedule.days
+        ],
+        "cost": {
+            term.name: {"count": term.count, "amount": term.amount.to_decimal_string()}
+            for term in schedule.terms
+        },
+        "lower_bound": schedule.lower_bound,
+        "optimal": schedule.optimal,
+        "dood": {
+            "dates": dates,
+            "cast": [
+                {
+                    "id": row.cast_id,
+                    "name": row.name,
+                    "codes": list(row.codes),
+                    "work": row.work,
+                    "hold": row.hold,
+                    "travel": row.travel,
+                    "paid": row.paid,
+                }
+                for row in grid.rows
+            ],
+        },
+    }
+
+
+def budget_json(summary: BudgetSummary) -> dict[str, Any]:
+    """``{"currency", "total", "accounts": [...]}`` with money as decimal strings."""
+    return {
+        "currency": summary.currency,
+        "total": summary.grand_total.to_decimal_string(),
+        "subtotal": summary.subtotal.to_decimal_string(),
+        "contingency": summary.contingency.to_decimal_string(),
+        "bond": summary.bond.to_decimal_string(),
+        "chart": summary.budget.chart.key,
+        "exchange_rate": None
+        if summary.budget.exchange_rate is None
+        else {
+            "base": summary.budget.exchange_rate.base,
+            "quote": summary.budget.exchange_rate.quote,
+            "rate": format(summary.budget.exchange_rate.rate, "f"),
+            "as_of": summary.budget.exchange_rate.as_of.isoformat(),
+            "placeholder": summary.budget.exchange_rate.placeholder,
+        },
+        "accounts": [
+            {
+                "code": account.code,
+                "name": account.account.name_en,
+                "name_vi": account.account.name_vi,
+                "category": category.category.key,
+                "total": account.total.to_decimal_string(),
+            }
+            for category in summary.categories
+            for account in category.accounts
+        ],
+    }
+
+
+def plan_json(plan: Plan) -> dict[str, Any]:
+    """The ``Plan.1`` document: script, breakdown, schedule and budget."""
+    return {
+        "schema": "Plan.1",
+        "script": script_to_json(plan.script),
+        "breakdown": breakdown_to_json(plan.breakdown),
+        "schedule": schedule_json(plan),
+        "budget": budget_json(plan.summary),
+    }
+
+
+def _book(plan: Plan, document: dict[str, Any] | None = None) -> Book:
+    return Book(
+        title=plan.title,
+        script=plan.script,
+        breakdown=plan.breakdown,
+        schedule=plan.schedule,
+        summary=plan.summary,
+        call_sheets=plan.call_sheets,
+        cast_days=plan.cast_days,
+        plan_json=document or {},
+        defaults_used=plan.defaults_used,
+    )
+
+
+def write_plan(plan: Plan, out_dir: Path, *, lang: str = "en", force: bool = False) -> list[Path]:
+    """Write the book into ``out_dir`` atomically; refuse an existing ``out_dir`` unless ``force``."""
+    check_lang(lang)
+    out_dir = out_dir.resolve()
+    if out_dir.exists() and not force:
+        raise InputError(f"{out_dir}: already exists (use --force to replace it)")
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError(f"{out_dir}: exists and is not a directory")
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
+    try:
+        written = write_book(staging, _book(plan, plan_json(plan)), lang=lang)
+        if out_dir.exists():
+            retired = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old.", dir=out_dir.parent))
+            out_dir.rename(retired / out_dir.name)
+            staging.rename(out_dir)
+            shutil.rmtree(retired, ignore_errors=True)
+        else:
+            staging.rename(out_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return [out_dir / path.relative_to(staging) for path in written]
