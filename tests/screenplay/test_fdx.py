@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from filmpark.errors import ScreenplayError
 from filmpark.screenplay.assemble import build_script
 from filmpark.screenplay.fdx import read_fdx, runs_from_marks, write_fdx
+from filmpark.screenplay.fountain import read_fountain
 from filmpark.screenplay.model import DualSide, Element, ElementKind, Script, Tag, TextRun
 from tests.conftest import SHARED, shared_path
 
@@ -23,9 +24,13 @@ GOLDEN = Path(__file__).parent / "golden_fdx"
 UPDATE = os.environ.get("FILMPARK_UPDATE_GOLDEN") == "1"
 
 
-def golden_view(script: Script) -> dict[str, Any]:
-    """What a golden file pins down: scenes, characters, tags, title page, diagnostics."""
-    return {
+def golden_view(script: Script, *, lengths: bool = True) -> dict[str, Any]:
+    """What a golden file pins down: scenes, characters, tags, title page, diagnostics.
+
+    Pages and eighths are pinned only where the file states them (``SceneProperties``);
+    elsewhere they are the pagination's, which has its own tests.
+    """
+    view = {
         "title_page": [list(pair) for pair in script.title_page],
         "scenes": [
             {
@@ -46,6 +51,10 @@ def golden_view(script: Script) -> dict[str, Any]:
         "tags": [[t.number, t.category, t.name] for t in script.tags],
         "diagnostics": [[d.line, d.message] for d in script.diagnostics],
     }
+    if not lengths:
+        for scene in view["scenes"]:
+            del scene["page"], scene["eighths"]
+    return view
 
 
 def without_lines(script: Script) -> Script:
@@ -81,8 +90,9 @@ def read_corpus(relative: str) -> Script:
 def test_each_corpus_fdx_reads_to_its_golden_scene_list_characters_and_tags(golden: str) -> None:
     relative = golden.removesuffix(".json").replace("__", "/")
     script = read_corpus(relative)
+    stated = b"SceneProperties" in shared_path("corpus", *relative.split("/")).read_bytes()
     expected_path = GOLDEN / golden
-    actual = golden_view(script)
+    actual = golden_view(script, lengths=stated)
     if UPDATE:
         expected_path.write_text(json.dumps(actual, ensure_ascii=False, indent=1) + "\n", "utf-8")
     assert actual == json.loads(expected_path.read_text("utf-8"))
@@ -94,8 +104,10 @@ def test_every_corpus_fdx_has_a_golden_file() -> None:
     if UPDATE:
         GOLDEN.mkdir(exist_ok=True)
         for relative in relatives:
-            script = read_fdx((corpus / relative).read_bytes(), relative)
-            text = json.dumps(golden_view(script), ensure_ascii=False, indent=1) + "\n"
+            data = (corpus / relative).read_bytes()
+            script = read_fdx(data, relative)
+            view = golden_view(script, lengths=b"SceneProperties" in data)
+            text = json.dumps(view, ensure_ascii=False, indent=1) + "\n"
             (GOLDEN / golden_name(relative)).write_text(text, "utf-8")
     missing = [r for r in relatives if not (GOLDEN / golden_name(r)).exists()]
     assert relatives
@@ -406,3 +418,44 @@ def test_arbitrary_fdx_like_markup_never_raises_anything_but_a_screenplay_error(
     except ScreenplayError:
         return
     write_fdx(script)
+
+
+def plain(text: str) -> str:
+    """The text as printed, without emphasis marks or escapes: FDX keeps the styles, not the
+    way the marks were nested or escaped."""
+    return "".join(run.text for run in runs_from_marks(text))
+
+
+FOUNTAIN_CORPUS = [
+    "fountain-io-samples/Big-Fish.fountain",
+    "fountain-io-samples/Brick-and-Steel.fountain",
+    "nyousefi-fountain-tests/ForcedElements.fountain",
+    "nyousefi-fountain-tests/DualDialogue.fountain",
+    "nyousefi-fountain-tests/Sections-Complex.fountain",
+    "nyousefi-fountain-tests/Synopses.fountain",
+    "nyousefi-fountain-tests/Notes.fountain",
+    "nyousefi-fountain-tests/PageBreaks.fountain",
+    "nyousefi-fountain-tests/SceneNumbers.fountain",
+    "afterwriting-tests/test.fountain",
+    "own-vietnamese/vi-native.fountain",
+    "own-vietnamese/vi-english-prefix-nfd.fountain",
+]
+
+
+@pytest.mark.parametrize("relative", FOUNTAIN_CORPUS)
+def test_fountain_through_fdx_keeps_scenes_elements_and_characters(relative: str) -> None:
+    path = shared_path("corpus", *relative.split("/"))
+    original = read_fountain(path.read_bytes().decode("utf-8-sig"), relative)
+    again = read_fdx(write_fdx(original).encode("utf-8"), relative)
+    assert [(e.kind, plain(e.text)) for e in again.elements] == [
+        (e.kind, plain(e.text)) for e in original.elements
+    ]
+    assert [(s.number.text, s.heading, s.explicit_number) for s in again.scenes] == [
+        (s.number.text, s.heading, s.explicit_number) for s in original.scenes
+    ]
+    # Final Draft sets cues in capitals (the Character element's AllCaps style), so a Fountain
+    # cue forced with @ in mixed case (@McDUCK) comes back in capitals.
+    assert [(c.name.upper(), c.scenes, c.lines) for c in again.characters] == [
+        (c.name.upper(), c.scenes, c.lines) for c in original.characters
+    ]
+    assert [s.eighths for s in again.scenes] == [s.eighths for s in original.scenes]

@@ -413,12 +413,16 @@ def _style_marks(style: str) -> tuple[str, str]:
     return opening, closing
 
 
+_LITERAL_MARK_RE = re.compile(r"(?<!\\)([*_])")
+
+
 def _marked_text(runs: Sequence[TextRun]) -> str:
     """The runs' text with bold/italic/underline written as Fountain marks."""
     out: list[str] = []
     for run in runs:
         opening, closing = _style_marks(run.style) if run.style else ("", "")
-        body = run.text
+        # A literal star or underscore is escaped, as Fountain writes it.
+        body = _LITERAL_MARK_RE.sub(r"\\\1", run.text)
         if opening and body.strip():
             lead = body[: len(body) - len(body.lstrip())]
             trail = body[len(body.rstrip()) :]
