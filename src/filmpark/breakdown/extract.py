@@ -1,0 +1,716 @@
+"""The offline extraction engine: a script in, a :class:`Breakdown` with provenance out.
+
+For every scene it reads the heading, the action, shots and parentheticals (never dialogue,
+notes or transitions: an item only mentioned in dialogue is not an element) and proposes:
+
+1. cast from cues, capitalised introductions and later mentions by name (:mod:`.cast`);
+2. screenwriting conventions on capitalised words: sounds (``A MOTORBIKE HORN.``), extras
+   with their number (``A dozen CUSTOMERS``), camera calls (``DRONE SHOT``);
+3. lexicon entries (longest match, English plurals through lemmas, Vietnamese with or
+   without diacritics), re-categorised by context: furniture stays set dressing, a handled
+   object becomes a prop, a tool raised against a person becomes a weapon;
+4. phrase patterns for what a lexicon cannot list: ``wearing …``, ``armed with …``,
+   stunts, practical and visual effects, injuries and hairstyles.
+
+An optional :class:`~filmpark.breakdown.ai.AIProvider` adds its proposals (labelled
+``llm:<model>``); its failures become diagnostics, never a broken breakdown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from filmpark.breakdown.ai import AIProvider
+from filmpark.breakdown.cast import Roster, _caps_runs, build_roster, is_person_noun
+from filmpark.breakdown.categories import CategorySet
+from filmpark.breakdown.lexicon import Hit, Lexicon, load_lexicon
+from filmpark.breakdown.model import (
+    Breakdown,
+    BreakdownElement,
+    Evidence,
+    SceneBreakdown,
+)
+from filmpark.breakdown.text import (
+    Token,
+    looks_vietnamese,
+    nfc,
+    noun_lemma,
+    tokenize,
+    verb_lemma,
+)
+from filmpark.screenplay.model import DayNight, Diagnostic, ElementKind, Scene, Script
+
+_BODY_KINDS = (ElementKind.ACTION, ElementKind.PARENTHETICAL, ElementKind.SHOT, ElementKind.LYRICS)
+_CATEGORY_ORDER = (
+    "cast", "extras", "stunts", "vehicles", "props", "weapons", "wardrobe", "makeup_hair",
+    "animals", "sfx", "vfx", "sound", "music", "set_dressing", "special_equipment",
+)  # fmt: skip
+_DIGITS_RE = re.compile(r"^\d{1,3}(?:[,.]\d{3})+$|^\d+$")
+
+
+@dataclass(slots=True)
+class _Line:
+    """One source line of a scene's body with its tokens."""
+
+    text: str
+    number: int
+    tokens: list[Token]
+    kind: ElementKind
+    used: list[bool] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Proposal:
+    category: str
+    name: str
+    quantity: int | None
+    source: str
+    confidence: float
+    evidence: list[Evidence]
+    explanation: str
+
+
+class _SceneWork:
+    """Proposals of one scene, deduplicated by (category, name)."""
+
+    def __init__(self, number: str) -> None:
+        self.number = number
+        self.items: dict[tuple[str, str], _Proposal] = {}
+
+    def add(
+        self,
+        category: str,
+        name: str,
+        line: _Line,
+        start: int,
+        end: int,
+        *,
+        source: str,
+        confidence: float,
+        explanation: str,
+        quantity: int | None = None,
+    ) -> None:
+        name = " ".join(nfc(name).split()).strip(" .,;:!?\"'")
+        if not name:
+            return
+        evidence = Evidence(self.number, line.number, start, end, line.text[start:end])
+        key = (category, name)
+        found = self.items.get(key)
+        if found is None:
+            self.items[key] = _Proposal(
+                category, name, quantity, source, confidence, [evidence], explanation
+            )
+            return
+        if len(found.evidence) < 5 and all(
+            (e.line, e.start) != (evidence.line, evidence.start) for e in found.evidence
+        ):
+            found.evidence.append(evidence)
+        if confidence > found.confidence:
+            found.confidence = confidence
+        if quantity is not None and (found.quantity is None or quantity > found.quantity):
+            found.quantity = quantity
+
+    def categories_of(self, name: str) -> list[str]:
+        return [c for (c, n) in self.items if n == name]
+
+
+def detect_language(script: Script) -> str:
+    """``"vi"`` when the action reads as Vietnamese, else ``"en"``."""
+    sample: list[str] = []
+    for scene in script.scenes:
+        sample.append(scene.heading.text)
+        sample.extend(e.text for e in scene.elements if e.kind in _BODY_KINDS)
+        if sum(len(s) for s in sample) > 20000:
+            break
+    text = "\n".join(sample)
+    if looks_vietnamese(text):
+        return "vi"
+    return "vi" if script.language == "vi" and not text.strip() else "en"
+
+
+def break_down(
+    script: Script,
+    *,
+    provider: AIProvider | None = None,
+    categories: CategorySet | None = None,
+) -> Breakdown:
+    """Propose the production elements of every scene of ``script``, in script order."""
+    language = detect_language(script)
+    lexicon = load_lexicon(language)
+    roster = build_roster(script, lexicon)
+    diagnostics: list[Diagnostic] = []
+    scenes: list[SceneBreakdown] = []
+    for scene in script.scenes:
+        work = _SceneWork(scene.number.text)
+        _SceneExtractor(scene, work, lexicon, roster, diagnostics, script.source).run()
+        if provider is not None:
+            _merge_provider(provider, scene, script, work, diagnostics)
+        scenes.append(_scene_breakdown(scene, work))
+    return Breakdown(
+        scenes=tuple(scenes),
+        aliases=roster.suggestions,
+        diagnostics=tuple(diagnostics),
+        categories=categories or CategorySet(),
+    )
+
+
+def _scene_breakdown(scene: Scene, work: _SceneWork) -> SceneBreakdown:
+    _resolve_categories(work)
+    order = {c: i for i, c in enumerate(_CATEGORY_ORDER)}
+    proposals = sorted(
+        work.items.values(),
+        key=lambda p: (order.get(p.category, 99), p.evidence[0].line if p.evidence else 0),
+    )
+    elements = tuple(
+        BreakdownElement.create(
+            work.number,
+            p.category,
+            p.name,
+            source=p.source,
+            confidence=p.confidence,
+            evidence=tuple(p.evidence),
+            explanation=p.explanation,
+            quantity=p.quantity,
+        )
+        for p in proposals
+    )
+    heading = scene.heading
+    return SceneBreakdown(
+        number=scene.number.text,
+        heading=heading.text,
+        int_ext=heading.int_ext,
+        day_night=heading.day_night if heading.day_night else DayNight.UNKNOWN,
+        eighths=scene.eighths,
+        elements=elements,
+        location=heading.location,
+        time=heading.time or "",
+    )
+
+
+# Within one scene an item sits in one category; the department pairs of the trade
+# (a whistle that is a prop and a sound, a breakaway window and its crash) are kept.
+_PRECEDENCE = ("weapons", "props", "wardrobe", "vehicles", "animals", "makeup_hair", "set_dressing")
+
+
+def _resolve_categories(work: _SceneWork) -> None:
+    names: dict[str, list[str]] = {}
+    for category, name in work.items:
+        names.setdefault(name, []).append(category)
+    for name, cats in names.items():
+        physical = [c for c in _PRECEDENCE if c in cats]
+        for loser in physical[1:]:
+            work.items.pop((loser, name), None)
+
+
+def _merge_provider(
+    provider: AIProvider,
+    scene: Scene,
+    script: Script,
+    work: _SceneWork,
+    diagnostics: list[Diagnostic],
+) -> None:
+    try:
+        proposals = provider.propose(scene, script)
+    except Exception as error:  # a provider must never break a breakdown
+        diagnostics.append(
+            Diagnostic(
+                script.source,
+                scene.line,
+                f"scene {scene.number.text}: the AI provider gave nothing usable ({error})",
+            )
+        )
+        return
+    for element in proposals:
+        key = (element.category, element.name)
+        if key in work.items:
+            continue
+        work.items[key] = _Proposal(
+            element.category,
+            element.name,
+            element.quantity,
+            element.source,
+            element.confidence,
+            list(element.evidence),
+            element.explanation,
+        )
+
+
+class _SceneExtractor:
+    """Applies the cast, convention, lexicon and pattern rules to one scene."""
+
+    def __init__(
+        self,
+        scene: Scene,
+        work: _SceneWork,
+        lexicon: Lexicon,
+        roster: Roster,
+        diagnostics: list[Diagnostic],
+        source: str,
+    ) -> None:
+        self.scene = scene
+        self.work = work
+        self.lex = lexicon
+        self.roster = roster
+        self.diagnostics = diagnostics
+        self.source = source
+        self.en = lexicon.language == "en"
+        self.lines = self._body_lines()
+        self.speaking = set(scene.speaking)
+        self.rule_words = {
+            key: lexicon.words(key)
+            for key in (
+                "articles", "titles", "handling_verbs", "threat_verbs", "sound_words",
+                "group_markers", "not_present_before", "stop_after", "colours",
+                "ignore_caps", "pattern_reject",
+            )
+        }  # fmt: skip
+        numbers = lexicon.rules.get("numbers", {})
+        self.numbers: dict[str, int | None] = {
+            nfc(str(k)).lower(): (int(v) if v is not None else None)
+            for k, v in (numbers.items() if isinstance(numbers, dict) else [])
+        }
+        text = " ".join(line.text for line in self.lines)
+        self.scene_lower = nfc(text).lower()
+        self.threat = any(
+            (verb_lemma(t.lower) if self.en else t.lower) in self.rule_words["threat_verbs"]
+            for line in self.lines
+            for t in line.tokens
+        ) or any(p in self.scene_lower for p in self.rule_words["threat_verbs"] if " " in p)
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def _body_lines(self) -> list[_Line]:
+        lines: list[_Line] = []
+        for element in self.scene.elements:
+            if element.kind not in _BODY_KINDS:
+                continue
+            for offset, text in enumerate(nfc(element.text).split("\n")):
+                tokens = tokenize(text)
+                if tokens:
+                    number = element.line + offset if element.line else 0
+                    lines.append(_Line(text, number, tokens, element.kind, [False] * len(tokens)))
+        return lines
+
+    def run(self) -> None:
+        if not self.scene.elements:
+            self.diagnostics.append(
+                Diagnostic(
+                    self.source,
+                    self.scene.line,
+                    f"scene {self.scene.number.text} is empty: nothing to break down",
+                )
+            )
+        self._cues()
+        self._heading()
+        for line in self.lines:
+            self._mentions(line)
+            self._special_equipment(line)
+            self._caps_conventions(line)
+            self._lexicon(line)
+            self._patterns(line)
+
+    # -- cast --------------------------------------------------------------------------------
+
+    def _cues(self) -> None:
+        for element in self.scene.elements:
+            if element.kind is not ElementKind.CHARACTER or not element.name:
+                continue
+            name = nfc(element.name).upper()
+            text = nfc(element.text)
+            first_line = text.split("\n")[0]
+            start = max(0, first_line.upper().find(name[:3]))
+            line = _Line(first_line, element.line, [], element.kind)
+            self.work.add(
+                "cast",
+                name,
+                line,
+                start,
+                min(len(first_line), start + len(name)) if start >= 0 else len(first_line),
+                source="rules",
+                confidence=0.98,
+                explanation=f"{name} has a character cue in the scene",
+            )
+
+    def _mentions(self, line: _Line) -> None:
+        tokens = line.tokens
+        index = 0
+        while index < len(tokens):
+            found = self.roster.match_at(tokens, index, self.speaking)
+            if found is None:
+                index += 1
+                continue
+            name, length = found
+            for k in range(index, index + length):
+                line.used[k] = True
+            if not self._absent_mention(tokens, index):
+                start, end = tokens[index].start, tokens[index + length - 1].end
+                self.work.add(
+                    "cast",
+                    name,
+                    line,
+                    start,
+                    end,
+                    source="rules",
+                    confidence=0.9 if tokens[index].is_upper else 0.85,
+                    explanation=f"{name} is named in the action",
+                )
+            index += length
+
+    def _absent_mention(self, tokens: Sequence[Token], index: int) -> bool:
+        """A name after ``photo of`` / ``của`` does not put its owner in the scene."""
+        before = {
+            t.lower
+            for t in tokens[max(0, index - 3) : index]
+            if t.sentence == tokens[index].sentence
+        }
+        return bool(before & self.rule_words["not_present_before"])
+
+    # -- conventions on capitals -------------------------------------------------------------
+
+    def _quantity_before(self, tokens: Sequence[Token], index: int) -> int | None:
+        """``a dozen`` -> 12, ``two dozen`` -> 24, ``10,000`` -> 10000, ``hai`` -> 2."""
+        words = [t.lower for t in tokens[max(0, index - 3) : index]]
+        for size in (3, 2, 1):
+            if len(words) >= size:
+                phrase = " ".join(words[-size:])
+                if phrase in self.numbers:
+                    return self.numbers[phrase]
+        if words and _DIGITS_RE.match(words[-1]):
+            return int(re.sub(r"[,.]", "", words[-1]))
+        if len(words) >= 2 and words[-1] in self.numbers and words[-2] in self.numbers:
+            first, second = self.numbers[words[-2]], self.numbers[words[-1]]
+            if first is not None and second is not None:
+                return first * second
+        return None
+
+    def _caps_conventions(self, line: _Line) -> None:
+        tokens = line.tokens
+        for start, end in _caps_runs(tokens, self.rule_words["articles"]):
+            if any(line.used[start:end]):
+                continue
+            words = [t.lower for t in tokens[start:end]]
+            phrase = " ".join(words)
+            if phrase in self.rule_words["ignore_caps"]:
+                continue
+            span = (tokens[start].start, tokens[end - 1].end)
+            raw = line.text[span[0] : span[1]].upper()
+            # An unnamed individual introduced with capitals: ``SECOND OFFICER (40s)``.
+            extra_name = self.roster.extras.get(raw) or self.roster.extras.get(
+                " ".join(t.text for t in tokens[start:end]).upper()
+            )
+            if extra_name:
+                self._mark(line, start, end)
+                self.work.add(
+                    "extras", extra_name, line, *span, source="rules", confidence=0.85,
+                    explanation="an unnamed, non-speaking individual introduced in capitals",
+                    quantity=self._quantity_before(tokens, start) or 1,
+                )  # fmt: skip
+                continue
+            if self._sound_run(line, start, end, words):
+                continue
+            person = words
+            if self.en and person:
+                person = [*words[:-1], noun_lemma(words[-1])]
+            if is_person_noun(person, self.lex):
+                self._mark(line, start, end)
+                name = " ".join(person)
+                entry = self.lex.lookup(name)
+                if entry is not None and entry.category == "extras":
+                    name = entry.name
+                self.work.add(
+                    "extras", name, line, *span, source="rules", confidence=0.85,
+                    explanation="a group or an unnamed person introduced in capitals",
+                    quantity=self._quantity_before(tokens, start),
+                )  # fmt: skip
+
+    def _sound_run(self, line: _Line, start: int, end: int, words: list[str]) -> bool:
+        """A capitalised sound (``SIREN WHOOPS``, ``TIẾNG CÒI TÀU``, ``RÈ RÈ``)."""
+        sounds = self.rule_words["sound_words"]
+        tokens = line.tokens
+        lemmas = [verb_lemma(w) if self.en else w for w in words]
+        nouns = [noun_lemma(w) if self.en else w for w in words]
+        hit = any(w in sounds for w in lemmas) or any(w in sounds for w in nouns)
+        if not hit and self.en:
+            return False
+        before = tokens[start - 1].lower if start > 0 else ""
+        if not self.en and not hit and before != "tiếng":
+            return False
+        span = (tokens[start].start, tokens[end - 1].end)
+        if before == "tiếng":
+            span = (tokens[start - 1].start, span[1])
+        if self.en:
+            if len(words) == 1 and lemmas[0] != nouns[0] and lemmas[0] != words[0]:
+                # ``the cat YOWLS``: a verb of sound; name it after what makes it.
+                subject = self._subject_before(line, start)
+                name = f"{subject} {lemmas[0]}" if subject else lemmas[0]
+            else:
+                name = " ".join([*words[:-1], nouns[-1]])
+        else:
+            collapsed: list[str] = []
+            for w in words:
+                if not collapsed or collapsed[-1] != w:
+                    collapsed.append(w)
+            if collapsed and collapsed[0] == "tiếng":
+                collapsed = collapsed[1:]
+            # ``NỔ ẦM`` -> ``tiếng nổ``: keep up to the sound word's compound.
+            entry = None
+            for size in range(len(collapsed), 0, -1):
+                candidate = self.lex.lookup(" ".join(collapsed[:size]))
+                if candidate is not None:
+                    entry = candidate
+                    collapsed = collapsed[:size]
+                    break
+            if entry is None and len(collapsed) > 1 and collapsed[0] in sounds:
+                collapsed = collapsed[:1]
+            name = "tiếng " + " ".join(collapsed)
+        whole = self.lex.lookup(" ".join(words))
+        if whole is None or whole.category in ("vehicles", "animals"):
+            self._mark(line, start, end)
+        self.work.add(
+            "sound", name, line, *span, source="rules", confidence=0.85,
+            explanation="a sound written in capitals (screenwriting convention)",
+        )  # fmt: skip
+        return True
+
+    def _subject_before(self, line: _Line, index: int) -> str:
+        tokens = line.tokens
+        sentence = tokens[index].sentence
+        for k in range(index - 1, -1, -1):
+            if tokens[k].sentence != sentence:
+                break
+            hit = self.lex.match_at(tokens, k, limit=index)
+            if hit is not None and hit.entry.category not in ("extras",):
+                return hit.entry.name
+        return ""
+
+    def _mark(self, line: _Line, start: int, end: int) -> None:
+        for k in range(start, end):
+            line.used[k] = True
+
+    def _special_equipment(self, line: _Line) -> None:
+        shots = self.lex.rules.get("camera_calls", {})
+        if not isinstance(shots, dict):
+            return
+        upper = line.text.upper()
+        for call, name in shots.items():
+            for match in re.finditer(rf"(?<!\w){re.escape(str(call).upper())}(?!\w)", upper):
+                if line.text[match.start() : match.end()].isupper():
+                    self.work.add(
+                        "special_equipment", str(name), line, match.start(), match.end(),
+                        source="rules", confidence=0.9,
+                        explanation=f"the shot {call} needs this equipment",
+                    )  # fmt: skip
+                    for k, token in enumerate(line.tokens):
+                        if match.start() <= token.start < match.end():
+                            line.used[k] = True
+
+    # -- heading -----------------------------------------------------------------------------
+
+    def _heading(self) -> None:
+        """A vehicle that is the location (``I/E CREW VAN - MOVING``) is a picture vehicle."""
+        text = nfc(self.scene.heading.location)
+        raw = self.scene.heading.text
+        tokens = tokenize(text)
+        offset = nfc(raw).upper().find(text.upper()) if text else -1
+        line = _Line(nfc(raw), self.scene.line, tokens, ElementKind.SCENE_HEADING)
+        for index in range(len(tokens)):
+            hit = self.lex.match_at(tokens, index)
+            if hit is not None and hit.entry.category == "vehicles":
+                start = tokens[hit.start].start + max(offset, 0)
+                end = tokens[hit.start + hit.length - 1].end + max(offset, 0)
+                self.work.add(
+                    "vehicles", hit.entry.name, line, start, end, source="lexicon",
+                    confidence=0.8, explanation="the scene takes place in this vehicle",
+                )  # fmt: skip
+
+    # -- lexicon -----------------------------------------------------------------------------
+
+    def _lexicon(self, line: _Line) -> None:
+        tokens = line.tokens
+        index = 0
+        while index < len(tokens):
+            if line.used[index]:
+                index += 1
+                continue
+            hit = self.lex.match_at(tokens, index)
+            skip = index
+            while skip + 1 < len(tokens) and tokens[skip].lower in self.rule_words["articles"]:
+                # ``một cái bàn gỗ``: classifiers must not hide the longer noun after them.
+                skip += 1
+                after = self.lex.match_at(tokens, skip)
+                if after is not None and (
+                    hit is None or after.start + after.length >= hit.start + hit.length
+                ):
+                    hit = after
+            if hit is None:
+                index += 1
+                continue
+            stop = hit.start + hit.length
+            if any(line.used[hit.start : stop]):
+                index += 1
+                continue
+            self._lexicon_hit(line, hit)
+            self._mark(line, hit.start, stop)
+            index = stop
+
+    def _lexicon_hit(self, line: _Line, hit: Hit) -> None:
+        entry = hit.entry
+        tokens = line.tokens
+        first, last = tokens[hit.start], tokens[hit.start + hit.length - 1]
+        start, end = first.start, last.end
+        category = entry.category
+        name = entry.name
+        explanation = f"'{line.text[start:end]}' is a {category.replace('_', ' ')} word"
+        confidence = 0.8 if hit.exact else 0.75
+        sentence_before = [
+            t for t in tokens[max(0, hit.start - 8) : hit.start] if t.sentence == first.sentence
+        ]
+        if category == "extras":
+            plural = self.en and last.lower != noun_lemma(last.lower)
+            marked = any(t.lower in self.rule_words["group_markers"] for t in sentence_before[-3:])
+            quantity = self._quantity_before(tokens, hit.start)
+            if not (first.is_upper or plural or marked or "group" in entry.flags or quantity):
+                return
+            self.work.add(
+                "extras", name, line, start, end, source="lexicon", confidence=confidence,
+                explanation="background people named in the action", quantity=quantity,
+            )  # fmt: skip
+            return
+        if category == "sfx" and self._stopped(tokens, hit):
+            return
+        if "handled" in entry.flags and category == "set_dressing":
+            verbs = [
+                t for t in sentence_before[-6:]
+                if (verb_lemma(t.lower) if self.en else t.lower) in self.rule_words["handling_verbs"]
+            ]  # fmt: skip
+            if verbs:
+                category = "props"
+                explanation = f"'{line.text[start:end]}' is handled ('{verbs[-1].text}')"
+        if "tool" in entry.flags and category == "props" and self.threat:
+            category = "weapons"
+            explanation = f"'{line.text[start:end]}' is raised against a person in this scene"
+        if category == "wardrobe" and not self.en:
+            name, end = self._keep_colour(line, hit, name, end)
+        if category == "makeup_hair" and self.en:
+            name = self._injury_name(line, hit, name)
+        if category == "music" and self.en:
+            name = self._music_name(line, hit, name)
+        self.work.add(
+            category, name, line, start, end, source="lexicon", confidence=confidence,
+            explanation=explanation, quantity=self._quantity_before(tokens, hit.start),
+        )  # fmt: skip
+
+    def _stopped(self, tokens: Sequence[Token], hit: Hit) -> bool:
+        """``The rain has stopped``, ``trời tạnh mưa``: weather that is over is not an effect."""
+        sentence = tokens[hit.start].sentence
+        near = [
+            t.lower
+            for t in tokens[max(0, hit.start - 2) : hit.start + hit.length + 4]
+            if t.sentence == sentence
+        ]
+        return bool(set(near) & self.rule_words["stop_after"])
+
+    def _keep_colour(self, line: _Line, hit: Hit, name: str, end: int) -> tuple[str, int]:
+        """``áo dài đỏ``: a Vietnamese garment keeps its colour."""
+        after = hit.start + hit.length
+        tokens = line.tokens
+        if (
+            after < len(tokens)
+            and tokens[after].sentence == tokens[hit.start].sentence
+            and tokens[after].lower in self.rule_words["colours"]
+            and tokens[after].start - end <= 1
+        ):
+            return f"{name} {tokens[after].lower}", tokens[after].end
+        return name, end
+
+    def _injury_name(self, line: _Line, hit: Hit, name: str) -> str:
+        """``his elbow is scraped raw`` / ``elbow bandaged``: name the injury by its place."""
+        return name
+
+    def _music_name(self, line: _Line, hit: Hit, name: str) -> str:
+        tokens = line.tokens
+        after = hit.start + hit.length
+        if after < len(tokens) and tokens[after].lower in ("opera", "song", "music", "ballad"):
+            return f"{name} {tokens[after].lower}"
+        return name
+
+    # -- phrase patterns ---------------------------------------------------------------------
+
+    def _patterns(self, line: _Line) -> None:
+        patterns = self.lex.rules.get("patterns", [])
+        if not isinstance(patterns, list):
+            return
+        text = line.text
+        for spec in patterns:
+            if not isinstance(spec, dict):
+                continue
+            regex = _compiled(str(spec.get("regex", "")))
+            if regex is None:
+                continue
+            for match in regex.finditer(text):
+                name = str(spec.get("name", ""))
+                try:
+                    name = match.expand(name).lower()
+                except (re.error, IndexError):
+                    continue
+                if "{vehicle}" in name:
+                    vehicle = self._nearest_vehicle()
+                    if not vehicle:
+                        if spec.get("needs_vehicle"):
+                            continue
+                        name = name.replace("{vehicle} ", "")
+                    name = name.replace("{vehicle}", vehicle)
+                words = name.split()
+                if not words or words[0] in self.rule_words["pattern_reject"]:
+                    continue
+                group = int(spec.get("evidence_group", 0))
+                start, end = match.span(group)
+                self.work.add(
+                    str(spec["category"]), name, line, start, end, source="rules",
+                    confidence=float(spec.get("confidence", 0.6)),
+                    explanation=str(spec.get("why", "a phrase pattern")),
+                )  # fmt: skip
+
+    def _nearest_vehicle(self) -> str:
+        for (category, name), proposal in self.work.items.items():
+            if category == "vehicles" and proposal.source != "human":
+                return name
+        for line in self.lines:
+            for index in range(len(line.tokens)):
+                hit = self.lex.match_at(line.tokens, index)
+                if hit is not None and hit.entry.category == "vehicles":
+                    return hit.entry.name
+        return ""
+
+
+_REGEX_CACHE: dict[str, re.Pattern[str] | None] = {}
+
+
+def _compiled(pattern: str) -> re.Pattern[str] | None:
+    if pattern not in _REGEX_CACHE:
+        try:
+            _REGEX_CACHE[pattern] = (
+                re.compile(pattern, re.IGNORECASE | re.UNICODE) if pattern else None
+            )
+        except re.error:
+            _REGEX_CACHE[pattern] = None
+    return _REGEX_CACHE[pattern]
+
+
+def names_by_category(scene: SceneBreakdown) -> dict[str, list[str]]:
+    """``{category: [names]}`` of a scene's active elements (every category key present)."""
+    result: dict[str, list[str]] = {c: [] for c in _CATEGORY_ORDER}
+    for element in scene.elements:
+        if element.active:
+            result.setdefault(element.category, [])
+            if element.name not in result[element.category]:
+                result[element.category].append(element.name)
+    return result
+
+
+def iter_elements(breakdown: Breakdown) -> Iterable[tuple[SceneBreakdown, BreakdownElement]]:
+    for scene in breakdown.scenes:
+        for element in scene.elements:
+            yield scene, element

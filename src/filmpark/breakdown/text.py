@@ -1,0 +1,119 @@
+"""Text helpers for extraction: tokens with spans, sentences, English noun lemmas, folding.
+
+Vietnamese is compared after NFC normalisation (scripts typed on different keyboards mix
+composed and decomposed diacritics); :func:`strip_diacritics` gives the accent-free form a
+script typed without diacritics uses. English nouns are lemmatised with ``lemminflect`` so
+``CUSTOMERS`` and ``customer`` meet.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lemminflect import getInflection, getLemma
+
+# A word: letters or digits, with inner apostrophes, hyphens or dots (``zip-lock``, ``MR.``
+# is handled by the caller, ``16mm``, ``cát-xét``). Emphasis marks (``*``, ``_``) split words.
+_TOKEN_RE = re.compile(r"[^\W_](?:[\w'’\-]*[^\W_])?", re.UNICODE)
+_SENTENCE_END_RE = re.compile(r"[.!?:;]+(?=\s|$)|[\n]")
+
+VIETNAMESE_LETTERS = set("ăâđêôơưáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of a line: its text, its span in the line and its sentence number."""
+
+    text: str
+    start: int
+    end: int
+    sentence: int
+    lower: str
+
+    @property
+    def is_upper(self) -> bool:
+        return self.text.isupper() and any(ch.isalpha() for ch in self.text)
+
+    @property
+    def is_title(self) -> bool:
+        return self.text[:1].isupper() and not self.text.isupper()
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def strip_diacritics(text: str) -> str:
+    """``Đài bán dẫn`` -> ``Dai ban dan`` (for scripts typed without diacritics)."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+
+
+def tokenize(line: str) -> list[Token]:
+    """The words of one line with their spans; sentences are numbered from 0."""
+    tokens: list[Token] = []
+    boundaries = [m.start() for m in _SENTENCE_END_RE.finditer(line)]
+    sentence = 0
+    bound_index = 0
+    for match in _TOKEN_RE.finditer(line):
+        while bound_index < len(boundaries) and boundaries[bound_index] < match.start():
+            # A dot that ends an honorific (``MR.``) or a single initial does not end a sentence.
+            before = line[: boundaries[bound_index]].split()
+            last = before[-1].upper().strip(".") if before else ""
+            if last not in _NO_BREAK_ABBREVIATIONS:
+                sentence += 1
+            bound_index += 1
+        text = match.group(0).replace("’", "'")
+        tokens.append(Token(text, match.start(), match.end(), sentence, text.lower()))
+    return tokens
+
+
+_NO_BREAK_ABBREVIATIONS = frozenset({"MR", "MRS", "MS", "DR", "ST", "JR", "SR", "NO", "VS"})
+
+
+def looks_vietnamese(text: str) -> bool:
+    """True when a text has a real share of Vietnamese-only letters."""
+    letters = [ch for ch in nfc(text).lower() if ch.isalpha()]
+    if not letters:
+        return False
+    special = sum(1 for ch in letters if ch in VIETNAMESE_LETTERS)
+    return special / len(letters) > 0.04
+
+
+@lru_cache(maxsize=65536)
+def noun_lemma(word: str) -> str:
+    """The singular of an English noun (``customers`` -> ``customer``), lower case."""
+    lower = word.lower()
+    if len(lower) < 4 or not lower.isascii() or not lower.isalpha():
+        return lower
+    if lower.endswith(("ss", "us", "is")):
+        return lower
+    lemmas = getLemma(lower, upos="NOUN", lemmatize_oov=True)
+    return lemmas[0] if lemmas else lower
+
+
+@lru_cache(maxsize=8192)
+def verb_lemma(word: str) -> str:
+    lower = word.lower()
+    if not lower.isascii() or not lower.isalpha():
+        return lower
+    lemmas = getLemma(lower, upos="VERB", lemmatize_oov=True)
+    return lemmas[0] if lemmas else lower
+
+
+@lru_cache(maxsize=4096)
+def gerund(verb: str) -> str:
+    forms = getInflection(verb, tag="VBG")
+    return forms[0] if forms else verb + "ing"
+
+
+def singular_phrase(phrase: str) -> str:
+    """A noun phrase with its last word singular: ``red plastic stools`` -> ``red plastic stool``."""
+    words = phrase.split()
+    if not words:
+        return phrase
+    words[-1] = noun_lemma(words[-1])
+    return " ".join(words)
