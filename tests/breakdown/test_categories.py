@@ -19,7 +19,8 @@ def test_the_default_categories_carry_the_ucis_ids_of_the_trade() -> None:
 
 def test_every_default_category_has_an_english_and_a_vietnamese_label() -> None:
     for category in DEFAULT_CATEGORIES:
-        assert category.label("en") and category.label("vi")
+        assert category.label("en")
+        assert category.label("vi")
         assert category.label("en") != category.label("vi")
 
 

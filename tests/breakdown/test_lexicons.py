@@ -36,7 +36,8 @@ def test_every_lexicon_file_starts_with_a_header_comment(language: str) -> None:
 def test_english_plurals_find_the_singular_entry() -> None:
     lexicon = load_lexicon("en")
     entry = lexicon.lookup("red plastic stools") or lexicon.lookup("plastic stools")
-    assert entry is not None and entry.name == "plastic stool"
+    assert entry is not None
+    assert entry.name == "plastic stool"
     assert entry.category == "set_dressing"
 
 
@@ -44,7 +45,8 @@ def test_vietnamese_is_found_with_or_without_diacritics() -> None:
     lexicon = load_lexicon("vi")
     with_marks = lexicon.lookup("xe máy")
     without = lexicon.lookup("xe may")
-    assert with_marks is not None and without is not None
+    assert with_marks is not None
+    assert without is not None
     assert with_marks.name == without.name == "xe máy"
 
 
