@@ -55,6 +55,8 @@ def make_celery(settings: Settings) -> Celery:
         broker_connection_retry_on_startup=True,
         broker_transport_options={"visibility_timeout": visibility},
         worker_hijack_root_logger=False,
+        # One queue name per installation (or test run) sharing a Redis server.
+        task_default_queue=os.environ.get("FILMPARK_JOB_QUEUE", "filmpark"),
     )
 
     @app.task(name="filmpark.run_job", acks_late=True, reject_on_worker_lost=True)  # type: ignore[untyped-decorator]
