@@ -51,6 +51,9 @@ def order_day(
     """Shooting order inside a day: day light before night, one visit per location (nearest
     next), precedences kept, position locks honoured; otherwise the given order is kept."""
     scenes = [problem.scene(number) for number in numbers]
+    day_locations = {scene.location for scene in scenes if not scene.night}
+    night_locations = {scene.location for scene in scenes if scene.night}
+    bridges = day_locations & night_locations
     ordered: list[SceneJob] = []
     current = start_location
     for night in (False, True):
@@ -58,17 +61,21 @@ def order_day(
         by_location: dict[str, list[SceneJob]] = {}
         for scene in group:
             by_location.setdefault(scene.location, []).append(scene)
+        # the day ends at a location also shot at night that day (the bridge), if there is one
+        bridge = (
+            None
+            if night or not bridges
+            else min(bridges, key=lambda loc: list(by_location).index(loc))
+        )
         while by_location:
-            if current in by_location:
+            pool = [loc for loc in by_location if loc != bridge] or list(by_location)
+            if current in pool:
                 chosen = current
             else:
                 here = current
                 chosen = min(
-                    by_location,
-                    key=lambda loc: (
-                        problem.travel(here, loc) if here else 0,
-                        list(by_location).index(loc),
-                    ),
+                    pool,
+                    key=lambda loc: (problem.travel(here, loc) if here else 0, pool.index(loc)),
                 )
             ordered.extend(by_location.pop(chosen))
             current = chosen

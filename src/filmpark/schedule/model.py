@@ -156,23 +156,50 @@ def add_locks(m: ScheduleModel) -> None:
 
 
 def add_locations(m: ScheduleModel) -> None:
-    """Locations used per slot, company moves within a day and returns to a location already left."""
+    """Locations used per slot, company moves within a day and returns to a location already left.
+
+    A day visits its day-light locations, then its night locations; one location shot both in
+    daylight and at night that day is the bridge between the two (one visit saved), so the moves
+    of a day are ``day locations + night locations - 1 - (a bridge exists)``.
+    """
     model = m.model
-    by_location: dict[str, list[int]] = defaultdict(list)
+    by_light: dict[tuple[str, bool], list[int]] = defaultdict(list)
     for s, scene in enumerate(m.problem.scenes):
-        by_location[scene.location].append(s)
-    for location, members in by_location.items():
-        for d in m.slots:
-            var = model.new_bool_var(f"at_{location}_{d}")
-            model.add_max_equality(var, [m.x[(s, d)] for s in members])
-            m.loc_used[(location, d)] = var
+        by_light[(scene.location, scene.night)].append(s)
+    locations = list(dict.fromkeys(location for location, _ in by_light))
     for d in m.slots:
-        moves = model.new_int_var(0, max(0, len(by_location) - 1), f"moves_{d}")
-        model.add(moves >= sum(m.loc_used[(loc, d)] for loc in by_location) - 1)
+        visits: list[cp_model.IntVar] = []
+        bridges: list[cp_model.IntVar] = []
+        for location in locations:
+            parts = []
+            for night in (False, True):
+                members = by_light.get((location, night))
+                if not members:
+                    continue
+                var = model.new_bool_var(f"at_{location}_{int(night)}_{d}")
+                model.add_max_equality(var, [m.x[(s, d)] for s in members])
+                parts.append(var)
+            visits.extend(parts)
+            if len(parts) == 1:
+                m.loc_used[(location, d)] = parts[0]
+            else:
+                used = model.new_bool_var(f"at_{location}_{d}")
+                model.add_max_equality(used, parts)
+                m.loc_used[(location, d)] = used
+                bridge = model.new_bool_var(f"bridge_{location}_{d}")
+                model.add_bool_and(parts).only_enforce_if(bridge)
+                bridges.append(bridge)
+        moves = model.new_int_var(0, max(0, len(visits) - 1), f"moves_{d}")
+        if bridges:
+            any_bridge = model.new_bool_var(f"bridge_{d}")
+            model.add_max_equality(any_bridge, bridges)
+            model.add(moves >= sum(visits) - 1 - any_bridge)
+        else:
+            model.add(moves >= sum(visits) - 1)
         m.moves.append(moves)
     m.terms["company_moves"] = sum(m.moves)
     starts: list[cp_model.IntVar] = []
-    for location in by_location:
+    for location in locations:
         for d in m.slots:
             start = model.new_bool_var(f"start_{location}_{d}")
             if d == 0:
@@ -180,7 +207,7 @@ def add_locations(m: ScheduleModel) -> None:
             else:
                 model.add(start >= m.loc_used[(location, d)] - m.loc_used[(location, d - 1)])
             starts.append(start)
-    m.terms["location_revisits"] = sum(starts) - len(by_location)
+    m.terms["location_revisits"] = sum(starts) - len(locations)
 
 
 def add_light(m: ScheduleModel) -> None:
@@ -249,6 +276,11 @@ def add_capacity(m: ScheduleModel) -> None:
         m.load.append(load)
         m.overtime.append(overtime)
     m.terms["overtime"] = sum(m.overtime)
+    # Redundant cuts that tighten the bound: enough days for all the minutes, and overtime at
+    # least what those days cannot hold in normal hours.
+    total = sum(scene.minutes for scene in m.problem.scenes)
+    m.model.add(sum(m.used) >= -(-total // cap)).only_enforce_if(enforce)
+    m.model.add(sum(m.overtime) >= total - rules.day_minutes * sum(m.used))
     monthly = rules.max_overtime_minutes_per_month
     if monthly is not None:
         months: dict[tuple[int, int], list[int]] = defaultdict(list)

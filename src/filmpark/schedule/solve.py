@@ -151,7 +151,7 @@ def solve(
     plan = initial_plan(problem, horizon, time_limit=min(2.0, time_limit * 0.1), seed=seed)
     if plan is not None:
         last = horizon.index(max(plan)) + 1
-        horizon = horizon[: min(len(horizon), last + max(2, last // 5))]
+        horizon = horizon[: min(len(horizon), last + max(5, last // 4))]
         first = evaluate(problem, plan)
         if progress is not None:
             progress(Progress(first.objective, 0, 1.0, time.monotonic() - started, "heuristic"))
