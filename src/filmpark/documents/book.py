@@ -407,7 +407,7 @@ def stripboard_pdf(book: Book, lang: str) -> bytes:
             )
             styles.append(fill(STRIP_FILL[row["colour"]]))
         else:
-            rows.append((row["text"], "", "", "", "", "", ""))
+            rows.append((row["text"],))
             colour = {
                 "daybreak": (17, 17, 17),
                 "weekbreak": (242, 140, 40),

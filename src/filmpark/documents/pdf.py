@@ -138,6 +138,9 @@ class DocumentPDF(FPDF):
             for index, values in enumerate(rows):
                 style = styles[index] if styles else None
                 row = table.row(style=style) if style else table.row()
+                if len(values) == 1 and len(columns) > 1:  # a banner across the table
+                    row.cell(values[0], colspan=len(columns))
+                    continue
                 for value in values:
                     row.cell(value)
         self.ln(1.5)

@@ -1,0 +1,43 @@
+"""`filmpark plan` as a user runs it (a subprocess of the installed console script)."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLE = REPO / "examples" / "pho-at-dawn.fountain"
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", "from filmpark.cli.app import main; main()", "plan", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=REPO,
+        timeout=300,
+    )
+
+
+def test_plan_without_a_config_says_which_defaults_it_used(tmp_path: Path) -> None:
+    out = tmp_path / "book"
+    result = run(str(EXAMPLE), "-o", str(out), "--time-limit", "2", "--lang", "vi")
+    assert result.returncode == 0, result.stderr
+    assert "No --config given: using defaults." in result.stderr
+    assert "next Monday" in result.stderr
+    assert (out / "index.html").is_file()
+    assert 'lang="vi"' in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_an_existing_output_directory_is_an_error_without_force(tmp_path: Path) -> None:
+    result = run(str(EXAMPLE), "-o", str(tmp_path), "--time-limit", "1")
+    assert result.returncode == 2
+    assert "already exists (use --force" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_missing_screenplay_is_one_line_naming_the_file(tmp_path: Path) -> None:
+    result = run(str(tmp_path / "nope.fountain"), "-o", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert "nope.fountain: no such file" in result.stderr
+    assert not (tmp_path / "out").exists()
