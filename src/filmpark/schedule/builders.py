@@ -27,7 +27,7 @@ from filmpark.schedule.problem import (
     Problem,
     SceneJob,
 )
-from filmpark.screenplay.model import DayNight, IntExt, Script
+from filmpark.screenplay.model import IntExt, Script
 
 
 def _fold(text: str) -> str:
@@ -82,6 +82,16 @@ def build_problem(script: Script | None, breakdown: Breakdown, config: Productio
     }
     jobs: list[SceneJob] = []
     used_locations: set[str] = set()
+    script_numbers = {scene.number for scene in scenes}
+    for number, line in config.day_for_night:
+        if number not in script_numbers:
+            raise ConfigError(
+                f"no scene {number} in the script",
+                key="day_for_night",
+                line=line,
+                source=config.source,
+            )
+    day_for_night = {number for number, _ in config.day_for_night}
     for scene in scenes:
         set_name = set_name_of(scene, script)
         location_id = set_to_location.get(_fold(set_name))
@@ -110,12 +120,13 @@ def build_problem(script: Script | None, breakdown: Breakdown, config: Productio
                 set_name=set_name,
                 location=location_id,
                 int_ext=scene.int_ext,
-                day_night=DayNight.NIGHT if scene.day_night is DayNight.NIGHT else scene.day_night,
+                day_night=scene.day_night,
                 eighths=scene.eighths,
                 minutes=estimate.minutes,
                 cast=tuple(sorted(cast_ids[name] for name in names if name in cast_ids)),
                 extras=_count(scene, "extras"),
                 description=scene.heading,
+                day_for_night=scene.number in day_for_night,
             )
         )
     numbers = {job.number for job in jobs}

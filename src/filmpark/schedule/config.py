@@ -128,6 +128,7 @@ class ProductionConfig:
     travel: Mapping[tuple[str, str], int] = field(default_factory=lambda: MappingProxyType({}))
     precedences: tuple[PrecedenceConfig, ...] = ()
     locks: tuple[LockConfig, ...] = ()
+    day_for_night: tuple[tuple[str, int], ...] = ()
     budget_node: Node | None = None
     defaults_used: tuple[str, ...] = ()
 
@@ -292,6 +293,7 @@ TOP_KEYS = (
     "travel",
     "precedences",
     "locks",
+    "day_for_night",
     "budget",
 )
 
@@ -595,6 +597,11 @@ def load_config(
                 )
             )
 
+    day_for_night: list[tuple[str, int]] = []
+    if (section := node("day_for_night")) is not None:
+        for item in reader.sequence(section, "day_for_night"):
+            day_for_night.append((reader.text(item, "day_for_night"), item.start_mark.line + 1))
+
     return ProductionConfig(
         source=source,
         title=title,
@@ -618,6 +625,7 @@ def load_config(
         travel=MappingProxyType(travel),
         precedences=tuple(precedences),
         locks=tuple(locks),
+        day_for_night=tuple(day_for_night),
         budget_node=node("budget"),
         defaults_used=tuple(defaults),
     )

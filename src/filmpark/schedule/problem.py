@@ -163,6 +163,7 @@ class SceneJob:
     cast: tuple[int, ...] = ()
     extras: int = 0
     description: str = ""
+    day_for_night: bool = False
 
     def __post_init__(self) -> None:
         if self.minutes <= 0:
@@ -170,7 +171,8 @@ class SceneJob:
 
     @property
     def night(self) -> bool:
-        return self.day_night is DayNight.NIGHT
+        """Shot at night (a night scene shot day-for-night is shot in daylight hours)."""
+        return self.day_night is DayNight.NIGHT and not self.day_for_night
 
 
 @dataclass(frozen=True, slots=True)
