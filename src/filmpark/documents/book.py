@@ -23,6 +23,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from fpdf.fonts import FontFace
 from pypdf import PdfReader, PdfWriter
 
 from filmpark.breakdown.model import Breakdown
@@ -492,27 +493,52 @@ def dood_pdf(book: Book, lang: str) -> bytes:
     )
 
 
+def _rgb(colour: str) -> tuple[int, int, int]:
+    value = colour.lstrip("#")
+    if len(value) != 6:
+        return (255, 255, 255)
+    return (int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16))
+
+
+def _tint(colour: tuple[int, int, int]) -> tuple[int, int, int]:
+    """A light tint of a category colour, so black text stays readable on it."""
+    return tuple(int(c + (255 - c) * 0.65) for c in colour)  # type: ignore[return-value]
+
+
 def breakdown_sheets_pdf(book: Book, lang: str) -> bytes:
+    """One block per scene: heading, pages, and the elements by category in category colours."""
+    categories = book.breakdown.categories
     sections = []
     for scene in book.breakdown.scenes:
-        categories: dict[str, list[str]] = {}
+        grouped: dict[str, list[str]] = {}
         for element in scene.elements:
             if element.active:
                 quantity = (
                     f" ×{element.quantity}" if element.quantity and element.quantity > 1 else ""
                 )
-                categories.setdefault(element.category, []).append(element.name + quantity)
-        rows = tuple((category, ", ".join(names)) for category, names in categories.items()) or (
-            ("—", ""),
-        )
+                grouped.setdefault(element.category, []).append(element.name + quantity)
+        rows: list[tuple[str, ...]] = []
+        styles: list[FontFace | None] = []
+        known = categories.keys()
+        for key in (k for k in known if k in grouped):
+            category = categories.get(key)
+            rows.append((category.label(lang), ", ".join(grouped[key])))
+            styles.append(fill(_tint(_rgb(category.colour))))
+        for key in (k for k in grouped if k not in categories):
+            rows.append((key, ", ".join(grouped[key])))
+            styles.append(None)
+        if not rows:
+            rows.append(("—", ""))
+            styles.append(None)
+        day_night = scene.day_night.value
+        int_ext = scene.int_ext.value if scene.int_ext else ""
         sections.append(
             Section(
-                f"{label('scene', lang)} {scene.number} · {scene.heading} · {scene.eighths} {label('pages', lang).lower()}",
-                (
-                    Column(label("category", lang), 2),
-                    Column(label("description", lang), 8),
-                ),
-                rows,
+                f"{label('scene', lang)} {scene.number} · {scene.heading} · {int_ext} {day_night} · "
+                f"{scene.eighths} {label('pages', lang).lower()}",
+                (Column(label("category", lang), 2), Column(label("description", lang), 8)),
+                tuple(rows),
+                tuple(styles),
             )
         )
     return pdf_docs.sections_pdf(label("breakdown_sheets", lang), book.title, sections, lang=lang)
