@@ -14,7 +14,7 @@ from tests.budget.builders import a_small_production
 
 
 def a_book() -> Book:
-    problem, schedule, breakdown = a_small_production()
+    _, schedule, breakdown = a_small_production()
     days = cast_days(schedule)
     summary = summarise(
         build_budget(schedule_facts(schedule, cast=days), default_settings("vietnam"))
