@@ -19,6 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
+from filmpark.documents.fonts import font_path
 from filmpark.documents.screenplay_pdf import A4, render_screenplay_pdf
 from filmpark.errors import ScreenplayError
 from filmpark.screenplay.fountain import read_fountain
@@ -316,3 +317,128 @@ def test_arbitrary_bytes_never_raise_anything_but_a_screenplay_error(data: bytes
         read_pdf(data, "random.pdf")
     with contextlib.suppress(ScreenplayError):
         read_pdf(b"%PDF-1.4\n" + data, "random.pdf")
+
+
+class PrintedPage:
+    """A page typed line by line the way screenwriting software prints it (Courier 12)."""
+
+    def __init__(self, pdf: FPDF, top: float = 72.0) -> None:
+        pdf.add_page()
+        pdf.set_font("Courier", size=12)
+        self.pdf = pdf
+        self.top = top
+
+    def at(self, line: int, inches: float, text: str) -> None:
+        self.pdf.text(inches * 72, self.top + line * 12 + 9.6, text)
+
+    def right(self, line: int, inches: float, text: str) -> None:
+        self.pdf.text(inches * 72 - len(text) * 7.2, self.top + line * 12 + 9.6, text)
+
+
+def final_draft_like_pdf() -> bytes:
+    """Two pages as Final Draft prints a revised, numbered shooting script.
+
+    A revision slug and the page number in the header, scene numbers in both margins, two
+    blank lines before each heading, a revision star in the right margin, a speech split by
+    (MORE) / (CONT'D), and CONTINUED: at the foot and head of a scene that runs over.
+    """
+    pdf = FPDF(unit="pt", format="letter")
+    one = PrintedPage(pdf)
+    one.at(-3, 1.5, "Blue Rev. (11/20/26)")
+    one.at(0, 0.75, "4")
+    one.at(0, 1.5, "EXT. HARBOUR WALL - NIGHT")
+    one.at(0, 7.4, "4")
+    one.at(2, 1.5, "Waves break over the wall. KIM waits.")
+    one.at(4, 3.7, "KIM")
+    one.at(5, 2.5, "He said midnight.")
+    one.at(5, 7.6, "*")
+    one.at(8, 0.75, "5")
+    one.at(8, 1.5, "UNDERWATER")
+    one.at(8, 7.4, "5")
+    one.at(10, 1.5, "Bubbles. A flashlight beam cuts the dark.")
+    one.at(13, 0.75, "6")
+    one.at(13, 1.5, "INT. BOAT CABIN - CONTINUOUS")
+    one.at(13, 7.4, "6")
+    one.at(15, 1.5, "The engine coughs.")
+    one.at(17, 3.7, "CAPTAIN LE")
+    one.at(18, 3.1, "(into the radio)")
+    for n in range(19, 53):
+        one.at(n, 2.5, f"Harbour control, this is line {n} of my report,")
+    one.at(53, 3.7, "(MORE)")
+    one.right(54, 7.5, "(CONTINUED)")
+    two = PrintedPage(pdf)
+    two.at(-3, 1.5, "Blue Rev. (11/20/26)")
+    two.right(-3, 7.5, "2.")
+    two.at(0, 0.75, "6")
+    two.at(0, 1.5, "CONTINUED:")
+    two.at(2, 3.7, "CAPTAIN LE (CONT'D)")
+    two.at(3, 2.5, "and that is the end of it. Over.")
+    two.at(5, 1.5, "Static.")
+    two.right(7, 7.5, "CUT TO:")
+    two.at(10, 0.75, "7")
+    two.at(10, 1.5, "EXT. PIER - DAWN")
+    two.at(10, 7.4, "7")
+    two.at(12, 3.7, "KIM")
+    two.at(13, 2.5, "Nobody came.")
+    return bytes(pdf.output())
+
+
+def test_a_final_draft_style_shooting_script_reads_cleanly() -> None:
+    script = read_pdf(final_draft_like_pdf(), "shooting.pdf")
+    assert [(s.number.text, s.heading.text, s.speaking, s.page) for s in script.scenes] == [
+        ("4", "EXT. HARBOUR WALL - NIGHT", ("KIM",), 1),
+        ("5", "UNDERWATER", (), 1),
+        ("6", "INT. BOAT CABIN - CONTINUOUS", ("CAPTAIN LE",), 1),
+        ("7", "EXT. PIER - DAWN", ("KIM",), 2),
+    ]
+    texts = [e.text for e in script.elements]
+    assert "He said midnight." in texts
+    assert not any(
+        marker in text
+        for text in texts
+        for marker in ("Blue Rev.", "CONTINUED", "(MORE)", "CONT'D", "*")
+    )
+    speech = [e for e in script.scenes[2].elements if e.kind is ElementKind.DIALOGUE]
+    assert len(speech) == 1
+    assert speech[0].text.endswith("and that is the end of it. Over.")
+    assert [(c.name, c.lines) for c in script.characters] == [("KIM", 2), ("CAPTAIN LE", 1)]
+    # Scene 6 covers lines 13-54 of page 1 and 0-7 of page 2: 50 of 55 lines, 7.3 -> 8 eighths.
+    assert [s.eighths.value for s in script.scenes] == [1, 1, 8, 1]
+
+
+def word_typed_a4_pdf() -> bytes:
+    """An A4 script typed in a word processor: a proportional font, 1" margins, the
+    character cues centred on the page rather than set at one indent."""
+    pdf = FPDF(unit="pt", format="a4")
+    pdf.add_font("Sans", "", str(font_path("sans")))
+    pdf.add_page()
+    pdf.set_font("Sans", size=12)
+    middle = pdf.w / 2
+
+    def line(n: int, x: float, text: str) -> None:
+        pdf.text(x, 72 + n * 14 + 10, text)
+
+    def cue(n: int, text: str) -> None:
+        line(n, middle - pdf.get_string_width(text) / 2, text)
+
+    line(0, 72, "NỘI. NHÀ BÀ TƯ - ĐÊM")
+    line(2, 72, "Đèn dầu leo lét. BÀ TƯ ngồi vá áo.")
+    cue(4, "BÀ TƯ")
+    line(5, 144, "Khuya rồi, sao con chưa ngủ?")
+    cue(7, "MINH")
+    line(8, 144, "Con đợi ba.")
+    line(10, 72, "NGOẠI. SÂN - ĐÊM")
+    line(12, 72, "Gió thổi. Con chó sủa.")
+    cue(14, "ÔNG BA (V.O.)")
+    line(15, 144, "Ba về đây.")
+    return bytes(pdf.output())
+
+
+def test_a_word_typed_a4_script_with_centred_cues_is_read() -> None:
+    script = read_pdf(word_typed_a4_pdf(), "word.pdf")
+    assert [(s.heading.text, s.speaking) for s in script.scenes] == [
+        ("NỘI. NHÀ BÀ TƯ - ĐÊM", ("BÀ TƯ", "MINH")),
+        ("NGOẠI. SÂN - ĐÊM", ("ÔNG BA",)),
+    ]
+    dialogue = [e.text for e in script.elements if e.kind is ElementKind.DIALOGUE]
+    assert dialogue == ["Khuya rồi, sao con chưa ngủ?", "Con đợi ba.", "Ba về đây."]

@@ -28,6 +28,7 @@ Vietnamese keeps its diacritics however the PDF encoded them.
 from __future__ import annotations
 
 import io
+import itertools
 import logging
 import math
 import re
@@ -324,6 +325,37 @@ def _drop_headers(pages: Sequence[_Page]) -> None:
             if (in_margin and _PAGE_NUMBER_RE.match(row.text)) or keys[key] >= repeat:
                 drop.append(row)
         page.rows = [r for r in page.rows if not any(r is d for d in drop)]
+        _drop_margin_slugs(page)
+
+
+def _drop_margin_slugs(page: _Page) -> None:
+    """Rows in the top or bottom margin, set apart from the text: running headers, footers."""
+    rows = sorted(page.rows, key=lambda r: r.top)
+    if len(rows) < 2:
+        return
+    keep = list(rows)
+    pitch = statistics.median(r.bottom - r.top for r in rows)
+    head = [r for r in rows if r.top < page.height * 0.09]
+    if head and len(head) < len(rows):
+        below = rows[len(head)]
+        if below.top - head[-1].top >= 2.5 * pitch:
+            keep = [r for r in keep if not any(r is h for h in head)]
+    foot = [r for r in rows if r.bottom > page.height * 0.94]
+    if foot and len(foot) < len(rows):
+        above = rows[len(rows) - len(foot) - 1]
+        if foot[0].top - above.top >= 2.5 * pitch:
+            keep = [r for r in keep if not any(r is f for f in foot)]
+    page.rows = keep
+
+
+def _strip_revision_marks(rows: Sequence[_Row]) -> None:
+    """Revision asterisks printed in the margin beside a changed line."""
+    for row in rows:
+        marks = [s for s in row.segments if set(s[2]) <= {"*", " "}]
+        if marks and len(marks) < len(row.segments):
+            row.segments = [s for s in row.segments if not any(s is m for m in marks)]
+            row.x0 = row.segments[0][0]
+            row.x1 = row.segments[-1][1]
 
 
 def _edge_rows(page: _Page) -> list[_Row]:
@@ -411,6 +443,7 @@ def read_pdf(data: bytes, source: str = "<input>") -> Script:
     body_rows = [r for p in body_pages for r in p.rows]
     if not body_rows:
         raise ScreenplayError(source, "the PDF has no screenplay text after its title page")
+    _strip_revision_marks(body_rows)
     _strip_margin_numbers(body_rows, char)
     indents = _learn_indents([r for r in body_rows if len(r.segments) == 1], char)
     built = _elements(body_pages, indents, first_body, source, notes)
@@ -438,7 +471,9 @@ def read_pdf(data: bytes, source: str = "<input>") -> Script:
     industry = abs(page.width - 612) < 12 and abs(page.height - 792) < 12 and 11.0 <= pitch <= 13.0
     if industry:
         lengths = _measured_lengths(built, height)
-        length = Eighths(script.page_count * 8)
+        last_page = max(r.page for r in body_rows)
+        used = max(r.bottom for r in body_rows if r.page == last_page) - top
+        length = Eighths((script.page_count - 1) * 8 + max(1, math.ceil(used * 8 / height - 1e-6)))
     else:
         repaginated = build_script(
             [replace(e, page=None) for e in built.elements], source=source, source_format="pdf"
@@ -504,6 +539,7 @@ def _elements(
 ) -> _Built:
     built = _Built()
     char = indents.char
+    spaced_headings = _headings_spaced(pages)
     middle = (indents.left + indents.right) / 2
     line_number = 0
     state = _State()
@@ -542,8 +578,21 @@ def _elements(
                 # A cue is always followed by its speech, set further left.
                 centred = abs((row.x0 + row.x1) / 2 - middle) <= 1.5 * char
                 kind = ElementKind.CENTERED if centred else ElementKind.ACTION
+            elif (
+                kind is not ElementKind.CHARACTER
+                and not alone_after
+                and following is not None
+                and _is_upper(text)
+                and len(text) <= 45
+                and row.x0 > indents.left + 4 * char
+                and indents.left + 2 * char < following.x0 < row.x0 - 2 * char
+                and not _CONTINUED_RE.match(following.text)
+            ):
+                # A cue set off its indent (centred, as word processors often set them).
+                kind = ElementKind.CHARACTER
             if (
-                kind is ElementKind.ACTION
+                spaced_headings
+                and kind is ElementKind.ACTION
                 and previous is not None
                 and gap >= pitch * 1.5
                 and alone_after
@@ -604,6 +653,21 @@ def _elements(
             previous = row
             index += 1
     return built
+
+
+def _headings_spaced(pages: Sequence[_Page]) -> bool:
+    """Whether this document sets two blank lines before a scene heading (Final Draft does).
+
+    Only then is a lone upper-case line after two blank lines taken for a heading without
+    INT/EXT; a document that spaces its headings like action gives no such sign.
+    """
+    gaps: list[float] = []
+    for page in pages:
+        rows = sorted(page.rows, key=lambda r: r.top)
+        for before, row in itertools.pairwise(rows):
+            if parse_heading(row.text) is not None:
+                gaps.append((row.top - before.bottom) / max(row.bottom - row.top, 1.0))
+    return bool(gaps) and statistics.median(gaps) >= 1.5
 
 
 def _runs_on(last: Element, previous: _Row | None, row: _Row, page: _Page) -> bool:
