@@ -144,8 +144,18 @@ def day_out_of_days(schedule: Schedule, *, events: Events | None = None) -> DayO
     """The day-out-of-days of ``schedule``; ``events`` adds travel, rehearsal and fitting days."""
     problem = schedule.problem
     events = events or {}
-    shoot_days = [day.date for day in schedule.days]
     numbers = {day.date: day.number for day in schedule.days}
+    # Holds and drops run over every working date inside the shoot, dark days included, as the
+    # optimiser prices them.
+    shoot_days = (
+        [
+            day
+            for day in problem.calendar.work_days_until(schedule.days[-1].date)
+            if day >= schedule.days[0].date
+        ]
+        if schedule.days
+        else []
+    )
     extra_dates = [d for per in events.values() for d in per]
     if not shoot_days and not extra_dates:
         return DayOutOfDays((), ())
