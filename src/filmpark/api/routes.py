@@ -346,6 +346,7 @@ def move_strip(
             day=body.day,
             position=body.position,
             lock=body.lock,
+            files=context.scripts,
             ip=client_ip(request),
         )
     return ScheduleOut.of(saved)

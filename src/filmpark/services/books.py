@@ -14,7 +14,6 @@ receive the book (it quotes the script).
 from __future__ import annotations
 
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -63,10 +62,7 @@ def request_book(
 
 @dataclass(frozen=True, slots=True)
 class BookInputs:
-    data: bytes
-    filename: str
-    config: dict[str, Any]
-    decisions: dict[str, Any]
+    plan: planning.PlanInputs
     schedule: dict[str, Any]
     locale: str
     renders: FileStore
@@ -82,10 +78,12 @@ def _prepare(tx: Tx, job: Job, env: JobEnv) -> BookInputs:
     if revision is None:
         raise NotFound("the script revision of this schedule no longer exists")
     return BookInputs(
-        data=env.scripts.read(revision.stored_name),
-        filename=revision.filename,
-        config=schedule.config,
-        decisions=_decisions_json(tx.decisions.of_project(project_id)),
+        plan=planning.PlanInputs(
+            data=env.scripts.read(revision.stored_name),
+            filename=revision.filename,
+            config=schedule.config,
+            decisions=_decisions_json(tx.decisions.of_project(project_id)),
+        ),
         schedule=schedule.document,
         locale=str(job.payload.get("locale") or "en"),
         renders=env.renders,
@@ -95,26 +93,15 @@ def _prepare(tx: Tx, job: Job, env: JobEnv) -> BookInputs:
 
 
 def _compute(inputs: BookInputs, progress: Progress) -> tuple[str, list[str]]:
-    progress(0.05, "rendering the book")
+    plan = planning.build_plan(
+        inputs.plan, arranged=planning.days_of(inputs.schedule), progress=progress
+    )
+    progress(0.95, "rendering the book")
     inputs.renders.root.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=inputs.renders.root))
-    try:
-        files = planning.render_book(
-            inputs.data,
-            inputs.filename,
-            config=inputs.config,
-            decisions=inputs.decisions,
-            schedule=inputs.schedule,
-            out_dir=staging,
-            locale=inputs.locale,
-        )
-        final = inputs.renders.path(inputs.folder)
-        if final.exists():
-            shutil.rmtree(final)
-        staging.rename(final)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    final = inputs.renders.path(inputs.folder)
+    if final.exists():  # a re-run of this job replaces its own unrecorded folder
+        shutil.rmtree(final)
+    files = planning.write_book(plan, final, lang=inputs.locale)
     return inputs.folder, files
 
 

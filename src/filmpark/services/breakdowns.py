@@ -96,12 +96,9 @@ def _current_proposal(tx: Tx, project_id: str) -> tuple[ScriptRevision, Breakdow
         raise NotFound("the project has no script yet; upload one first")
     proposal = tx.breakdowns.for_revision(revision.id)
     if proposal is None:
-        # A revision kept before the breakdown engine was installed: propose now.
-        read = engine_function("filmpark.screenplay.serialize", "script_from_json")
-        made = propose_breakdown(tx, revision, read(tx.scripts.document(revision.id)))
-        if made is None:
-            raise NotFound("no breakdown is available for this revision")
-        proposal = made
+        raise NotFound(
+            f"no breakdown of revision {revision.number} yet; upload the script again to make one"
+        )
     return revision, proposal
 
 
@@ -135,7 +132,10 @@ def get_breakdown(tx: Tx, actor: User, project_id: str) -> dict[str, Any]:
     revision, proposal = _current_proposal(tx, project_id)
     records = tx.decisions.of_project(project_id)
     document = dict(proposal.document)
-    if records:
+    applied_here = bool(records) and has_engine_function(
+        "filmpark.breakdown.decisions", "apply_decisions"
+    )
+    if applied_here:
         from_json = engine_function("filmpark.breakdown.serialize", "breakdown_from_json")
         to_json = engine_function("filmpark.breakdown.serialize", "breakdown_to_json")
         load = engine_function("filmpark.breakdown.decisions", "decisions_from_json")
@@ -147,6 +147,10 @@ def get_breakdown(tx: Tx, actor: User, project_id: str) -> dict[str, Any]:
             document["unapplied"] = [str(item) for item in applied[1]]
     document["revision"] = {"id": revision.id, "number": revision.number, "colour": revision.colour}
     document["decision_count"] = len(records)
+    # Without the decisions engine the proposal is returned as made, with the decisions beside it.
+    document["decisions_applied"] = applied_here or not records
+    if records and not applied_here:
+        document["decisions"] = _decisions_json(records)["decisions"]
     return document
 
 

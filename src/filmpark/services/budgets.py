@@ -56,10 +56,7 @@ def request_budget(
 
 @dataclass(frozen=True, slots=True)
 class BudgetInputs:
-    data: bytes
-    filename: str
-    config: dict[str, Any]
-    decisions: dict[str, Any]
+    plan: planning.PlanInputs
     schedule: dict[str, Any]
 
 
@@ -72,23 +69,21 @@ def _prepare(tx: Tx, job: Job, env: JobEnv) -> BudgetInputs:
     if revision is None:
         raise NotFound("the script revision of this schedule no longer exists")
     return BudgetInputs(
-        data=env.scripts.read(revision.stored_name),
-        filename=revision.filename,
-        config=schedule.config,
-        decisions=_decisions_json(tx.decisions.of_project(project_id)),
+        plan=planning.PlanInputs(
+            data=env.scripts.read(revision.stored_name),
+            filename=revision.filename,
+            config=schedule.config,
+            decisions=_decisions_json(tx.decisions.of_project(project_id)),
+        ),
         schedule=schedule.document,
     )
 
 
 def _compute(inputs: BudgetInputs, progress: Progress) -> dict[str, Any]:
-    progress(0.1, "costing the schedule")
-    return planning.cost_schedule(
-        inputs.data,
-        inputs.filename,
-        config=inputs.config,
-        decisions=inputs.decisions,
-        schedule=inputs.schedule,
+    plan = planning.build_plan(
+        inputs.plan, arranged=planning.days_of(inputs.schedule), progress=progress
     )
+    return planning.budget_document(plan)
 
 
 def _store(tx: Tx, job: Job, document: dict[str, Any]) -> dict[str, Any]:

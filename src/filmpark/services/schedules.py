@@ -24,10 +24,9 @@ from typing import Any
 from filmpark.errors import Conflict, NotFound, ValidationError
 from filmpark.services import planning
 from filmpark.services.breakdowns import _decisions_json
-from filmpark.services.engine import engine_function
 from filmpark.services.jobs import JobEnv, JobKind, Progress, register_job_kind
 from filmpark.services.permissions import Permission, require
-from filmpark.store import Tx
+from filmpark.store import FileStore, Tx
 from filmpark.store.records import Job, ScheduleVersion, User
 
 KIND = "schedule.solve"
@@ -39,8 +38,10 @@ def _check_config(config: Any) -> dict[str, Any]:
         raise ValidationError("config", "a production config must be a JSON object")
     if len(json.dumps(config)) > MAX_CONFIG_BYTES:
         raise ValidationError("config", "the production config is too large")
-    load_config = engine_function("filmpark.schedule.config", "load_config")
-    load_config(json.dumps(config, ensure_ascii=False), "config.json")  # raises ConfigError
+    if config:
+        from filmpark.schedule.config import load_config
+
+        load_config(json.dumps(config, ensure_ascii=False), "config.json")  # ConfigError
     return config
 
 
@@ -85,11 +86,7 @@ def request_schedule(
 
 @dataclass(frozen=True, slots=True)
 class SolveInputs:
-    data: bytes
-    filename: str
-    config: dict[str, Any]
-    decisions: dict[str, Any]
-    previous: dict[str, Any] | None
+    plan: planning.PlanInputs
     time_limit: float
     workers: int
 
@@ -102,34 +99,32 @@ def _prepare(tx: Tx, job: Job, env: JobEnv) -> SolveInputs:
     previous = tx.schedules.get(project_id)
     limit = job.payload.get("time_limit") or env.settings.solve_seconds
     return SolveInputs(
-        data=env.scripts.read(revision.stored_name),
-        filename=revision.filename,
-        config=dict(job.payload.get("config") or {}),
-        decisions=_decisions_json(tx.decisions.of_project(project_id)),
-        previous=previous.document if previous is not None else None,
+        plan=planning.PlanInputs(
+            data=env.scripts.read(revision.stored_name),
+            filename=revision.filename,
+            config=dict(job.payload.get("config") or {}),
+            decisions=_decisions_json(tx.decisions.of_project(project_id)),
+            previous=previous.document if previous is not None else None,
+        ),
         time_limit=float(limit),
         workers=2,
     )
 
 
-def _compute(inputs: SolveInputs, progress: Progress) -> dict[str, Any]:
-    document = planning.solve_schedule(
-        inputs.data,
-        inputs.filename,
-        config=inputs.config,
-        decisions=inputs.decisions,
-        previous=inputs.previous,
-        time_limit=inputs.time_limit,
-        workers=inputs.workers,
-        progress=progress,
+def _compute(inputs: SolveInputs, progress: Progress) -> tuple[dict[str, Any], dict[str, Any]]:
+    plan = planning.build_plan(
+        inputs.plan, time_limit=inputs.time_limit, workers=inputs.workers, progress=progress
     )
-    return document
+    locks = planning.locks_of(inputs.plan.previous)
+    kept = {scene: on for scene, on in locks.items() if plan.schedule.dates().get(scene)}
+    return planning.schedule_document(plan, kept), planning.budget_document(plan)
 
 
-def _store(tx: Tx, job: Job, document: dict[str, Any]) -> dict[str, Any]:
+def _store(tx: Tx, job: Job, output: tuple[dict[str, Any], dict[str, Any]]) -> dict[str, Any]:
+    document, budget = output
+    project_id = str(job.payload["project_id"])
     done = tx.schedules.by_job(job.id)
     if done is None:
-        project_id = str(job.payload["project_id"])
         done = tx.schedules.add(
             project_id=project_id,
             version=tx.schedules.latest_number(project_id) + 1,
@@ -151,9 +146,20 @@ def _store(tx: Tx, job: Job, document: dict[str, Any]) -> dict[str, Any]:
                 "days": len(document.get("days", [])),
                 "optimal": document.get("optimal"),
                 "lower_bound": document.get("lower_bound"),
+                "status": document.get("status"),
             },
         )
-    return {"schedule_version": done.version}
+    costed = tx.budgets.by_job(job.id)
+    if costed is None:
+        costed = tx.budgets.add(
+            project_id=project_id,
+            version=tx.budgets.latest_number(project_id) + 1,
+            schedule_version=done.version,
+            document=budget,
+            job_id=job.id,
+            created_by=job.created_by,
+        )
+    return {"schedule_version": done.version, "budget_version": costed.version}
 
 
 register_job_kind(KIND, JobKind(prepare=_prepare, compute=_compute, store=_store))
@@ -175,12 +181,15 @@ def list_schedule_versions(tx: Tx, actor: User, project_id: str) -> list[tuple[i
     return tx.schedules.versions(project_id)
 
 
-def _locks(document: dict[str, Any]) -> dict[str, int]:
-    return {
-        str(item["scene"]): int(item["day"])
-        for item in document.get("locks", [])
-        if isinstance(item, dict) and "scene" in item and "day" in item
-    }
+def _locks(document: dict[str, Any]) -> dict[str, str]:
+    return planning.locks_of(document)
+
+
+def _day_number(days: list[dict[str, Any]], on: str) -> int | None:
+    for number, day in enumerate(days, start=1):
+        if str(day.get("date")) == on:
+            return number
+    return None
 
 
 def move_strip(
@@ -193,11 +202,14 @@ def move_strip(
     day: int,
     position: int | None = None,
     lock: bool | None = None,
+    files: FileStore | None = None,
     ip: str | None = None,
 ) -> ScheduleVersion:
     """Move scene ``scene`` to shoot day ``day`` (1-based) at ``position``; lock or unlock it.
 
-    Makes a new version; raises Conflict when ``expected_version`` is not the newest.
+    Makes a new version; raises Conflict when ``expected_version`` is not the newest. With
+    ``files`` (the kept scripts) the moved schedule is re-evaluated by the engine: costs,
+    day-out-of-days and a new budget version follow the move; without, only day totals.
     """
     require(tx, actor, project_id, Permission.EDIT_SCHEDULE)
     current = tx.schedules.get(project_id)
@@ -216,21 +228,30 @@ def move_strip(
     if source_day is None:
         raise NotFound(f"scene {scene} is not in the schedule")
     locks = _locks(document)
-    if scene in locks and lock is not False and locks[scene] != day:
-        raise Conflict(f"scene {scene} is locked to day {locks[scene]}; unlock it first")
+    if scene in locks and lock is not False and locks[scene] != str(days[day - 1].get("date")):
+        raise Conflict(f"scene {scene} is locked to {locks[scene]}; unlock it first")
     source_day["scenes"] = [s for s in source_day["scenes"] if s != scene]
     target = days[day - 1]
     scenes = list(target.get("scenes", []))
     at = len(scenes) if position is None else max(0, min(position, len(scenes)))
     scenes.insert(at, scene)
     target["scenes"] = scenes
+    target_date = str(target.get("date", ""))
     if lock is True:
-        locks[scene] = day
+        locks[scene] = target_date
     elif lock is False:
         locks.pop(scene, None)
+    elif scene in locks:
+        locks[scene] = target_date
     document["days"] = days
-    document["locks"] = [{"scene": s, "day": d} for s, d in sorted(locks.items())]
-    document = _reevaluate(tx, project_id, current, document)
+    document["locks"] = [
+        {"scene": s, "date": on, "day": _day_number(days, on)} for s, on in sorted(locks.items())
+    ]
+    budget: dict[str, Any] | None = None
+    if files is not None and current.revision_id is not None:
+        document, budget = _replan(tx, project_id, current, document, locks, files)
+    else:
+        document = _recount(tx, current, document)
     saved = tx.schedules.add(
         project_id=project_id,
         version=current.version + 1,
@@ -241,6 +262,15 @@ def move_strip(
         job_id=None,
         created_by=actor.id,
     )
+    if budget is not None:
+        tx.budgets.add(
+            project_id=project_id,
+            version=tx.budgets.latest_number(project_id) + 1,
+            schedule_version=saved.version,
+            document=budget,
+            job_id=None,
+            created_by=actor.id,
+        )
     tx.audit.add(
         "schedule.move",
         actor_id=actor.id,
@@ -251,9 +281,32 @@ def move_strip(
     return saved
 
 
-def _reevaluate(
-    tx: Tx, project_id: str, current: ScheduleVersion, document: dict[str, Any]
-) -> dict[str, Any]:
+def _replan(
+    tx: Tx,
+    project_id: str,
+    current: ScheduleVersion,
+    document: dict[str, Any],
+    locks: dict[str, str],
+    files: FileStore,
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The moved schedule evaluated by the engine as people arranged it, and its budget."""
+    assert current.revision_id is not None
+    revision = tx.scripts.get(project_id, current.revision_id)
+    if revision is None:
+        raise NotFound("the script revision of this schedule no longer exists")
+    plan = planning.build_plan(
+        planning.PlanInputs(
+            data=files.read(revision.stored_name),
+            filename=revision.filename,
+            config=current.config,
+            decisions=_decisions_json(tx.decisions.of_project(project_id)),
+        ),
+        arranged=planning.days_of(document),
+    )
+    return planning.schedule_document(plan, locks), planning.budget_document(plan)
+
+
+def _recount(tx: Tx, current: ScheduleVersion, document: dict[str, Any]) -> dict[str, Any]:
     """Day totals of the moved schedule, from the scenes' lengths in the script revision."""
     if current.revision_id is None:
         return document

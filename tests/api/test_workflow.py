@@ -1,0 +1,107 @@
+"""A production's way through the API: script, breakdown review, schedule, moves, budget, book."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from tests.api.clients import Platform, a_project, auth, signed_in, upload
+from tests.api.testclient import TestClient
+
+
+def wait_for_job(client: TestClient, headers: dict[str, str], job_id: str) -> dict[str, Any]:
+    deadline = time.monotonic() + 120
+    while True:
+        job = client.get(f"/api/v1/jobs/{job_id}", headers=auth(headers))
+        assert job.status_code == 200, job.text
+        body: dict[str, Any] = job.json()
+        if body["state"] in ("succeeded", "failed"):
+            return body
+        assert time.monotonic() < deadline, body
+        time.sleep(0.2)
+
+
+def test_from_script_to_schedule_budget_and_book(platform: Platform) -> None:
+    client = platform.client
+    owner = signed_in(client)
+    project_id = a_project(client, owner)
+    assert upload(client, owner, project_id).status_code == 201
+
+    breakdown = client.get(f"/api/v1/projects/{project_id}/breakdown", headers=auth(owner))
+    assert breakdown.status_code == 200, breakdown.text
+    scenes = breakdown.json()["scenes"]
+    assert [s["number"] for s in scenes] == ["1", "2", "3"]
+    cast = scenes[0]["elements"]["cast"]
+    assert "LAN" in [e["name"] for e in cast]
+
+    decided = client.post(
+        f"/api/v1/projects/{project_id}/breakdown/decisions",
+        json={
+            "decisions": [
+                {"action": "accept", "scene": "1", "category": "cast", "name": "LAN"},
+                {"action": "add", "scene": "2", "category": "props", "name": "đèn lồng đỏ"},
+            ]
+        },
+        headers=auth(owner),
+    )
+    assert decided.status_code == 201, decided.text
+    assert decided.json()["recorded"] == 2
+    ledger = client.get(f"/api/v1/projects/{project_id}/ai-ledger", headers=auth(owner)).json()
+    accepted = [e for e in ledger if e["status"] == "accepted"]
+    assert any(e["subject"] == "breakdown/1/cast/LAN" for e in accepted)
+
+    requested = client.post(
+        f"/api/v1/projects/{project_id}/schedules?time_limit=2", json={}, headers=auth(owner)
+    )
+    assert requested.status_code == 202, requested.text
+    job = wait_for_job(client, owner, requested.json()["job_id"])
+    assert job["state"] == "succeeded", job
+    assert job["result"]["schedule_version"] == 1
+
+    schedule = client.get(f"/api/v1/projects/{project_id}/schedule", headers=auth(owner)).json()
+    assert schedule["version"] == 1
+    assert schedule["schedule"]["schema"] == "Schedule.1"
+    days = schedule["schedule"]["days"]
+    shot = sorted(s for d in days for s in d["scenes"])
+    assert shot == ["1", "2", "3"]
+
+    budget = client.get(f"/api/v1/projects/{project_id}/budget", headers=auth(owner)).json()
+    assert budget["schedule_version"] == 1
+    assert budget["budget"]["total"]
+
+    scene = days[0]["scenes"][0]
+    moved = client.post(
+        f"/api/v1/projects/{project_id}/schedule/moves",
+        json={"expected_version": 1, "scene": scene, "day": len(days), "lock": True},
+        headers=auth(owner),
+    )
+    assert moved.status_code == 201, moved.text
+    assert moved.json()["version"] == 2
+    assert moved.json()["schedule"]["locks"][0]["scene"] == scene
+    stale = client.post(
+        f"/api/v1/projects/{project_id}/schedule/moves",
+        json={"expected_version": 1, "scene": scene, "day": 1},
+        headers=auth(owner),
+    )
+    assert stale.status_code == 409
+    assert "reload" in stale.json()["error"]["message"]
+    costed = client.get(f"/api/v1/projects/{project_id}/budget", headers=auth(owner)).json()
+    assert costed["schedule_version"] == 2
+
+    book = client.post(f"/api/v1/projects/{project_id}/documents", json={}, headers=auth(owner))
+    assert book.status_code == 202, book.text
+    rendered = wait_for_job(client, owner, book.json()["job_id"])
+    assert rendered["state"] == "succeeded", rendered
+    listed = client.get(f"/api/v1/projects/{project_id}/documents", headers=auth(owner)).json()
+    assert "index.html" in listed["files"]
+    page = client.get(f"/api/v1/projects/{project_id}/documents/index.html", headers=auth(owner))
+    assert page.status_code == 200
+    escape = client.get(
+        f"/api/v1/projects/{project_id}/documents/..%2F..%2Fsecret_key", headers=auth(owner)
+    )
+    assert escape.status_code == 404
+
+    disclosure = client.get(
+        f"/api/v1/projects/{project_id}/ai-ledger/disclosure?locale=vi", headers=auth(owner)
+    ).json()
+    assert "con người" in disclosure["text"]
