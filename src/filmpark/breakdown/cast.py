@@ -157,7 +157,7 @@ def build_roster(script: Script, lexicon: Lexicon) -> Roster:
                     titled = _titled_figure(words, lexicon)
                     if not (_AGE_RE.match(after) or titled):
                         continue
-                    display = phrase_text if phrase_text in roster.people else phrase
+                    display = " ".join(phrase_text.split())
                     if display in roster.people:
                         roster.people[display].introduced = True
                     else:
@@ -198,9 +198,18 @@ def _titled_figure(words: Sequence[str], lexicon: Lexicon) -> bool:
 def _index_forms(roster: Roster, titles: frozenset[str]) -> None:
     by_form: dict[tuple[str, ...], list[str]] = {}
     short_forms: set[tuple[str, ...]] = set()
+    cores: dict[tuple[str, ...], list[str]] = {}
+    for name in roster.people:
+        cores.setdefault(name_core(name, titles), []).append(name)
     for name in roster.people:
         words = tuple(t.lower for t in tokenize(name))
         if not words:
+            continue
+        # ``BÉ NA (9)`` introduced in the action, ``NA`` in the cues: one person, who is
+        # named in the breakdown as she speaks.
+        speakers = [n for n in cores.get(name_core(name, titles), []) if roster.people[n].cues]
+        if not roster.people[name].cues and speakers:
+            by_form.setdefault(words, []).extend(speakers)
             continue
         by_form.setdefault(words, []).append(name)
         core = name_core(name, titles)
