@@ -14,26 +14,20 @@ import pytest
 import uvicorn
 from fastapi import FastAPI
 
+from filmpark.asgi import create_app
 from filmpark.config import load_settings
 
 
 def build_app(data_dir: Path) -> FastAPI:
-    """The platform's application with the pages installed, on its own data directory."""
-    settings = load_settings({"FILMPARK_DATA_DIR": str(data_dir), "FILMPARK_SOLVE_SECONDS": "5"})
-    try:
-        from filmpark.asgi import create_app
-    except ImportError:
-        create_app = None
-    if create_app is not None:
-        return create_app(settings)  # type: ignore[no-any-return]
-    from filmpark.store import Database, FileStore
-    from filmpark.web import install
-
-    database = Database(settings.database_url)
-    database.migrate()
-    app = FastAPI()
-    install(app, database=database, settings=settings, files=FileStore(settings.scripts_dir))
-    return app
+    """The whole platform (API, jobs and pages) on its own data directory."""
+    settings = load_settings(
+        {
+            "FILMPARK_DATA_DIR": str(data_dir),
+            "FILMPARK_SOLVE_SECONDS": "5",
+            "FILMPARK_JOB_WORKERS": "2",
+        }
+    )
+    return create_app(settings)
 
 
 class LiveServer:

@@ -25,29 +25,36 @@ def install(
     database: Any = None,
     settings: Any = None,
     files: Any = None,
+    renders: Any = None,
     jobs: Any = None,
 ) -> None:
     """Mount the pages on ``app``.
 
     ``database`` (with ``transaction(readonly=...)``), ``settings``
-    (:class:`filmpark.config.Settings`), ``files`` (the script file store) and ``jobs`` (the job
-    executor) default to the ``app.state`` attributes of the same names.
+    (:class:`filmpark.config.Settings`), ``files`` and ``renders`` (the file stores of scripts
+    and rendered books) and ``jobs`` (the queue: ``dispatch(job_id)`` after commit) default to
+    the composition root's context on ``app.state.filmpark``.
     """
     from filmpark.web import routes
 
-    database = database if database is not None else getattr(app.state, "database", None)
-    settings = settings if settings is not None else getattr(app.state, "settings", None)
-    jobs = jobs if jobs is not None else getattr(app.state, "jobs", None)
-    files = files if files is not None else getattr(app.state, "files", None)
+    # The composition root leaves its context (database, settings, job queue, file stores)
+    # on ``app.state.filmpark``; explicit arguments win.
+    context = getattr(app.state, "filmpark", None)
+    database = database if database is not None else getattr(context, "database", None)
+    settings = settings if settings is not None else getattr(context, "settings", None)
+    jobs = jobs if jobs is not None else getattr(context, "queue", None)
+    files = files if files is not None else getattr(context, "scripts", None)
+    renders = renders if renders is not None else getattr(context, "renders", None)
     if database is None or settings is None:
         raise RuntimeError("filmpark.web.install needs the platform's database and settings")
-    if files is None:
-        # The composition root normally hands over its file store; this is the same folder.
+    if files is None or renders is None:
+        # The composition root normally hands over its file stores; these are the same folders.
         from filmpark.store import FileStore
 
-        files = FileStore(settings.scripts_dir)
+        files = files if files is not None else FileStore(settings.scripts_dir)
+        renders = renders if renders is not None else FileStore(settings.renders_dir)
     app.state.filmpark_platform = Platform(
-        database=database, settings=settings, files=files, jobs=jobs
+        database=database, settings=settings, files=files, renders=renders, jobs=jobs
     )
     app.state.filmpark_web = WebState(
         codec=SessionCodec(settings.secret_key),

@@ -101,12 +101,12 @@ def _validation_text(request: Request, error: FilmparkError) -> str:
     return str(error)
 
 
-@router.get("/", name="home")
+@router.get("/", name="page_home")
 def home(request: Request) -> Response:
     return redirect("/projects" if current_user(request) else "/signin")
 
 
-@router.get("/signin", name="signin")
+@router.get("/signin", name="page_signin")
 def signin_form(request: Request, next: str = "/projects", expired: int = 0) -> Response:
     if current_user(request) is not None and not expired:
         return redirect(safe_next(next))
@@ -151,7 +151,7 @@ def signin_submit(request: Request) -> Response:
     return redirect(next_url)
 
 
-@router.get("/register", name="register")
+@router.get("/register", name="page_register")
 def register_form(request: Request) -> Response:
     return render(
         request,
@@ -192,7 +192,7 @@ def register_submit(request: Request) -> Response:
     return redirect("/projects")
 
 
-@router.post("/signout", name="signout")
+@router.post("/signout", name="page_signout")
 def signout(request: Request) -> Response:
     set_session(request, session_of(request).signed_out())
     request.state.user = None
@@ -200,7 +200,7 @@ def signout(request: Request) -> Response:
     return redirect("/signin")
 
 
-@router.post("/language", name="language")
+@router.post("/language", name="page_language")
 def change_language(request: Request) -> Response:
     form = form_of(request)
     language = normalise_language(form_text(form, "language"))

@@ -67,7 +67,7 @@ def _field_message(request: Request, error: ValidationError | Conflict) -> str:
     return known.get(error.field, str(error))
 
 
-@router.get("/projects", name="projects")
+@router.get("/projects", name="page_projects")
 def project_list(request: Request) -> Response:
     user = require_user(request)
     with read(request) as tx:
@@ -96,10 +96,10 @@ def project_create(request: Request) -> Response:
         flash(request, "error", _field_message(request, error))
         return redirect("/projects")
     flash(request, "ok", gettext(request, "Project “%(title)s” created.", title=created.title))
-    return redirect(str(request.app.url_path_for("project", project_id=created.id)))
+    return redirect(str(request.app.url_path_for("page_project", project_id=created.id)))
 
 
-@router.get("/projects/{project_id}", name="project")
+@router.get("/projects/{project_id}", name="page_project")
 def project_overview(request: Request, project_id: str) -> Response:
     user = require_user(request)
     with read(request) as tx:
@@ -107,7 +107,7 @@ def project_overview(request: Request, project_id: str) -> Response:
         latest = scripts.latest_revision(tx, user, project_id)
         members = projects.list_members(tx, user, project_id)
         shoot_days = None
-    context = project_context(request, project_id, view.title, view.role, "project")
+    context = project_context(request, project_id, view.title, view.role, "page_project")
     steps = _next_steps(request, project_id, view.role, latest is not None, shoot_days)
     overview = Overview(
         revision=(
@@ -136,17 +136,17 @@ def _next_steps(
 
     steps: list[tuple[str, str]] = []
     if not has_script and can(role, Permission.UPLOAD_SCRIPT):
-        steps.append((gettext(request, "Upload the screenplay"), href("project_scripts")))
+        steps.append((gettext(request, "Upload the screenplay"), href("page_project_scripts")))
     if has_script and can(role, Permission.DECIDE_BREAKDOWN):
-        steps.append((gettext(request, "Review the breakdown"), href("project_breakdown")))
+        steps.append((gettext(request, "Review the breakdown"), href("page_project_breakdown")))
     if has_script and can(role, Permission.VIEW_SCHEDULE):
         steps.append(
-            (gettext(request, "Plan the shoot on the stripboard"), href("project_stripboard"))
+            (gettext(request, "Plan the shoot on the stripboard"), href("page_project_stripboard"))
         )
     if shoot_days and can(role, Permission.VIEW_BUDGET):
-        steps.append((gettext(request, "Check the budget"), href("project_budget")))
+        steps.append((gettext(request, "Check the budget"), href("page_project_budget")))
     if can(role, Permission.VIEW_MEMBERS):
-        steps.append((gettext(request, "Invite the team"), href("project_members")))
+        steps.append((gettext(request, "Invite the team"), href("page_project_members")))
     return steps
 
 
@@ -162,7 +162,7 @@ def _members_page(request: Request, project_id: str, status_code: int = 200) -> 
         MemberRow(m.user_id, m.name, m.email, m.role.value)
         for m in sorted(members, key=lambda m: (order.index(m.role.value), m.name.lower()))
     ]
-    context = project_context(request, project_id, view.title, view.role, "project_members")
+    context = project_context(request, project_id, view.title, view.role, "page_project_members")
     return render(
         request,
         "project/members.html",
@@ -176,7 +176,7 @@ def _members_page(request: Request, project_id: str, status_code: int = 200) -> 
     )
 
 
-@router.get("/projects/{project_id}/members", name="project_members")
+@router.get("/projects/{project_id}/members", name="page_project_members")
 def members_page(request: Request, project_id: str) -> Response:
     return _members_page(request, project_id)
 
@@ -186,7 +186,7 @@ def members_submit(request: Request, project_id: str) -> Response:
     user = require_user(request)
     form = form_of(request)
     email, role_value = form_text(form, "email"), form_text(form, "role")
-    here = str(request.app.url_path_for("project_members", project_id=project_id))
+    here = str(request.app.url_path_for("page_project_members", project_id=project_id))
     try:
         role = projects.parse_role(role_value)
         with write(request) as tx:
@@ -225,12 +225,12 @@ def members_submit(request: Request, project_id: str) -> Response:
     return redirect(here)
 
 
-@router.get("/projects/{project_id}/settings", name="project_settings")
+@router.get("/projects/{project_id}/settings", name="page_project_settings")
 def settings_page(request: Request, project_id: str) -> Response:
     user = require_user(request)
     with read(request) as tx:
         view = projects.get_project(tx, user, project_id)
-    context = project_context(request, project_id, view.title, view.role, "project_settings")
+    context = project_context(request, project_id, view.title, view.role, "page_project_settings")
     return render(
         request,
         "project/settings.html",
@@ -244,7 +244,7 @@ def settings_page(request: Request, project_id: str) -> Response:
 def settings_submit(request: Request, project_id: str) -> Response:
     user = require_user(request)
     title = form_text(form_of(request), "title")
-    here = str(request.app.url_path_for("project_settings", project_id=project_id))
+    here = str(request.app.url_path_for("page_project_settings", project_id=project_id))
     try:
         with write(request) as tx:
             projects.rename_project(tx, user, project_id, title)

@@ -140,7 +140,7 @@ def _scripts_page(request: Request, project_id: str, status_code: int = 200) -> 
         )
         for r in sorted(revisions, key=lambda r: r.number, reverse=True)
     ]
-    context = project_context(request, project_id, view.title, view.role, "project_scripts")
+    context = project_context(request, project_id, view.title, view.role, "page_project_scripts")
     return render(
         request,
         "project/scripts.html",
@@ -153,7 +153,7 @@ def _scripts_page(request: Request, project_id: str, status_code: int = 200) -> 
     )
 
 
-@router.get("/projects/{project_id}/scripts", name="project_scripts")
+@router.get("/projects/{project_id}/scripts", name="page_project_scripts")
 def scripts_page(request: Request, project_id: str) -> Response:
     return _scripts_page(request, project_id)
 
@@ -169,7 +169,7 @@ def _upload_error(request: Request, error: ValidationError | ScreenplayError) ->
 @router.post("/projects/{project_id}/scripts")
 async def scripts_upload(request: Request, project_id: str) -> Response:
     upload = form_file(form_of(request), "file")
-    here = str(request.app.url_path_for("project_scripts", project_id=project_id))
+    here = str(request.app.url_path_for("page_project_scripts", project_id=project_id))
     if upload is None or not upload.filename:
         flash(request, "error", gettext(request, "Choose a screenplay file to upload."))
         return redirect(here)
@@ -228,7 +228,7 @@ def _store_upload(
     return redirect(here)
 
 
-@router.get("/projects/{project_id}/scripts/{revision_id}", name="project_script")
+@router.get("/projects/{project_id}/scripts/{revision_id}", name="page_project_script")
 def script_page(request: Request, project_id: str, revision_id: str) -> Response:
     user = require_user(request)
     script, revision = load_script(request, project_id, revision_id)
@@ -248,7 +248,7 @@ def script_page(request: Request, project_id: str, revision_id: str) -> Response
         )
         for scene in script.scenes
     )
-    context = project_context(request, project_id, view.title, view.role, "project_scripts")
+    context = project_context(request, project_id, view.title, view.role, "page_project_scripts")
     return render(
         request,
         "project/script.html",
@@ -258,14 +258,14 @@ def script_page(request: Request, project_id: str, revision_id: str) -> Response
         ),
         download_url=str(
             request.app.url_path_for(
-                "project_script_file", project_id=project_id, revision_id=revision_id
+                "page_project_script_file", project_id=project_id, revision_id=revision_id
             )
         ),
         **context,
     )
 
 
-@router.get("/projects/{project_id}/scripts/{revision_id}/file", name="project_script_file")
+@router.get("/projects/{project_id}/scripts/{revision_id}/file", name="page_project_script_file")
 def script_file(request: Request, project_id: str, revision_id: str) -> Response:
     user = require_user(request)
     with read(request) as tx:

@@ -33,6 +33,7 @@ class Platform:
     database: DatabaseLike
     settings: Settings
     files: FileStore
+    renders: FileStore
     jobs: Any = None
 
 
@@ -60,3 +61,16 @@ def client_ip(request: Request) -> str:
 def files(request: Request) -> FileStore:
     """Where uploaded scripts are kept (the composition root's file store)."""
     return platform(request).files
+
+
+def renders(request: Request) -> FileStore:
+    """Where rendered production books are kept."""
+    return platform(request).renders
+
+
+def dispatch(request: Request, job_id: str) -> None:
+    """Send a committed job to the platform's queue (call after the transaction ended)."""
+    queue = platform(request).jobs
+    if queue is None:
+        raise RuntimeError("the platform gave the pages no job queue")
+    queue.dispatch(job_id)

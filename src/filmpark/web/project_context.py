@@ -30,18 +30,18 @@ class ProjectHeader:
 
 # (route name, label, permission); the labels are translated when the menu is built.
 _MENU: tuple[tuple[str, str, Permission], ...] = (
-    ("project", N_("Overview"), Permission.VIEW_PROJECT),
-    ("project_scripts", N_("Script"), Permission.VIEW_PROJECT),
-    ("project_breakdown", N_("Breakdown"), Permission.VIEW_BREAKDOWN),
-    ("project_stripboard", N_("Stripboard"), Permission.VIEW_SCHEDULE),
-    ("project_dood", N_("Day out of days"), Permission.VIEW_SCHEDULE),
-    ("project_one_liner", N_("One-liner"), Permission.VIEW_SCHEDULE),
-    ("project_call_sheet", N_("Call sheets"), Permission.VIEW_DOCUMENTS),
-    ("project_budget", N_("Budget"), Permission.VIEW_BUDGET),
-    ("project_documents", N_("Documents"), Permission.VIEW_PROJECT),
-    ("project_ai", N_("AI use"), Permission.VIEW_LEDGER),
-    ("project_members", N_("Members"), Permission.VIEW_MEMBERS),
-    ("project_settings", N_("Settings"), Permission.VIEW_PROJECT),
+    ("page_project", N_("Overview"), Permission.VIEW_PROJECT),
+    ("page_project_scripts", N_("Script"), Permission.VIEW_PROJECT),
+    ("page_project_breakdown", N_("Breakdown"), Permission.VIEW_BREAKDOWN),
+    ("page_project_stripboard", N_("Stripboard"), Permission.VIEW_SCHEDULE),
+    ("page_project_dood", N_("Day out of days"), Permission.VIEW_SCHEDULE),
+    ("page_project_one_liner", N_("One-liner"), Permission.VIEW_SCHEDULE),
+    ("page_project_call_sheet", N_("Call sheets"), Permission.VIEW_DOCUMENTS),
+    ("page_project_budget", N_("Budget"), Permission.VIEW_BUDGET),
+    ("page_project_documents", N_("Documents"), Permission.VIEW_PROJECT),
+    ("page_project_ai", N_("AI use"), Permission.VIEW_LEDGER),
+    ("page_project_members", N_("Members"), Permission.VIEW_MEMBERS),
+    ("page_project_settings", N_("Settings"), Permission.VIEW_PROJECT),
 )
 
 _ROLE_LABELS = {

@@ -9,7 +9,13 @@ from fastapi import APIRouter, FastAPI
 
 from filmpark.errors import AuthenticationError
 from filmpark.services import accounts
-from filmpark.web import pages_auth, pages_projects, pages_scripts
+from filmpark.web import (
+    pages_auth,
+    pages_breakdown,
+    pages_projects,
+    pages_schedule,
+    pages_scripts,
+)
 from filmpark.web.platform import Platform
 
 if TYPE_CHECKING:
@@ -19,6 +25,8 @@ ROUTERS: tuple[APIRouter, ...] = (
     pages_auth.router,
     pages_projects.router,
     pages_scripts.router,
+    pages_breakdown.router,
+    pages_schedule.router,
 )
 
 

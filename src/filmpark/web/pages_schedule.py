@@ -1,0 +1,292 @@
+"""Stripboard, day out of days and one-liner; moving, locking and re-optimising strips.
+
+Every change names the schedule version it was made on (``expected_version``). When someone
+else saved a newer version in between, the service refuses (Conflict): the page says so and
+shows the current version, and nothing is overwritten. Re-optimising is a job: the page polls
+its progress and shows the new version when it is done.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import JSONResponse
+
+from filmpark.errors import Conflict, NotFound, PermissionDenied, ValidationError
+from filmpark.services import breakdowns, jobs, projects, schedules, scripts
+from filmpark.services.permissions import Permission, can
+from filmpark.web.core import PageRoute, gettext, json_of, render, require_user, tr
+from filmpark.web.i18n import N_
+from filmpark.web.platform import client_ip, dispatch, read, write
+from filmpark.web.project_context import project_context
+from filmpark.web.schedule_view import (
+    BoardDay,
+    SceneFacts,
+    board,
+    cast_numbers,
+    day_out_of_days,
+    scene_facts,
+)
+
+router = APIRouter(route_class=PageRoute, include_in_schema=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Metric:
+    label: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedSchedule:
+    version: int
+    document: dict[str, Any]
+    days: tuple[BoardDay, ...]
+    facts: dict[str, SceneFacts]
+    source: str
+
+
+def _load(
+    request: Request, project_id: str, active: str
+) -> tuple[dict[str, Any], LoadedSchedule | None]:
+    user = require_user(request)
+    with read(request) as tx:
+        view = projects.get_project(tx, user, project_id)
+        context = project_context(request, project_id, view.title, view.role, active)
+        context["can_edit"] = can(view.role, Permission.EDIT_SCHEDULE)
+        context["has_script"] = scripts.latest_revision(tx, user, project_id) is not None
+        try:
+            version = schedules.get_schedule(tx, user, project_id)
+        except NotFound:
+            return context, None
+        script_doc: dict[str, Any] | None = None
+        breakdown_doc: dict[str, Any] | None = None
+        if version.revision_id is not None and can(view.role, Permission.VIEW_SCRIPT):
+            try:
+                script_doc = scripts.get_script_document(tx, user, project_id, version.revision_id)
+            except (NotFound, PermissionDenied):
+                script_doc = None
+        if can(view.role, Permission.VIEW_BREAKDOWN):
+            try:
+                breakdown_doc = breakdowns.get_breakdown(tx, user, project_id)
+            except (NotFound, PermissionDenied):
+                breakdown_doc = None
+    facts = scene_facts(script_doc, breakdown_doc)
+    document = dict(version.document)
+    return context, LoadedSchedule(
+        version.version, document, board(document, facts), facts, version.source
+    )
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, str):
+        try:
+            return float(value)
+        except ValueError:
+            return None
+    return None
+
+
+def metrics(request: Request, loaded: LoadedSchedule) -> list[Metric]:
+    """Shoot days, pages, cost, bound and gap, as the solver or the last edit left them."""
+    translator = tr(request)
+    document = loaded.document
+    total_eighths = sum(f.eighths for f in loaded.facts.values())
+    shown = [
+        Metric(translator.gettext(N_("Version")), str(loaded.version)),
+        Metric(translator.gettext(N_("Shoot days")), translator.number(len(loaded.days))),
+        Metric(
+            translator.gettext(N_("Scenes")),
+            translator.number(sum(len(d.strips) for d in loaded.days)),
+        ),
+    ]
+    if total_eighths:
+        from filmpark.units import Eighths
+
+        shown.append(Metric(translator.gettext(N_("Pages")), str(Eighths(total_eighths))))
+    cost = document.get("cost")
+    objective = None
+    if isinstance(cost, dict):
+        objective = _number(cost.get("total", cost.get("objective")))
+    objective = objective if objective is not None else _number(document.get("objective"))
+    bound = _number(document.get("lower_bound"))
+    if objective is not None:
+        shown.append(Metric(translator.gettext(N_("Cost")), translator.number(round(objective))))
+    if bound is not None:
+        shown.append(Metric(translator.gettext(N_("Lower bound")), translator.number(round(bound))))
+    gap = _number(document.get("gap"))
+    if gap is None and objective and bound is not None:
+        gap = max(0.0, (objective - bound) / objective)
+    if document.get("optimal") is True:
+        gap = 0.0
+    if gap is not None:
+        shown.append(
+            Metric(translator.gettext(N_("Gap")), f"{translator.number(round(gap * 100, 1))} %")
+        )
+    if document.get("edited"):
+        shown.append(
+            Metric(translator.gettext(N_("Edited by hand")), translator.gettext(N_("yes")))
+        )
+    return shown
+
+
+@router.get("/projects/{project_id}/stripboard", name="page_project_stripboard")
+def stripboard_page(request: Request, project_id: str, stale: int = 0) -> Response:
+    context, loaded = _load(request, project_id, "page_project_stripboard")
+    base = str(request.app.url_path_for("page_project_stripboard", project_id=project_id))
+    return render(
+        request,
+        "project/stripboard.html",
+        title=gettext(request, "Stripboard"),
+        schedule=loaded,
+        days=loaded.days if loaded else (),
+        metrics=metrics(request, loaded) if loaded else [],
+        stale=bool(stale),
+        base_url=base,
+        moves_url=f"{base}/moves",
+        solve_url=f"{base}/solve",
+        jobs_url=f"/projects/{project_id}/jobs",
+        **context,
+    )
+
+
+def _conflict_body(
+    request: Request, project_id: str, expected: int, error: Conflict
+) -> JSONResponse:
+    user = require_user(request)
+    with read(request) as tx:
+        try:
+            current = schedules.get_schedule(tx, user, project_id).version
+        except NotFound:
+            current = None
+    if current == expected:
+        # Not a stale page: the move itself was refused (a strip locked to another day).
+        message = gettext(request, "This strip is locked to another day; unlock it first.")
+        return JSONResponse(
+            {
+                "error": {"code": "Locked", "message": message, "detail": str(error)},
+                "current_version": current,
+            },
+            status_code=409,
+        )
+    message = gettext(
+        request,
+        "Someone else changed the schedule (now version %(version)s). Nothing was overwritten; "
+        "the page shows the current version.",
+        version=current if current is not None else "?",
+    )
+    return JSONResponse(
+        {
+            "error": {"code": "Conflict", "message": message, "detail": str(error)},
+            "current_version": current,
+        },
+        status_code=409,
+    )
+
+
+@router.post("/projects/{project_id}/stripboard/moves", name="page_project_stripboard_moves")
+def stripboard_move(request: Request, project_id: str) -> Response:
+    user = require_user(request)
+    body = json_of(request)
+    scene, day = body.get("scene"), body.get("day")
+    expected, position, lock = body.get("expected_version"), body.get("position"), body.get("lock")
+    if not isinstance(scene, str) or not isinstance(day, int) or not isinstance(expected, int):
+        raise ValidationError(
+            "move", gettext(request, "A move needs a scene, a day and the version it was made on.")
+        )
+    if position is not None and not isinstance(position, int):
+        raise ValidationError("position", gettext(request, "The position must be a whole number."))
+    if lock is not None and not isinstance(lock, bool):
+        raise ValidationError("lock", gettext(request, "Lock must be true or false."))
+    try:
+        with write(request) as tx:
+            saved = schedules.move_strip(
+                tx,
+                user,
+                project_id,
+                expected_version=expected,
+                scene=scene,
+                day=day,
+                position=position,
+                lock=lock,
+                ip=client_ip(request),
+            )
+    except Conflict as error:
+        return _conflict_body(request, project_id, expected, error)
+    return JSONResponse({"version": saved.version})
+
+
+@router.post("/projects/{project_id}/stripboard/solve", name="page_project_stripboard_solve")
+def stripboard_solve(request: Request, project_id: str) -> Response:
+    """Re-optimise the strips nobody locked (or make the first schedule), as a job."""
+    user = require_user(request)
+    body = json_of(request)
+    expected = body.get("expected_version")
+    with write(request) as tx:
+        config: dict[str, Any] = {}
+        try:
+            current = schedules.get_schedule(tx, user, project_id)
+        except NotFound:
+            current = None
+        if current is not None:
+            if isinstance(expected, int) and expected != current.version:
+                raise Conflict(f"the schedule is at version {current.version}")
+            config = dict(current.config)
+        job = schedules.request_schedule(tx, user, project_id, config, ip=client_ip(request))
+    dispatch(request, job.id)
+    return JSONResponse({"job_id": job.id}, status_code=202)
+
+
+@router.get("/projects/{project_id}/jobs/{job_id}", name="page_project_job")
+def job_status(request: Request, project_id: str, job_id: str) -> Response:
+    user = require_user(request)
+    with read(request) as tx:
+        job = jobs.get_job(tx, user, job_id)
+    if job.project_id != project_id:
+        raise NotFound("no such job")
+    return JSONResponse(
+        {
+            "state": job.state.value,
+            "progress": job.progress,
+            "message": job.message,
+            "result": job.result,
+            "error": job.error,
+        }
+    )
+
+
+@router.get("/projects/{project_id}/dood", name="page_project_dood")
+def dood_page(request: Request, project_id: str) -> Response:
+    context, loaded = _load(request, project_id, "page_project_dood")
+    rows = day_out_of_days(loaded.days, loaded.facts) if loaded else ()
+    return render(
+        request,
+        "project/dood.html",
+        title=gettext(request, "Day out of days"),
+        schedule=loaded,
+        days=loaded.days if loaded else (),
+        rows=rows,
+        **context,
+    )
+
+
+@router.get("/projects/{project_id}/one-liner", name="page_project_one_liner")
+def one_liner_page(request: Request, project_id: str) -> Response:
+    context, loaded = _load(request, project_id, "page_project_one_liner")
+    ids = cast_numbers(loaded.facts) if loaded else {}
+    return render(
+        request,
+        "project/one_liner.html",
+        title=gettext(request, "One-liner"),
+        schedule=loaded,
+        days=loaded.days if loaded else (),
+        cast_ids=ids,
+        facts=loaded.facts if loaded else {},
+        **context,
+    )
