@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import fields, replace
 
 from filmpark.screenplay.headings import heading_from_text, split_scene_number
 from filmpark.screenplay.language import detect_language
@@ -25,7 +25,7 @@ from filmpark.screenplay.model import (
     Scene,
     Script,
 )
-from filmpark.screenplay.paginate import LINES_PER_PAGE, paginate
+from filmpark.screenplay.paginate import LINES_PER_PAGE, Pagination, paginate
 from filmpark.units import Eighths, SceneNumber
 
 # Any trailing parenthetical on a cue is an extension: (V.O.), (O.S.), (CONT'D), (PRE-LAP)...
@@ -39,7 +39,12 @@ def split_cue(cue: str) -> tuple[str, str | None]:
     The canonical name drops the forced-cue ``@``, the dual-dialogue ``^`` and every trailing
     parenthetical (several extensions are joined with a space: ``V.O.`` ``CONT'D``).
     """
-    name = unicodedata.normalize("NFC", cue).strip()
+    name = cue.strip()
+    if not name.isascii():
+        name = unicodedata.normalize("NFC", name)
+    last = name[-1:]
+    if last not in ")^）" and name[:1] != "@":
+        return (_SPACES_RE.sub(" ", name) if "  " in name else name), None
     if name.endswith("^"):
         name = name[:-1].rstrip()
     if name.startswith("@"):
@@ -71,13 +76,15 @@ def build_script(
     language: str | None = None,
     real_pages: bool = False,
     attributes: Sequence[tuple[str, str]] = (),
+    pagination: Pagination | None = None,
 ) -> Script:
     """Assemble a Script from elements in document order.
 
     Character elements get their canonical ``name`` (and ``extension``) filled in when the
     reader left them empty; scene headings get their ``scene_number`` from a ``#12A#`` left in
     the text. With ``real_pages`` the page of each element is the ``page`` the reader set (PDF
-    input); otherwise the elements are paginated on the industry page.
+    input); otherwise the elements are paginated on the industry page (a reader that already
+    did so passes its ``pagination``).
     """
     notes = list(diagnostics)
     prepared = _prepare(elements)
@@ -87,13 +94,13 @@ def build_script(
         page_count = max(pages, default=0)
         total = Eighths(page_count * 8)
     else:
-        layout = paginate(prepared)
+        layout = pagination if pagination is not None else paginate(prepared)
         pages = list(layout.pages)
         lengths = None
         page_count = layout.page_count
         total = Eighths(layout.total_eighths)
     placed = tuple(
-        e if e.page == pages[i] else replace(e, page=pages[i]) for i, e in enumerate(prepared)
+        e if e.page == pages[i] else _with_page(e, pages[i]) for i, e in enumerate(prepared)
     )
 
     heading_at = [i for i, e in enumerate(placed) if e.kind is ElementKind.SCENE_HEADING]
@@ -168,6 +175,19 @@ def build_script(
         length=total,
         attributes=tuple(attributes),
     )
+
+
+_ELEMENT_SLOTS: tuple[str, ...] = tuple(f.name for f in fields(Element))
+
+
+def _with_page(element: Element, page: int) -> Element:
+    """A copy of ``element`` on ``page`` (what :func:`dataclasses.replace` does, ten times faster:
+    a script has thousands of elements and every one gets its page)."""
+    copy = object.__new__(Element)
+    for name in _ELEMENT_SLOTS:
+        object.__setattr__(copy, name, getattr(element, name))
+    object.__setattr__(copy, "page", page)
+    return copy
 
 
 def _prepare(elements: Sequence[Element]) -> list[Element]:

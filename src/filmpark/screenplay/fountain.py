@@ -27,6 +27,7 @@ from filmpark.screenplay.model import (
     ElementKind,
     Script,
 )
+from filmpark.screenplay.paginate import paginate
 
 _NEWLINES_RE = re.compile(r"\r\n?|\u2028|\u2029")
 _BONEYARD_RE = re.compile(r"/\*|\*/")
@@ -54,6 +55,7 @@ _TRANSITION_WORDS = frozenset(
         "THE END.",
     }
 )
+_LONGEST_TRANSITION_WORD = max(len(word) for word in _TRANSITION_WORDS)
 # Plain-text scripts number scenes in the margin: "12 INT. HOUSE - DAY 12", "CẢNH 3: NỘI. ...".
 _MARGIN_NUMBER_RE = re.compile(
     r"^(?:(?:SCENE|CẢNH|SC\.?)\s*)?(\d{1,4}[A-Z]{0,2})(?:[.:)]\s*|\s+)(?=\S)", re.IGNORECASE
@@ -61,6 +63,9 @@ _MARGIN_NUMBER_RE = re.compile(
 _TRAILING_NUMBER_RE = re.compile(r"\s+(\d{1,4}[A-Z]{0,2})\.?\s*$")
 _SENTENCE_END = frozenset('.!?:"”’)…')
 _MAX_CUE = 60
+# Line openings that are Fountain markup, and those that end an action paragraph early.
+_MARKUP = frozenset("=#~>!.")
+_INTERRUPTS = frozenset("=~>")
 _MAX_UNCASED_CUE = 12
 _UNCASED_PUNCTUATION = frozenset("。．.！!？?、，,：:；;「」『』…")
 # Title-page keys a typed script uses (English and Vietnamese), lower case.
@@ -219,8 +224,21 @@ class _Reader:
         self.elements: list[Element] = []
         self.diagnostics: list[Diagnostic] = []
 
-    def add(self, kind: ElementKind, text: str, line: int, **extra: object) -> None:
-        self.elements.append(Element(kind, text, line, **extra))  # type: ignore[arg-type]
+    def add(
+        self,
+        kind: ElementKind,
+        text: str,
+        line: int,
+        name: str | None = None,
+        extension: str | None = None,
+        dual: DualSide | None = None,
+        forced: bool = False,
+        depth: int = 0,
+        scene_number: str | None = None,
+    ) -> None:
+        self.elements.append(
+            Element(kind, text, line, name, extension, dual, forced, depth, scene_number)
+        )
 
     def heading(self, text: str, line: int, forced: bool) -> None:
         body = text.strip()
@@ -248,7 +266,8 @@ class _Reader:
         if index < 0 or self.elements[index].kind is not ElementKind.CHARACTER:
             return
         for position in range(index, len(self.elements)):
-            self.elements[position] = replace(self.elements[position], dual=DualSide.LEFT)
+            # Our own elements, not yet handed to anyone: set in place rather than copy.
+            object.__setattr__(self.elements[position], "dual", DualSide.LEFT)
 
     def plain_heading(self, stripped: str) -> bool:
         if is_heading_candidate(stripped):
@@ -278,7 +297,7 @@ class _Reader:
         while index < count:
             raw = lines[index]
             number = index + 1
-            if _is_blank(raw):
+            if not raw or raw.isspace():
                 flush_action()
                 previous_blank = True
                 previous_heading = False
@@ -286,10 +305,16 @@ class _Reader:
                 continue
             stripped = raw.strip()
             lead = stripped[0]
-            next_blank = index + 1 >= count or _is_blank(lines[index + 1])
+            if action and not plain and lead not in _INTERRUPTS:
+                # The common case: the next line of an action paragraph.
+                action.append(raw.rstrip())
+                index += 1
+                continue
+            following = lines[index + 1] if index + 1 < count else ""
+            next_blank = not following or following.isspace()
             at_start = previous_blank or previous_heading
 
-            if not plain:
+            if not plain and lead in _MARKUP:
                 if _PAGE_BREAK_RE.match(stripped):
                     flush_action()
                     self.add(ElementKind.PAGE_BREAK, "", number)
@@ -364,11 +389,11 @@ class _Reader:
                     previous_blank, previous_heading = False, True
                     index += 1
                     continue
-                upper = stripped.upper()
                 if (
-                    stripped == upper
-                    and (upper.endswith("TO:") or upper in _TRANSITION_WORDS)
-                    and (next_blank or is_heading_candidate(lines[index + 1]))
+                    (stripped[-1] == ":" or len(stripped) <= _LONGEST_TRANSITION_WORD)
+                    and stripped == stripped.upper()
+                    and (stripped.endswith("TO:") or stripped in _TRANSITION_WORDS)
+                    and (next_blank or is_heading_candidate(following))
                 ):
                     self.add(ElementKind.TRANSITION, stripped, number)
                     # A transition closes its paragraph: a heading may follow on the next line.
@@ -378,8 +403,8 @@ class _Reader:
                 forced_cue = lead == "@" and not plain
                 if (
                     not next_blank
-                    and (forced_cue or _is_cue(stripped))
-                    and not is_heading_candidate(lines[index + 1])
+                    and (forced_cue or (len(stripped) <= _MAX_CUE and _is_cue(stripped)))
+                    and not is_heading_candidate(following)
                 ):
                     index = self.speech(lines, index, forced_cue)
                     previous_blank, previous_heading = False, False
@@ -499,12 +524,18 @@ def parse_lines(text: str, source: str, *, plain: bool) -> Script:
     reader.diagnostics = diagnostics
     reader.read(lines, first)
     elements = _merge_notes(reader.elements, notes)
+    layout = paginate(elements)
+    for element, page in zip(elements, layout.pages, strict=True):
+        # The elements are still private to this reader: give each its page in place
+        # (a copy per element would double the reader's time on a feature script).
+        object.__setattr__(element, "page", page)
     script = build_script(
         elements,
         title_page=title_page,
         diagnostics=diagnostics,
         source=source,
         source_format="text" if plain else "fountain",
+        pagination=layout,
     )
     if not script.scenes and any(e.kind is not ElementKind.NOTE for e in elements):
         script = replace(

@@ -9,6 +9,7 @@ may write its dialogue in English but its headings ``NỘI.``/``NGOẠI.``.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 
@@ -17,34 +18,12 @@ _VIETNAMESE = frozenset("ăâđêôơưạảấầẩẫậắằẳẵặẹ�
 _SAMPLE = 200_000  # characters looked at; a language shows itself long before that
 
 
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]+")
+_ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
+
+
 def detect_language(texts: Iterable[str], headings: Iterable[str] = ()) -> str:
     """An ISO 639-1 code (``"en"``, ``"vi"``, ``"ru"``, ``"ja"``, ``"zh"``, ``"ko"``)."""
-    latin = vietnamese = cyrillic = kana = han = hangul = 0
-    seen = 0
-    for text in texts:
-        for char in text:
-            if not char.isalpha():
-                continue
-            code = ord(char)
-            if code < 0x250:
-                latin += 1
-            elif 0x1E00 <= code <= 0x1EFF:
-                latin += 1
-                vietnamese += 1
-                continue
-            elif 0x400 <= code <= 0x4FF:
-                cyrillic += 1
-            elif 0x3040 <= code <= 0x30FF:
-                kana += 1
-            elif 0x4E00 <= code <= 0x9FFF:
-                han += 1
-            elif 0xAC00 <= code <= 0xD7AF:
-                hangul += 1
-            if code < 0x250 and char.lower() in _VIETNAMESE:
-                vietnamese += 1
-        seen += len(text)
-        if seen > _SAMPLE:
-            break
     vi_headings = 0
     all_headings = 0
     for heading in headings:
@@ -54,6 +33,32 @@ def detect_language(texts: Iterable[str], headings: Iterable[str] = ()) -> str:
             vi_headings += 1
     if all_headings and vi_headings * 2 >= all_headings:
         return "vi"
+    sample = "\n".join(texts)[:_SAMPLE]
+    raw = sample.encode("ascii", "ignore")
+    # ASCII letters, counted in C: the bytes minus the bytes left once letters are deleted.
+    latin = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+    if len(raw) == len(sample):
+        return "en"
+    vietnamese = cyrillic = kana = han = hangul = 0
+    for run in _NON_ASCII_RE.findall(sample):
+        for char in run:
+            code = ord(char)
+            if code < 0x250:
+                if char.isalpha():
+                    latin += 1
+                    if char.lower() in _VIETNAMESE:
+                        vietnamese += 1
+            elif 0x1E00 <= code <= 0x1EFF:
+                latin += 1
+                vietnamese += 1
+            elif 0x400 <= code <= 0x4FF:
+                cyrillic += 1
+            elif 0x3040 <= code <= 0x30FF:
+                kana += 1
+            elif 0x4E00 <= code <= 0x9FFF:
+                han += 1
+            elif 0xAC00 <= code <= 0xD7AF:
+                hangul += 1
     scripts = {"ru": cyrillic, "ko": hangul}
     if kana:
         scripts["ja"] = kana + han

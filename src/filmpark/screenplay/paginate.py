@@ -26,9 +26,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
-from filmpark.screenplay.model import Element as ModelElement
-from filmpark.screenplay.model import ElementKind
+from filmpark.screenplay.model import DualSide, ElementKind
 
 LINES_PER_PAGE = 55
 
@@ -55,9 +55,25 @@ _DUAL_WIDTH: dict[ElementKind, int] = {
     ElementKind.DIALOGUE: 28,
     ElementKind.LYRICS: 28,
 }
-_SPEECH_PARTS = frozenset({ElementKind.PARENTHETICAL, ElementKind.DIALOGUE, ElementKind.LYRICS})
+_SPEECH_PARTS = (ElementKind.PARENTHETICAL, ElementKind.DIALOGUE, ElementKind.LYRICS)
+# Enum members hash in Python; the layout is looked up by identity, thousands of times a script.
+_LAYOUT_BY_ID = {id(kind): layout for kind, layout in _LAYOUT.items()}
+_DUAL_WIDTH_BY_ID = {id(kind): width for kind, width in _DUAL_WIDTH.items()}
 _MARKS_RE = re.compile(r"(?<!\\)(\*{1,3}|_)")
 _MIN_SPLIT = 2  # at least two lines of a paragraph on either side of a page break
+
+
+class Printable(Protocol):
+    """What pagination reads of an element (an :class:`Element` or a reader's draft)."""
+
+    @property
+    def kind(self) -> ElementKind: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def dual(self) -> DualSide | None: ...
+    @property
+    def forced(self) -> bool: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +117,8 @@ def wrap_count(text: str, width: int) -> int:
     """How many printed lines ``text`` takes at ``width`` characters (greedy word wrap)."""
     if width <= 0:
         return 0
+    if len(text) <= width and "\n" not in text:
+        return 1  # the common case: a short line (emphasis marks only make it shorter)
     if "*" in text or "_" in text:
         text = _MARKS_RE.sub("", text)
     total = 0
@@ -109,28 +127,24 @@ def wrap_count(text: str, width: int) -> int:
         if size <= width:
             total += 1
             continue
+        # Greedy fill: break at the last space that keeps the line within the width, or
+        # inside a word longer than the line.
         count = 1
-        used = 0
-        for word in line.split():
-            wlen = len(word)
-            while wlen > width:  # a word longer than the line is broken
-                if used:
-                    count += 1
-                    used = 0
-                wlen -= width
-                count += 1
-            if used == 0:
-                used = wlen
-            elif used + 1 + wlen <= width:
-                used += 1 + wlen
+        pos = 0
+        while size - pos > width:
+            cut = line.rfind(" ", pos, pos + width + 1)
+            if cut <= pos:
+                pos += width
             else:
-                count += 1
-                used = wlen
+                pos = cut + 1
+                while pos < size and line[pos] == " ":
+                    pos += 1
+            count += 1
         total += count
     return total
 
 
-def _in_speech(element: ModelElement) -> bool:
+def _in_speech(element: Printable) -> bool:
     """Part of the speech above it (a forced ``~`` lyric paragraph stands on its own)."""
     kind = element.kind
     return kind in _SPEECH_PARTS and not (kind is ElementKind.LYRICS and element.forced)
@@ -152,14 +166,14 @@ class _Block:
         return sum(self.heights)
 
 
-def _blocks(elements: Sequence[ModelElement]) -> list[_Block]:
+def _blocks(elements: Sequence[Printable]) -> list[_Block]:
     blocks: list[_Block] = []
     i = 0
     n = len(elements)
     while i < n:
         element = elements[i]
         kind = element.kind
-        width, before = _LAYOUT.get(kind, (60, 1))
+        width, before = _LAYOUT_BY_ID.get(id(kind), (60, 1))
         if kind is ElementKind.CHARACTER:
             j = i + 1
             while j < n and _in_speech(elements[j]):
@@ -171,15 +185,21 @@ def _blocks(elements: Sequence[ModelElement]) -> list[_Block]:
                     k += 1
                     while k < n and _in_speech(elements[k]):
                         k += 1
-                left = [wrap_count(e.text, _DUAL_WIDTH.get(e.kind, 28)) for e in elements[i:j]]
-                right = [wrap_count(e.text, _DUAL_WIDTH.get(e.kind, 28)) for e in elements[j:k]]
+                left = [
+                    wrap_count(e.text, _DUAL_WIDTH_BY_ID.get(id(e.kind), 28)) for e in elements[i:j]
+                ]
+                right = [
+                    wrap_count(e.text, _DUAL_WIDTH_BY_ID.get(id(e.kind), 28)) for e in elements[j:k]
+                ]
                 heights = [0] * (k - i)
                 # The pair is one unbreakable block as tall as its taller column.
                 heights[0] = max(sum(left), sum(right))
                 blocks.append(_Block(i, k - 1, kind, 1, heights, False))
                 i = k
                 continue
-            heights = [wrap_count(e.text, _LAYOUT.get(e.kind, (35, 0))[0]) for e in elements[i:j]]
+            heights = [
+                wrap_count(e.text, _LAYOUT_BY_ID.get(id(e.kind), (35, 0))[0]) for e in elements[i:j]
+            ]
             blocks.append(_Block(i, j - 1, kind, before, heights, True))
             i = j
             continue
@@ -194,7 +214,7 @@ def _blocks(elements: Sequence[ModelElement]) -> list[_Block]:
     return blocks
 
 
-def paginate(elements: Sequence[ModelElement], lines_per_page: int = LINES_PER_PAGE) -> Pagination:
+def paginate(elements: Sequence[Printable], lines_per_page: int = LINES_PER_PAGE) -> Pagination:
     """Lay ``elements`` out on industry pages; see the module docstring for the rules."""
     size = lines_per_page
     n = len(elements)

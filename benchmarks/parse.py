@@ -1,0 +1,117 @@
+"""Benchmark of the Fountain reader against screenplain and Jouvence on Big Fish.
+
+Each parser reads the same decoded text of ``../shared/corpus/fountain-io-samples/Big-Fish.fountain``
+in this process; after a warm-up, the median of ``--runs`` timed runs is reported with the
+scene count and the speaking-character count each parser's output gives (cue names reduced to
+canonical names by the same rule for all three: extensions and ``^``/``@`` removed). filmpark's
+time includes everything ``read_fountain`` does: classification, scenes, characters, language
+and pagination with eighths.
+
+    .venv/bin/python benchmarks/parse.py --runs 30
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from filmpark.screenplay.assemble import canonical_name
+from filmpark.screenplay.fountain import read_fountain
+
+REPO = Path(__file__).resolve().parents[1]
+BIG_FISH = REPO / ".." / "shared" / "corpus" / "fountain-io-samples" / "Big-Fish.fountain"
+
+
+def filmpark_parse(text: str) -> tuple[int, int]:
+    script = read_fountain(text, "Big-Fish.fountain")
+    return len(script.scenes), len(script.characters)
+
+
+def screenplain_parse(text: str) -> tuple[int, int]:
+    from screenplain.parsers.fountain import parse
+    from screenplain.types import Dialog, DualDialog, Slug
+
+    screenplay = parse(io.StringIO(text))
+    scenes = 0
+    names: set[str] = set()
+    for paragraph in screenplay.paragraphs:
+        if isinstance(paragraph, Slug):
+            scenes += 1
+        elif isinstance(paragraph, Dialog):
+            names.add(canonical_name(str(paragraph.character.to_html())))
+        elif isinstance(paragraph, DualDialog):
+            names.add(canonical_name(str(paragraph.left.character.to_html())))
+            names.add(canonical_name(str(paragraph.right.character.to_html())))
+    return scenes, len(names)
+
+
+def jouvence_parse(text: str) -> tuple[int, int]:
+    from jouvence.document import TYPE_CHARACTER
+    from jouvence.parser import JouvenceParser
+
+    document = JouvenceParser().parseString(text)
+    scenes = sum(1 for scene in document.scenes if scene.header)
+    names = {
+        canonical_name(p.text)
+        for scene in document.scenes
+        for p in scene.paragraphs
+        if p.type == TYPE_CHARACTER
+    }
+    return scenes, len(names)
+
+
+def measure(parse: Callable[[str], tuple[int, int]], text: str, runs: int) -> dict[str, Any]:
+    for _ in range(3):  # warm-up: imports, regex caches
+        counts = parse(text)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        counts = parse(text)
+        times.append(time.perf_counter() - start)
+    return {
+        "median_ms": round(statistics.median(times) * 1000, 2),
+        "min_ms": round(min(times) * 1000, 2),
+        "scenes": counts[0],
+        "speaking_characters": counts[1],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=30, help="timed runs per parser")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    args = parser.parse_args()
+    if not BIG_FISH.exists():
+        sys.exit(f"benchmark input missing: {BIG_FISH}")
+    text = BIG_FISH.read_text("utf-8")
+    results = {
+        "filmpark": measure(filmpark_parse, text, args.runs),
+        "screenplain": measure(screenplain_parse, text, args.runs),
+        "jouvence": measure(jouvence_parse, text, args.runs),
+    }
+    fastest_peer = min(results["screenplain"]["median_ms"], results["jouvence"]["median_ms"])
+    speedup = round(fastest_peer / results["filmpark"]["median_ms"], 1)
+    if args.json:
+        print(json.dumps({"results": results, "speedup_vs_fastest_peer": speedup}))
+        return
+    print(f"Big-Fish.fountain, {len(text):,} characters, median of {args.runs} runs")
+    print(f"{'parser':<12} {'median ms':>10} {'min ms':>8} {'scenes':>7} {'speaking':>9}")
+    for name, row in results.items():
+        print(
+            f"{name:<12} {row['median_ms']:>10} {row['min_ms']:>8} {row['scenes']:>7} "
+            f"{row['speaking_characters']:>9}"
+        )
+    print(f"filmpark is {speedup}x faster than the faster peer")
+
+
+if __name__ == "__main__":
+    main()
