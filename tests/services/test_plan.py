@@ -97,6 +97,21 @@ def test_cast_cost_equals_the_dood_paid_days_times_the_rates(example_plan) -> No
     assert sum(base, Money.zero(summary.currency)) == expected.rounded()
 
 
+def test_the_book_compares_the_optimised_budget_with_the_script_order_one(
+    example_plan, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    comparison = example_plan.comparison
+    assert comparison is not None
+    assert comparison.grand_total.right == example_plan.summary.grand_total
+    assert (
+        comparison.grand_total.difference
+        == comparison.grand_total.right - comparison.grand_total.left
+    )
+    write_plan(example_plan, tmp_path / "book", lang="vi")
+    page = (tmp_path / "book" / "budget_comparison.html").read_text(encoding="utf-8")
+    assert "Theo thứ tự kịch bản" in page
+
+
 def test_an_existing_output_is_not_replaced_without_force(example_plan, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "book"
     out.mkdir()

@@ -52,7 +52,7 @@ def plan(
     ] = "en",
 ) -> None:
     """Turn a screenplay into a production book: breakdown, schedule, budget, call sheets."""
-    if lang not in ("en", "vi"):
+    if lang is not None and lang not in ("en", "vi"):
         raise InputError(f"--lang: expected en or vi, got {lang!r}")
     if output.exists() and not force:
         raise InputError(f"{output}: already exists (use --force to replace it)")
@@ -89,7 +89,10 @@ def plan(
             on_progress=on_progress,
         )
         on_step("documents", f"writing the book into {output}")
-        written = write_plan(result, output, lang=lang, force=force)
+        language = lang or (
+            result.config.language if result.config.language in ("en", "vi") else "en"
+        )
+        written = write_plan(result, output, lang=language, force=force)
         progress.update(task, completed=len(STEPS), description="done")
     if config is None:
         err_console.print("No --config given: using defaults.")

@@ -18,7 +18,7 @@ import hashlib
 import io
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -27,14 +27,17 @@ from fpdf.fonts import FontFace
 from pypdf import PdfReader, PdfWriter
 
 from filmpark.breakdown.model import Breakdown
+from filmpark.budget.compare import BudgetComparison
 from filmpark.budget.compute import BudgetSummary
 from filmpark.budget.facts import CastDays
 from filmpark.documents import html as html_docs
 from filmpark.documents import pdf as pdf_docs
 from filmpark.documents.pdf import Column, Section, fill
 from filmpark.documents.render import (
+    LABELS,
     budget_csv_text,
     call_sheets_csv_text,
+    comparison_csv_text,
     csv_text,
     format_date,
     format_money,
@@ -70,6 +73,7 @@ class Book:
     plan_json: dict[str, Any]
     defaults_used: tuple[str, ...] = ()
     generated: date = field(default_factory=date.today)
+    comparison: BudgetComparison | None = None
 
 
 # --- schedule views ----------------------------------------------------------------------
@@ -561,6 +565,10 @@ def _bind(parts: Sequence[tuple[str, bytes]]) -> bytes:
     return buffer.getvalue()
 
 
+def _translated(text: str, lang: str) -> str:
+    return label(text, lang) if text in LABELS else text
+
+
 def write_book(directory: Path, book: Book, *, lang: str = "en") -> list[Path]:
     """Write every file of the book into ``directory`` (which must exist); return the paths."""
     written: list[Path] = []
@@ -633,6 +641,20 @@ def write_book(directory: Path, book: Book, *, lang: str = "en") -> list[Path]:
             pdf_docs.budget_detail_pdf(detail, lang=lang),
         ),
     ]
+    if book.comparison is not None:
+        comparison = replace(
+            book.comparison,
+            left_label=_translated(book.comparison.left_label, lang),
+            right_label=_translated(book.comparison.right_label, lang),
+        )
+        documents.append(
+            (
+                label("comparison", lang),
+                "budget_comparison",
+                html_docs.render_comparison_html(comparison, title=book.title, lang=lang),
+                pdf_docs.comparison_pdf(comparison, title=book.title, lang=lang),
+            )
+        )
     breakdown_pdf = breakdown_sheets_pdf(book, lang)
     put("breakdown_sheets.pdf", breakdown_pdf)
     for _, stem, page, data in documents:
@@ -657,6 +679,11 @@ def write_book(directory: Path, book: Book, *, lang: str = "en") -> list[Path]:
         "dood.csv": dood_csv(book),
         "budget.csv": budget_csv_text(book.summary),
         "top_sheet.csv": top_sheet_csv_text(sheet),
+        **(
+            {"budget_comparison.csv": comparison_csv_text(book.comparison)}
+            if book.comparison is not None
+            else {}
+        ),
         "call_sheets.csv": call_sheets_csv_text(book.call_sheets),
         "shoot_days.ics": shoot_days_ics(book),
         "plan.json": json.dumps(book.plan_json, ensure_ascii=False, indent=2) + "\n",

@@ -87,6 +87,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "id": ("#", "#"),
     "minor": ("minor", "vị thành niên"),
     "category": ("Category", "Hạng mục"),
+    "Script order": ("Script order", "Theo thứ tự kịch bản"),
+    "Optimised": ("Optimised", "Lịch tối ưu"),
     "character": ("Character", "Vai"),
     "performer": ("Performer", "Diễn viên"),
     "pickup": ("Pick-up", "Đón"),

@@ -20,7 +20,8 @@ from typing import Any
 from filmpark.breakdown.extract import break_down
 from filmpark.breakdown.model import Breakdown
 from filmpark.breakdown.serialize import breakdown_to_json
-from filmpark.budget.build import build_budget
+from filmpark.budget.build import BudgetSettings, build_budget
+from filmpark.budget.compare import BudgetComparison, compare_budgets
 from filmpark.budget.compute import BudgetSummary, summarise
 from filmpark.budget.config import read_budget_section
 from filmpark.budget.facts import CastDays
@@ -31,9 +32,11 @@ from filmpark.errors import ConfigError, InputError
 from filmpark.reports.call_sheet import CallSheet, call_sheets
 from filmpark.schedule.builders import build_problem
 from filmpark.schedule.config import ProductionConfig, default_config, load_config
+from filmpark.schedule.evaluate import evaluate
+from filmpark.schedule.heuristic import availability_table, pack_days
 from filmpark.schedule.problem import Problem
 from filmpark.schedule.result import Schedule
-from filmpark.schedule.solve import Progress, solve
+from filmpark.schedule.solve import Progress, full_horizon, solve
 from filmpark.screenplay import read
 from filmpark.screenplay.model import Script
 from filmpark.screenplay.serialize import script_to_json
@@ -56,6 +59,7 @@ class Plan:
     summary: BudgetSummary
     call_sheets: tuple[CallSheet, ...]
     defaults_used: tuple[str, ...]
+    comparison: BudgetComparison | None = None
 
     @property
     def title(self) -> str:
@@ -126,9 +130,36 @@ def make_plan(
     facts = schedule_facts(schedule, cast=days)
     title = config.title or script.title or Path(source).stem
     summary = summarise(build_budget(facts, settings, title=title))
+    comparison = compare_with_script_order(problem, summary, settings, title=title)
     sheets = call_sheets(schedule, breakdown, title=title)
     defaults = tuple(dict.fromkeys((*config.defaults_used, *settings.defaults_used)))
-    return Plan(script, breakdown, config, problem, schedule, days, summary, sheets, defaults)
+    return Plan(
+        script, breakdown, config, problem, schedule, days, summary, sheets, defaults, comparison
+    )
+
+
+def script_order_schedule(problem: Problem) -> Schedule | None:
+    """The schedule a production gets without optimising: scenes shot in script order, packed
+    into days (availability and day length respected), or None when that order cannot be packed."""
+    horizon = full_horizon(problem)
+    order = [scene.number for scene in problem.scenes]
+    plan = pack_days(
+        problem, order, horizon, urgency=1, allowed=availability_table(problem, horizon)
+    )
+    if plan is None:
+        return None
+    return evaluate(problem, plan, keep_order=True, status="SCRIPT_ORDER")
+
+
+def compare_with_script_order(
+    problem: Problem, optimised: BudgetSummary, settings: BudgetSettings, *, title: str = ""
+) -> BudgetComparison | None:
+    """The optimised schedule's budget beside the script-order schedule's: what optimising saved."""
+    naive = script_order_schedule(problem)
+    if naive is None:
+        return None
+    naive_summary = summarise(build_budget(schedule_facts(naive), settings, title=title))
+    return compare_budgets(naive_summary, optimised, labels=("Script order", "Optimised"))
 
 
 def schedule_json(plan: Plan) -> dict[str, Any]:
@@ -225,6 +256,7 @@ def _book(plan: Plan, document: dict[str, Any] | None = None) -> Book:
         cast_days=plan.cast_days,
         plan_json=document or {},
         defaults_used=plan.defaults_used,
+        comparison=plan.comparison,
     )
 
 
