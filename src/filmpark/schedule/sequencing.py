@@ -334,96 +334,123 @@ class _BlockMover:
         starts[1:] = locs[1:] != locs[:-1]
         return int((span * self.cost).sum() + self.loc_cost[locs[starts]].sum())
 
-    def insertion_costs(
-        self, order: IntArray, position: dict[int, int], i: int, k: int
-    ) -> tuple[IntArray, IntArray]:
-        """Total cost (paid spans + run starts) of putting ``order[i:i+k]`` at each place
-        ``p`` of the rest, and the allowed places (precedences), as arrays over ``p``."""
-        block = order[i : i + k]
-        rest = np.concatenate((order[:i], order[i + k :]))
-        r = len(rest)
-        dur_r = self.dur[rest]
-        end_r = np.cumsum(dur_r)
-        start_r = end_r - dur_r
-        total_r = int(end_r[-1]) if r else 0
-        # block start day when inserted before rest[p] (p == r: at the very end)
+    def set_order(self, order: IntArray) -> None:
+        """Make ``order`` the current order: cache its days, first and last appearances."""
+        self.cur = order
+        self.pres_cur = self.presence[:, order]
+        n = len(order)
+        self.end_cur = np.cumsum(self.dur[order])
+        self.start_cur = self.end_cur - self.dur[order]
+        self.has_cur = self.pres_cur.any(axis=1)
+        self.first_cur = np.argmax(self.pres_cur, axis=1)
+        self.last_cur = n - 1 - np.argmax(self.pres_cur[:, ::-1], axis=1)
+        self.locs_cur = self.loc[order]
+        self.position = np.empty(n, dtype=np.int64)
+        self.position[order] = np.arange(n)
+
+    def insertion_costs(self, i: int, k: int) -> tuple[IntArray, npt.NDArray[np.bool_]]:
+        """Total cost (paid spans + run starts) of taking ``cur[i:i+k]`` out and putting it
+        before the ``p``-th remaining scene, for every ``p`` (``p == r``: at the end), and the
+        places the precedences allow.
+
+        Each actor's stay is piecewise linear in the block's start day over three ranges of
+        ``p`` (before, inside or after the actor's other scenes), so the stays of all actors at
+        every ``p`` are summed with difference arrays in O(actors + scenes).
+        """
+        n = len(self.cur)
+        r = n - k
+        j = i + k
+        pres = self.pres_cur
+        block_pres = pres[:, i:j]
+        has_b = block_pres.any(axis=1)
+        first, last, has = self.first_cur, self.last_cur, self.has_cur
+        # first and last appearance among the remaining scenes, in positions of the rest
+        f_r = np.where(first < i, first, first - k)
+        l_r = np.where(last >= j, last - k, last)
+        has_r = has & ~((first >= i) & (last < j))
+        for a in np.flatnonzero(has_r & (first >= i) & (first < j)):
+            f_r[a] = i + int(np.argmax(pres[a, j:]))
+        for a in np.flatnonzero(has_r & (last >= i) & (last < j)):
+            l_r[a] = i - 1 - int(np.argmax(pres[a, i - 1 :: -1])) if i > 0 else -1
+        big_d = int(self.end_cur[j - 1] - self.start_cur[i])
+        start_r = np.concatenate((self.start_cur[:i], self.start_cur[j:] - big_d))
+        end_r = np.concatenate((self.end_cur[:i], self.end_cur[j:] - big_d))
         t = np.empty(r + 1, dtype=np.int64)
         t[:r] = start_r
-        t[r] = total_r
-        dur_b = self.dur[block]
-        big_d = int(dur_b.sum())
-        end_b = np.cumsum(dur_b)
-        start_b = end_b - dur_b
-        pres_r = self.presence[:, rest]
-        pres_b = self.presence[:, block]
-        has_r: npt.NDArray[np.bool_] = np.asarray(pres_r.any(axis=1))
-        has_b: npt.NDArray[np.bool_] = np.asarray(pres_b.any(axis=1))
-        f_r = np.argmax(pres_r, axis=1)
-        l_r = r - 1 - np.argmax(pres_r[:, ::-1], axis=1)
-        f_b = np.argmax(pres_b, axis=1)
-        l_b = k - 1 - np.argmax(pres_b[:, ::-1], axis=1)
-        off_first = start_b[f_b]
-        off_last = end_b[l_b]  # exclusive end offset
-        p = np.arange(r + 1)[None, :]
-        fr = f_r[:, None]
-        lr = l_r[:, None]
-        first_day_r = start_r[f_r][:, None] if r else np.zeros((len(f_r), 1), dtype=np.int64)
-        last_day_r = end_r[l_r][:, None] if r else np.zeros((len(l_r), 1), dtype=np.int64)
-        inside = (p > fr) & (p <= lr)
-        span_r_only = last_day_r - first_day_r + big_d * inside
-        tp = t[None, :]
-        first_both = np.where(p <= fr, tp + off_first[:, None], first_day_r)
-        last_both = np.where(p > lr, tp + off_last[:, None], last_day_r + big_d)
-        span_both = last_both - first_both
-        span_b_only = (off_last - off_first)[:, None]
-        span = np.where(
-            has_r[:, None] & has_b[:, None],
-            span_both,
-            np.where(has_r[:, None], span_r_only, np.where(has_b[:, None], span_b_only, 0)),
+        t[r] = int(self.end_cur[-1]) - big_d
+        block_start = self.start_cur[i:j] - self.start_cur[i]
+        block_end = self.end_cur[i:j] - self.start_cur[i]
+        off_first = block_start[np.argmax(block_pres, axis=1)]
+        off_last = block_end[k - 1 - np.argmax(block_pres[:, ::-1], axis=1)]
+        c = self.cost
+        f_safe = np.clip(f_r, 0, max(r - 1, 0))
+        l_safe = np.clip(l_r, 0, max(r - 1, 0))
+        fd = start_r[f_safe] if r else np.zeros_like(c)
+        ld = end_r[l_safe] if r else np.zeros_like(c)
+        r_only = has_r & ~has_b
+        b_only = has_b & ~has_r
+        both = has_r & has_b
+        constant = int((c * (ld - fd))[r_only].sum() + (c * (off_last - off_first))[b_only].sum())
+        # range additions: (start index, end index inclusive, alpha weight, beta weight)
+        ro = np.flatnonzero(r_only)
+        bb = np.flatnonzero(both)
+        zeros_bb = np.zeros(len(bb), dtype=np.int64)
+        starts = np.concatenate((f_r[ro] + 1, zeros_bb, f_r[bb] + 1, l_r[bb] + 1))
+        ends = np.concatenate((l_r[ro], f_r[bb], l_r[bb], zeros_bb + r))
+        alpha_w = np.concatenate(
+            (
+                c[ro] * big_d,
+                c[bb] * (ld[bb] + big_d - off_first[bb]),
+                c[bb] * (ld[bb] + big_d - fd[bb]),
+                c[bb] * (off_last[bb] - fd[bb]),
+            )
         )
-        actor_part = (self.cost[:, None] * span).sum(axis=0)
+        beta_w = np.concatenate((np.zeros(len(ro), dtype=np.int64), -c[bb], zeros_bb, c[bb]))
+        index = np.concatenate((starts, ends + 1))
+        alpha = np.cumsum(np.bincount(index, np.concatenate((alpha_w, -alpha_w)), minlength=r + 2))[
+            : r + 1
+        ]
+        beta = np.cumsum(np.bincount(index, np.concatenate((beta_w, -beta_w)), minlength=r + 2))[
+            : r + 1
+        ]
+        actor_part = np.rint(alpha + beta * t).astype(np.int64) + constant
         # location run starts
-        loc_r = self.loc[rest]
-        c = self.loc_cost
-        base = 0
-        trans = np.zeros(r + 1, dtype=np.int64)  # cost of the run start at rest[p], p < r
+        locs = self.locs_cur
+        loc_r = np.concatenate((locs[:i], locs[j:]))
+        lc = self.loc_cost
+        trans = np.zeros(r + 1, dtype=np.int64)  # run start paid at rest[p], p < r
         if r:
-            starts = np.ones(r, dtype=bool)
-            starts[1:] = loc_r[1:] != loc_r[:-1]
-            trans[:r] = np.where(starts, c[loc_r], 0)
-            base = int(trans.sum())
-        locs_b = self.loc[block]
-        inner = np.ones(k, dtype=bool)
-        inner[1:] = locs_b[1:] != locs_b[:-1]
-        inner[0] = False
-        block_inner = int(c[locs_b[inner]].sum())
+            run_start = np.ones(r, dtype=bool)
+            run_start[1:] = loc_r[1:] != loc_r[:-1]
+            trans[:r] = np.where(run_start, lc[loc_r], 0)
+        base = int(trans.sum())
+        locs_b = locs[i:j]
+        block_inner = int(lc[locs_b[1:]][locs_b[1:] != locs_b[:-1]].sum())
         bf, bl = int(locs_b[0]), int(locs_b[-1])
         prev_loc = np.full(r + 1, -1, dtype=np.int64)
         prev_loc[1:] = loc_r
         next_loc = np.full(r + 1, -1, dtype=np.int64)
         next_loc[:r] = loc_r
-        enter_block = np.where(prev_loc != bf, c[bf], 0)
-        enter_next = np.where((next_loc >= 0) & (next_loc != bl), c[np.maximum(next_loc, 0)], 0)
-        location_part = base - trans + enter_block + enter_next + block_inner
-        total = actor_part + location_part
-        # precedences: predecessors outside the block before p, successors after
+        enter_block = np.where(prev_loc != bf, lc[bf], 0)
+        enter_next = np.where((next_loc >= 0) & (next_loc != bl), lc[np.maximum(next_loc, 0)], 0)
+        total = actor_part + (base - trans + enter_block + enter_next + block_inner)
+        # precedences: predecessors outside the block before p, successors after it
         lo, hi = 0, r
-        block_set = {int(s) for s in block}
+        block_set = {int(s) for s in self.cur[i:j]}
+        position = self.position
         for s in block_set:
             for b in self.preds[s]:
                 if b not in block_set:
-                    pos = position[b]
-                    pos_r = pos if pos < i else pos - k
-                    lo = max(lo, pos_r + 1)
-            for a in self.succs[s]:
-                if a not in block_set:
-                    pos = position[a]
-                    pos_r = pos if pos < i else pos - k
-                    hi = min(hi, pos_r)
+                    pos = int(position[b])
+                    lo = max(lo, (pos if pos < i else pos - k) + 1)
+            for after in self.succs[s]:
+                if after not in block_set:
+                    pos = int(position[after])
+                    hi = min(hi, pos if pos < i else pos - k)
         allowed = np.zeros(r + 1, dtype=bool)
         if lo <= hi:
             allowed[lo : hi + 1] = True
-        return total.astype(np.int64), allowed
+        return total, allowed
 
 
 def _greedy_order(problem: SequencingProblem, masks: Sequence[int]) -> list[int]:
@@ -546,6 +573,9 @@ class _Annealer:
         self.preds = _predecessor_masks(problem)
         self.mover = _BlockMover(problem)
         self.rng = random.Random(seed)
+        self.heat = 1.0
+        self.cooling = 0.002
+        self.rounds = 3
         # paid() counts every actor's whole stay and every run start; the benchmark cost
         # leaves out worked days and the first visit of each location
         worked = sum(
@@ -563,60 +593,74 @@ class _Annealer:
         progress: Callable[[int, int], None] | None = None,
         lower: int = 0,
     ) -> tuple[list[int], int]:
-        """Improve ``order`` until ``deadline``; returns the best order and its cost."""
+        """Improve ``order`` until ``deadline``; returns the best order and its cost.
+
+        Each step takes a block out (a short run of scenes, or a whole location run) and
+        prices every place it could go back; the place is drawn with probability
+        proportional to ``exp(-delta / T)`` (heat-bath annealing: one vector pass serves the
+        whole neighbourhood). The temperature falls geometrically within each of several
+        rounds; each round restarts from the best order, and exact window re-solves polish
+        the best order between rounds.
+        """
         constant = self.constant
         n = len(order)
         mover = self.mover
         rng = self.rng
+        nprng = np.random.default_rng(self.rng.randrange(1 << 30))
         current = np.asarray(order, dtype=np.int64)
+        mover.set_order(current)
         current_cost = mover.paid(current)
         best = current.copy()
         best_cost = current_cost
         start = time.perf_counter()
         total_time = max(1e-3, deadline - start)
-        temperature0 = self._initial_temperature(current, current_cost)
-        max_block = max(1, min(8, n // 3))
+        temperature0 = self.heat * self._initial_temperature(current_cost)
+        max_block = max(1, n // 2)
+        rounds = self.rounds if n > 4 else 1
+        round_length = total_time / rounds
+        round_start = start
         iteration = 0
-        next_window = start + 0.25 * total_time
         while True:
             iteration += 1
             if iteration & 15 == 0 and (stop() or time.perf_counter() > deadline):
                 break
             now = time.perf_counter()
-            if now > next_window and n > 4:
-                improved, cost = self._window_pass(best.tolist(), deadline, stop)
-                if cost < best_cost:
-                    best = np.asarray(improved, dtype=np.int64)
-                    best_cost = cost
-                    if progress is not None:
-                        progress(best_cost - constant, lower)
+            if now - round_start > round_length:
+                if n > 4:
+                    window_deadline = min(deadline, now + 0.15 * round_length)
+                    improved, cost = self._window_pass(best.tolist(), window_deadline, stop)
+                    if cost < best_cost:
+                        best, best_cost = np.asarray(improved, dtype=np.int64), cost
+                        if progress is not None:
+                            progress(best_cost - constant, lower)
                 current, current_cost = best.copy(), best_cost
-                next_window = time.perf_counter() + 0.25 * total_time
-            fraction = min(1.0, (time.perf_counter() - start) / total_time)
-            temperature = temperature0 * (1.0 - fraction) ** 2 + 1e-9
+                mover.set_order(current)
+                round_start = time.perf_counter()
+                now = round_start
+            fraction = min(1.0, (now - round_start) / round_length)
+            temperature = temperature0 * (0.002**fraction)
             i, k = self._block_length(current, rng.randrange(n), max_block)
-            position = {int(s): idx for idx, s in enumerate(current)}
-            costs, allowed = mover.insertion_costs(current, position, i, k)
-            allowed[i] = False
+            costs, allowed = mover.insertion_costs(i, k)
             if not allowed.any():
                 continue
             candidates = np.flatnonzero(allowed)
-            if rng.random() < 0.1:
-                p = int(candidates[rng.randrange(len(candidates))])
-            else:
-                masked = np.where(allowed, costs, np.iinfo(np.int64).max)
-                p = int(np.argmin(masked))
+            deltas = costs[candidates] - current_cost
+            low = int(deltas.min())
+            weights = np.exp(-(deltas - low) / temperature)
+            pick = int(nprng.choice(len(candidates), p=weights / weights.sum()))
+            p = int(candidates[pick])
+            if p == i:
+                continue
             new_cost = int(costs[p])
-            delta = new_cost - current_cost
-            if delta <= 0 or rng.random() < math.exp(-delta / temperature):
-                block = current[i : i + k]
-                rest = np.concatenate((current[:i], current[i + k :]))
-                current = np.concatenate((rest[:p], block, rest[p:]))
-                current_cost = new_cost
-                if current_cost < best_cost:
-                    best, best_cost = current.copy(), current_cost
-                    if progress is not None:
-                        progress(best_cost - constant, lower)
+            block = current[i : i + k]
+            rest = np.concatenate((current[:i], current[i + k :]))
+            current = np.concatenate((rest[:p], block, rest[p:]))
+            current_cost = new_cost
+            mover.set_order(current)
+            if current_cost < best_cost:
+                best, best_cost = current.copy(), current_cost
+                if progress is not None:
+                    progress(best_cost - constant, lower)
         final = best.tolist()
         if n > 4 and not stop():
             improved, cost = self._window_pass(final, deadline, stop)
@@ -639,23 +683,27 @@ class _Annealer:
                 hi += 1
             if hi - lo < n:
                 return lo, hi - lo
-        k = min(n - i, 1 + int(self.rng.expovariate(1.0 / 1.5)) % max_block)
-        return i, max(1, k)
+        # block lengths log-uniform up to half the order: short blocks polish, long ones
+        # swap whole stretches of the shoot (a segment exchange, as in 3-opt)
+        k = int(math.exp(self.rng.uniform(0.0, math.log(max(2.0, max_block)))))
+        k = max(1, min(k, n - 1))
+        i = min(i, n - k)
+        return i, k
 
-    def _initial_temperature(self, order: IntArray, cost: int) -> float:
+    def _initial_temperature(self, cost: int) -> float:
+        """A fraction of the typical cost rise of moving one scene to its best other place."""
         deltas = []
-        n = len(order)
-        position = {int(s): idx for idx, s in enumerate(order)}
+        n = len(self.mover.cur)
         for _ in range(min(30, n)):
             i = self.rng.randrange(n)
-            costs, allowed = self.mover.insertion_costs(order, position, i, 1)
+            costs, allowed = self.mover.insertion_costs(i, 1)
             allowed[i] = False
             if allowed.any():
                 values = costs[allowed] - cost
                 positive = values[values > 0]
                 if positive.size:
-                    deltas.append(float(np.median(positive)))
-        return (sum(deltas) / len(deltas)) * 0.3 if deltas else 1.0
+                    deltas.append(float(np.min(positive)))
+        return max(1.0, (sum(deltas) / len(deltas)) if deltas else 1.0)
 
     def _window_pass(
         self, order: list[int], deadline: float, stop: Callable[[], bool]
@@ -680,7 +728,7 @@ class _Annealer:
             tail = list(sub.tail)
             middle = [x for x in current_nodes if x not in head and x not in tail]
             upper = head + middle + tail
-            found = search_order(sub, upper_order=upper, deadline=deadline, node_limit=20000)
+            found = search_order(sub, upper_order=upper, deadline=deadline, node_limit=3000)
             if found.cost < sub.order_cost(upper):
                 window = [nodes[x] for x in found.order if nodes[x] >= 0]
                 order = order[:i] + window + order[j:]
