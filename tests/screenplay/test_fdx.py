@@ -369,6 +369,24 @@ def test_utf16_and_bom_prefixed_fdx_files_are_read() -> None:
     assert read_fdx(b"\xef\xbb\xbf" + data).elements[0].text == "Xin chào"
 
 
+def test_a_file_in_a_declared_legacy_encoding_is_read() -> None:
+    for encoding, text in (("windows-1258", "Nhà bà Tư"), ("Shift_JIS", "映画の夜")):
+        data = fdx(f'<Paragraph Type="Action"><Text>{text}</Text></Paragraph>')
+        data = data.decode().replace('encoding="UTF-8"', f'encoding="{encoding}"').encode(encoding)
+        assert read_fdx(data).elements[0].text == text
+
+
+@pytest.mark.parametrize(
+    ("declared", "cause"),
+    [("bogus-8", "unknown encoding 'bogus-8'"), ("Shift_JIS", "the file says Shift_JIS but")],
+)
+def test_a_wrong_or_unknown_declared_encoding_is_refused(declared: str, cause: str) -> None:
+    data = fdx('<Paragraph Type="Action"><Text>Nhà bà Tư</Text></Paragraph>')
+    data = data.replace(b'encoding="UTF-8"', f'encoding="{declared}"'.encode())
+    with pytest.raises(ScreenplayError, match=cause):
+        read_fdx(data, "legacy.fdx")
+
+
 def test_decomposed_vietnamese_text_is_normalised_to_composed_form() -> None:
     decomposed = "NO\u0323\u0302I. NHA\u0300 - ĐÊM"
     script = read_fdx(fdx(f'<Paragraph Type="Scene Heading"><Text>{decomposed}</Text></Paragraph>'))

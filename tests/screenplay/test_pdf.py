@@ -174,6 +174,14 @@ def test_an_a4_script_with_other_margins_is_read_by_its_own_indents() -> None:
     kinds = [e.kind for e in pdf.elements]
     assert ElementKind.PARENTHETICAL in kinds
     assert ElementKind.TRANSITION in kinds
+    assert "not the industry page (8.27 x 11.69 in, 6.0 lines an inch)" in (
+        pdf.diagnostics[0].message
+    )
+
+
+def test_an_industry_page_needs_no_layout_diagnostic() -> None:
+    pdf = read_pdf(render_screenplay_pdf(fountain(ENGLISH)))
+    assert pdf.diagnostics == ()
 
 
 def test_the_title_page_is_read_into_keys_and_not_into_the_script() -> None:
@@ -442,3 +450,15 @@ def test_a_word_typed_a4_script_with_centred_cues_is_read() -> None:
     ]
     dialogue = [e.text for e in script.elements if e.kind is ElementKind.DIALOGUE]
     assert dialogue == ["Khuya rồi, sao con chưa ngủ?", "Con đợi ba.", "Ba về đây."]
+
+
+def test_a_diagonal_watermark_is_not_read_as_script_text() -> None:
+    pdf = FPDF(unit="pt", format="letter")
+    page = PrintedPage(pdf)
+    page.at(0, 1.5, "INT. OFFICE - DAY")
+    page.at(2, 1.5, "Papers everywhere.")
+    with pdf.rotation(45, x=306, y=396):
+        pdf.set_font("Courier", size=48)
+        pdf.text(150, 396, "CONFIDENTIAL")
+    script = read_pdf(bytes(pdf.output()), "watermarked.pdf")
+    assert [e.text for e in script.elements] == ["INT. OFFICE - DAY", "Papers everywhere."]

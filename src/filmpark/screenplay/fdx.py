@@ -25,6 +25,7 @@ they are how XML bombs and external-entity attacks get in.
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -570,7 +571,7 @@ def read_fdx(data: bytes, source: str = "<input>") -> Script:
     if not data.lstrip().startswith(b"<") and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         looks = "binary data" if b"\x00" in data[:1024] or not _is_text(data[:1024]) else "text"
         raise ScreenplayError(source, f"not an FDX file: {looks}, not XML")
-    root = _parse_xml(data, source)
+    root = _parse_xml(_as_utf8(data, source), source)
     if root.tag != "FinalDraft":
         raise ScreenplayError(
             source, f"not a Final Draft document: the root element is <{root.tag}>"
@@ -606,6 +607,34 @@ def read_fdx(data: bytes, source: str = "<input>") -> Script:
     )
     script = _apply_scene_facts(script, reader)
     return replace(script, tags=tags)
+
+
+_EXPAT_NATIVE = frozenset({"utf-8", "utf-16", "utf-16-le", "utf-16-be", "ascii", "latin-1"})
+
+
+def _as_utf8(data: bytes, source: str) -> bytes:
+    """Re-encode a file that declares another encoding (Shift_JIS, windows-1258...) as UTF-8.
+
+    expat itself knows only UTF-8, UTF-16, ASCII and Latin-1 and single-byte code pages.
+    """
+    declared = _ENCODING_RE.match(data)
+    if declared is None:
+        return data
+    name = declared.group(1).decode("ascii")
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        raise ScreenplayError(source, f"unknown encoding {name!r} in the XML declaration") from None
+    if codec in _EXPAT_NATIVE or codec.startswith("iso8859-1"):
+        return data
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as error:
+        raise ScreenplayError(
+            source, f"wrong encoding: the file says {name} but byte {error.start} is not {name}"
+        ) from None
+    start, end = declared.span(1)
+    return (text[:start] + "UTF-8" + text[end:]).encode("utf-8")
 
 
 def _is_text(sample: bytes) -> bool:

@@ -132,7 +132,9 @@ def _extract(data: bytes, source: str) -> list[_Page]:
                     item = stack.pop()
                     if isinstance(item, LTChar):
                         text = item.get_text()
-                        if text:
+                        # Rotated text is a watermark or a margin note, not the script.
+                        a, b, c, d, _e, _f = item.matrix
+                        if text and abs(b) <= 1e-3 * abs(a) and abs(c) <= 1e-3 * abs(d):
                             chars.append(
                                 (item.x0 - x0, y1 - item.y1, item.x1 - x0, item.size, text)
                             )
@@ -447,15 +449,7 @@ def read_pdf(data: bytes, source: str = "<input>") -> Script:
     _strip_margin_numbers(body_rows, char)
     indents = _learn_indents([r for r in body_rows if len(r.segments) == 1], char)
     built = _elements(body_pages, indents, first_body, source, notes)
-    pitches = [
-        b.top - a.top
-        for p in body_pages
-        for a, b in zip(p.rows, p.rows[1:], strict=False)
-        if 0 < b.top - a.top < 40
-    ]
-    pitch = (
-        min(Counter(round(x, 1) for x in pitches).most_common(1)[0][0], 40.0) if pitches else 12.0
-    )
+    pitch = _line_pitch(body_pages)
     script = build_script(
         built.elements,
         title_page=title_page,
@@ -475,6 +469,14 @@ def read_pdf(data: bytes, source: str = "<input>") -> Script:
         used = max(r.bottom for r in body_rows if r.page == last_page) - top
         length = Eighths((script.page_count - 1) * 8 + max(1, math.ceil(used * 8 / height - 1e-6)))
     else:
+        layout_note = Diagnostic(
+            source,
+            1,
+            f"not the industry page ({page.width / 72:.2f} x {page.height / 72:.2f} in, "
+            f"{72 / pitch:.1f} lines an inch): scene eighths are counted on the script "
+            "re-paginated to US Letter",
+        )
+        script = replace(script, diagnostics=(layout_note, *script.diagnostics))
         repaginated = build_script(
             [replace(e, page=None) for e in built.elements], source=source, source_format="pdf"
         )
@@ -489,6 +491,27 @@ def read_pdf(data: bytes, source: str = "<input>") -> Script:
             length=length,
         )
     return script
+
+
+def _line_pitch(pages: Sequence[_Page]) -> float:
+    """The distance between two printed lines: the smallest common step between rows.
+
+    A script of one-line paragraphs has a blank line between every two rows, so a step of
+    about two type sizes is halved.
+    """
+    steps: Counter[float] = Counter()
+    sizes: list[float] = []
+    for page in pages:
+        sizes.extend(r.bottom - r.top for r in page.rows)
+        for above, below in itertools.pairwise(page.rows):
+            if below.top > above.top:
+                steps[round(below.top - above.top, 1)] += 1
+    size = statistics.median(sizes) if sizes else 12.0
+    common = [step for step, n in steps.items() if n >= max(2, sum(steps.values()) * 0.05)]
+    pitch = min(common, default=size)
+    while pitch > 1.7 * size:
+        pitch /= 2
+    return max(pitch, size * 0.8)
 
 
 def _measured_lengths(built: _Built, height: float) -> list[int]:
