@@ -10,8 +10,11 @@ from fastapi import APIRouter, FastAPI
 from filmpark.errors import AuthenticationError
 from filmpark.services import accounts
 from filmpark.web import (
+    pages_ai,
     pages_auth,
     pages_breakdown,
+    pages_budget,
+    pages_documents,
     pages_projects,
     pages_schedule,
     pages_scripts,
@@ -27,6 +30,9 @@ ROUTERS: tuple[APIRouter, ...] = (
     pages_scripts.router,
     pages_breakdown.router,
     pages_schedule.router,
+    pages_budget.router,
+    pages_documents.router,
+    pages_ai.router,
 )
 
 

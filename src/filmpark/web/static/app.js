@@ -110,3 +110,46 @@
 
   window.filmpark = { send: send, replayPending: replayPending, announce: announce, csrfToken: csrfToken, newKey: newKey };
 })();
+
+/* A button that starts a job (data-job-start="URL"): shows its progress from the job API and
+ * reloads the page when a new version is ready. Messages come from the nearest
+ * [data-jobs-url] element (data-msg-working, data-msg-done, data-msg-failed). */
+(function () {
+  "use strict";
+  async function run(button) {
+    const root = button.closest("[data-jobs-url]");
+    const bar = root.querySelector("progress");
+    const text = root.querySelector(".job-message");
+    button.disabled = true;
+    if (bar) { bar.hidden = false; bar.value = 0; }
+    text.textContent = root.dataset.msgWorking;
+    const started = await window.filmpark.send(button.dataset.jobStart, {});
+    if (started.status !== 202) {
+      button.disabled = false;
+      if (bar) bar.hidden = true;
+      text.textContent = started.body && started.body.error ? started.body.error.message : String(started.status);
+      return;
+    }
+    const url = root.dataset.jobsUrl + "/" + encodeURIComponent(started.body.job_id);
+    const deadline = Date.now() + 15 * 60 * 1000;
+    while (Date.now() < deadline) {
+      await new Promise(function (resolve) { setTimeout(resolve, 500); });
+      const response = await fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" });
+      const job = await response.json();
+      if (bar) bar.value = Math.max(0, Math.min(1, job.progress || 0));
+      if (job.message) text.textContent = root.dataset.msgWorking + " " + job.message;
+      if (job.state === "succeeded") { text.textContent = root.dataset.msgDone; location.reload(); return; }
+      if (job.state === "failed" || response.status >= 400) {
+        button.disabled = false;
+        const reason = typeof job.error === "string" ? job.error : (job.error && job.error.message) || String(response.status);
+        text.textContent = root.dataset.msgFailed.replace("{reason}", reason);
+        return;
+      }
+    }
+    button.disabled = false;
+  }
+  document.addEventListener("click", function (event) {
+    const button = event.target instanceof Element ? event.target.closest("button[data-job-start]") : null;
+    if (button) run(button);
+  });
+})();

@@ -87,7 +87,7 @@
         }
         if (job.state === "failed" || response.status >= 400) {
           button.disabled = false;
-          text.textContent = msg.msgFailed.replace("{reason}", job.error || (job.error && job.error.message) || String(response.status));
+          text.textContent = msg.msgFailed.replace("{reason}", typeof job.error === "string" ? job.error : (job.error && job.error.message) || String(response.status));
           return;
         }
       }
