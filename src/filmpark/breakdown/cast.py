@@ -104,10 +104,16 @@ def name_core(name: str, titles: frozenset[str]) -> tuple[str, ...]:
     return tuple(words)
 
 
-def is_person_noun(words: Sequence[str], lexicon: Lexicon) -> bool:
+def is_person_noun(words: Sequence[str], lexicon: Lexicon, *others: Lexicon) -> bool:
     """True when a phrase is a common noun for a person (``truck driver``, ``bà cụ``)."""
     if not words:
         return False
+    if any(_is_person_noun(words, other) for other in others):
+        return True
+    return _is_person_noun(words, lexicon)
+
+
+def _is_person_noun(words: Sequence[str], lexicon: Lexicon) -> bool:
     phrase = " ".join(words)
     entry = lexicon.lookup(phrase)
     if entry is not None and entry.category == "extras":
@@ -126,11 +132,15 @@ def is_person_noun(words: Sequence[str], lexicon: Lexicon) -> bool:
     return False
 
 
-def build_roster(script: Script, lexicon: Lexicon) -> Roster:
-    """Read the whole script once: cue names, introductions, titled recurring figures."""
+def build_roster(script: Script, lexicon: Lexicon, *others: Lexicon) -> Roster:
+    """Read the whole script once: cue names, introductions, titled recurring figures.
+
+    ``lexicon`` is the script's main language; ``others`` are consulted too, for scripts
+    that mix languages (a Vietnamese scene in an English script).
+    """
     roster = Roster()
-    titles = lexicon.words("titles")
-    articles = lexicon.words("articles")
+    titles = lexicon.words("titles").union(*(o.words("titles") for o in others))
+    articles = lexicon.words("articles").union(*(o.words("articles") for o in others))
     cue_counts: Counter[str] = Counter()
     for scene in script.scenes:
         for element in scene.elements:
@@ -147,14 +157,13 @@ def build_roster(script: Script, lexicon: Lexicon) -> Roster:
             for line in nfc(element.text).split("\n"):
                 tokens = tokenize(line)
                 for start, end in _caps_runs(tokens, articles):
-                    phrase = " ".join(t.text for t in tokens[start:end]).upper()
                     phrase_text = line[tokens[start].start : tokens[end - 1].end].upper()
                     after = line[tokens[end - 1].end :]
                     # ``MR.`` keeps its dot in the name as cues write it.
                     if after.startswith("."):
                         after = after[1:]
                     words = [t.lower for t in tokens[start:end]]
-                    titled = _titled_figure(words, lexicon)
+                    titled = _titled_figure(words, lexicon, *others)
                     if not (_AGE_RE.match(after) or titled):
                         continue
                     display = " ".join(phrase_text.split())
@@ -164,7 +173,7 @@ def build_roster(script: Script, lexicon: Lexicon) -> Roster:
                         core = list(words)
                         while len(core) > 1 and core[0] in titles:
                             core = core[1:]
-                        named = titled or not is_person_noun(core, lexicon)
+                        named = titled or not is_person_noun(core, lexicon, *others)
                         if named:
                             roster.people[display] = Person(display, introduced=True)
                         else:
@@ -188,11 +197,11 @@ def build_roster(script: Script, lexicon: Lexicon) -> Roster:
     return roster
 
 
-def _titled_figure(words: Sequence[str], lexicon: Lexicon) -> bool:
+def _titled_figure(words: Sequence[str], lexicon: Lexicon, *others: Lexicon) -> bool:
     """``WOMAN IN WHITE``, ``MAN WITH THE SCAR``: a titled figure is a character."""
     if len(words) < 3 or words[1] not in ("in", "with", "of"):
         return False
-    return is_person_noun(words[:1], lexicon)
+    return is_person_noun(words[:1], lexicon, *others)
 
 
 def _index_forms(roster: Roster, titles: frozenset[str]) -> None:

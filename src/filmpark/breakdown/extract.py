@@ -48,6 +48,7 @@ _CATEGORY_ORDER = (
     "animals", "sfx", "vfx", "sound", "music", "set_dressing", "special_equipment",
 )  # fmt: skip
 _DIGITS_RE = re.compile(r"^\d{1,3}(?:[,.]\d{3})+$|^\d+$")
+_NUMBER_BEFORE_RE = re.compile(r"(?<![\w,.])(\d{1,3}(?:[,.]\d{3})+|\d{1,6})\s+$")
 
 
 @dataclass(slots=True)
@@ -139,12 +140,14 @@ def break_down(
     """Propose the production elements of every scene of ``script``, in script order."""
     language = detect_language(script)
     lexicon = load_lexicon(language)
-    roster = build_roster(script, lexicon)
+    other = load_lexicon("en" if language == "vi" else "vi")
+    roster = build_roster(script, lexicon, other)
     diagnostics: list[Diagnostic] = []
     scenes: list[SceneBreakdown] = []
     for scene in script.scenes:
         work = _SceneWork(scene.number.text)
-        _SceneExtractor(scene, work, lexicon, roster, diagnostics, script.source).run()
+        scene_lexicon = _scene_lexicon(scene, lexicon, other)
+        _SceneExtractor(scene, work, scene_lexicon, roster, diagnostics, script.source).run()
         if provider is not None:
             _merge_provider(provider, scene, script, work, diagnostics)
         scenes.append(_scene_breakdown(scene, work))
@@ -154,6 +157,16 @@ def break_down(
         diagnostics=tuple(diagnostics),
         categories=categories or CategorySet(),
     )
+
+
+def _scene_lexicon(scene: Scene, main: Lexicon, other: Lexicon) -> Lexicon:
+    """A bilingual script reads each scene in its own language."""
+    text = " ".join(e.text for e in scene.elements if e.kind in _BODY_KINDS)
+    letters = sum(1 for ch in text if ch.isalpha())
+    if letters < 40:
+        return main
+    scene_language = "vi" if looks_vietnamese(text) else "en"
+    return main if scene_language == main.language else other
 
 
 def _scene_breakdown(scene: Scene, work: _SceneWork) -> SceneBreakdown:
@@ -369,8 +382,12 @@ class _SceneExtractor:
 
     # -- conventions on capitals -------------------------------------------------------------
 
-    def _quantity_before(self, tokens: Sequence[Token], index: int) -> int | None:
+    def _quantity_before(self, line: _Line, index: int) -> int | None:
         """``a dozen`` -> 12, ``two dozen`` -> 24, ``10,000`` -> 10000, ``hai`` -> 2."""
+        tokens = line.tokens
+        digits = _NUMBER_BEFORE_RE.search(line.text[: tokens[index].start])
+        if digits:
+            return int(re.sub(r"[,.]", "", digits.group(1)))
         words = [t.lower for t in tokens[max(0, index - 3) : index]]
         for size in (3, 2, 1):
             if len(words) >= size:
@@ -405,7 +422,7 @@ class _SceneExtractor:
                 self.work.add(
                     "extras", extra_name, line, *span, source="rules", confidence=0.85,
                     explanation="an unnamed, non-speaking individual introduced in capitals",
-                    quantity=self._quantity_before(tokens, start) or 1,
+                    quantity=self._quantity_before(line, start) or 1,
                 )  # fmt: skip
                 continue
             if self._sound_run(line, start, end, words):
@@ -422,7 +439,7 @@ class _SceneExtractor:
                 self.work.add(
                     "extras", name, line, *span, source="rules", confidence=0.85,
                     explanation="a group or an unnamed person introduced in capitals",
-                    quantity=self._quantity_before(tokens, start),
+                    quantity=self._quantity_before(line, start),
                 )  # fmt: skip
 
     def _sound_run(self, line: _Line, start: int, end: int, words: list[str]) -> bool:
@@ -570,7 +587,7 @@ class _SceneExtractor:
         if category == "extras":
             plural = self.en and last.lower != noun_lemma(last.lower)
             marked = any(t.lower in self.rule_words["group_markers"] for t in sentence_before[-3:])
-            quantity = self._quantity_before(tokens, hit.start)
+            quantity = self._quantity_before(line, hit.start)
             if not (first.is_upper or plural or marked or "group" in entry.flags or quantity):
                 return
             self.work.add(
@@ -599,7 +616,7 @@ class _SceneExtractor:
             name = self._music_name(line, hit, name)
         self.work.add(
             category, name, line, start, end, source="lexicon", confidence=confidence,
-            explanation=explanation, quantity=self._quantity_before(tokens, hit.start),
+            explanation=explanation, quantity=self._quantity_before(line, hit.start),
         )  # fmt: skip
 
     def _stopped(self, tokens: Sequence[Token], hit: Hit) -> bool:
