@@ -462,3 +462,22 @@ def test_a_diagonal_watermark_is_not_read_as_script_text() -> None:
         pdf.text(150, 396, "CONFIDENTIAL")
     script = read_pdf(bytes(pdf.output()), "watermarked.pdf")
     assert [e.text for e in script.elements] == ["INT. OFFICE - DAY", "Papers everywhere."]
+
+
+def test_an_action_paragraph_running_over_a_page_break_is_one_paragraph() -> None:
+    pdf = FPDF(unit="pt", format="letter")
+    one = PrintedPage(pdf)
+    one.at(0, 1.5, "EXT. DOCK - NIGHT")
+    one.at(2, 1.5, "Fog.")
+    one.at(53, 1.5, "He opens the door and")
+    one.at(54, 1.5, "steps out onto the")
+    two = PrintedPage(pdf)
+    two.right(-3, 7.5, "2.")
+    two.at(0, 1.5, "wet boards. The lamp goes out.")
+    two.at(2, 1.5, "Rain falls.")
+    script = read_pdf(bytes(pdf.output()), "runs-on.pdf")
+    assert [(e.text, e.page) for e in script.elements[1:]] == [
+        ("Fog.", 1),
+        ("He opens the door and steps out onto the wet boards. The lamp goes out.", 1),
+        ("Rain falls.", 2),
+    ]

@@ -448,7 +448,7 @@ def read_pdf(data: bytes, source: str = "<input>") -> Script:
     _strip_revision_marks(body_rows)
     _strip_margin_numbers(body_rows, char)
     indents = _learn_indents([r for r in body_rows if len(r.segments) == 1], char)
-    built = _elements(body_pages, indents, first_body, source, notes)
+    built = _elements(body_pages, indents)
     pitch = _line_pitch(body_pages)
     script = build_script(
         built.elements,
@@ -548,18 +548,12 @@ def _measured_lengths(built: _Built, height: float) -> list[int]:
 
 @dataclass(slots=True)
 class _State:
-    more_pending: bool = False
-    drop_contd_cue: bool = False
-    last_kind: ElementKind | None = None
+    more_pending: bool = False  # a (MORE) closed the page: the speech goes on overleaf
+    drop_contd_cue: bool = False  # the repeated NAME (CONT'D) was dropped
 
 
-def _elements(
-    pages: Sequence[_Page],
-    indents: _Indents,
-    first_body: int,
-    source: str,
-    notes: list[Diagnostic],
-) -> _Built:
+def _elements(pages: Sequence[_Page], indents: _Indents) -> _Built:
+    """The script's elements from the rows of its pages, each with the rows it came from."""
     built = _Built()
     char = indents.char
     spaced_headings = _headings_spaced(pages)
@@ -588,9 +582,8 @@ def _elements(
                 index += 1
                 continue
             if len(row.segments) >= 2 and _is_dual_start(row, middle, char):
-                index = _dual(rows, index, built, page_number, line_number, source)
+                index = _dual(rows, index, built, page_number, line_number)
                 previous = rows[index - 1]
-                state.last_kind = ElementKind.DIALOGUE
                 continue
             kind = _classify(row, indents, middle)
             following = rows[index + 1] if index + 1 < len(rows) else None
@@ -647,7 +640,7 @@ def _elements(
                     last is not None
                     and last.kind is kind
                     and kind in (ElementKind.ACTION, ElementKind.DIALOGUE, ElementKind.LYRICS)
-                    and (not new_paragraph or continuing or _runs_on(last, previous, row, page))
+                    and (not new_paragraph or continuing or _runs_on(last, built.rows[-1][-1], row))
                 )
                 or (
                     # A long heading wraps onto the next line.
@@ -665,14 +658,12 @@ def _elements(
                 )
             )
             if joins and last is not None:
-                separator = " "
-                built.elements[-1] = replace(last, text=f"{last.text}{separator}{text}".strip())
+                built.elements[-1] = replace(last, text=f"{last.text} {text}".strip())
                 built.rows[-1].append(row)
             else:
                 element = _make(kind, text, line_number, page_number, row)
                 built.elements.append(element)
                 built.rows.append([row])
-            state.last_kind = kind
             previous = row
             index += 1
     return built
@@ -693,9 +684,9 @@ def _headings_spaced(pages: Sequence[_Page]) -> bool:
     return bool(gaps) and statistics.median(gaps) >= 1.5
 
 
-def _runs_on(last: Element, previous: _Row | None, row: _Row, page: _Page) -> bool:
-    """An action paragraph flowing over a page break: it ended the page mid-sentence."""
-    if previous is None or previous.page == row.page:
+def _runs_on(last: Element, last_row: _Row, row: _Row) -> bool:
+    """A paragraph flowing over a page break: it ended the page before mid-sentence."""
+    if last_row.page + 1 != row.page:
         return False
     return not re.search(r"""[.!?:"”’)…]$""", last.text.rstrip())
 
@@ -753,9 +744,7 @@ def _is_dual_start(row: _Row, middle: float, char: float) -> bool:
     )
 
 
-def _dual(
-    rows: Sequence[_Row], index: int, built: _Built, page: int, line: int, source: str
-) -> int:
+def _dual(rows: Sequence[_Row], index: int, built: _Built, page: int, line: int) -> int:
     """A dual-dialogue block: two columns side by side, until the next blank line."""
     start = rows[index]
     split = (start.segments[0][0] + start.segments[1][0]) / 2
