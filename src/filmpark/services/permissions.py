@@ -58,7 +58,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.CREW: _READ_ALL,
     Role.VIEWER: _READ_ALL,
     # The pitch only: no script text, no breakdown evidence, no rendered book (it quotes them).
-    Role.INVESTOR: frozenset({P.VIEW_PROJECT, P.VIEW_SCHEDULE, P.VIEW_BUDGET, P.VIEW_LEDGER}),
+    Role.INVESTOR: frozenset(
+        {P.VIEW_PROJECT, P.VIEW_MEMBERS, P.VIEW_SCHEDULE, P.VIEW_BUDGET, P.VIEW_LEDGER}
+    ),
 }
 
 # Who may hand out which role: a producer manages the team but cannot make or unmake owners.
@@ -82,10 +84,14 @@ def require(tx: Tx, actor: User, project_id: str, permission: Permission) -> Rol
     if role is None:
         raise NotFound("no such project")
     if not can(role, permission):
-        raise PermissionDenied(
-            f"a {role.value.replace('_', ' ')} may not {_describe(permission)} in this project"
-        )
+        raise PermissionDenied(f"{article(role)} may not {_describe(permission)} in this project")
     return role
+
+
+def article(role: Role) -> str:
+    """``a producer``, ``an investor``, ``an assistant director``."""
+    words = role.value.replace("_", " ")
+    return ("an " if words[0] in "aeiou" else "a ") + words
 
 
 def _describe(permission: Permission) -> str:

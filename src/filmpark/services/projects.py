@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from filmpark.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from filmpark.services.accounts import normalise_email
-from filmpark.services.permissions import GRANTABLE, Permission, can, require
+from filmpark.services.permissions import GRANTABLE, Permission, article, can, require
 from filmpark.store import Tx
 from filmpark.store.records import Membership, Project, Role, User
 
@@ -119,8 +119,7 @@ def _check_grant(actor_role: Role, old: Role | None, new: Role | None) -> None:
     for role in (old, new):
         if role is not None and role not in allowed:
             raise PermissionDenied(
-                f"a {actor_role.value.replace('_', ' ')} may not grant or change the role "
-                f"{role.value}"
+                f"{article(actor_role)} may not grant or change the role {role.value}"
             )
 
 
