@@ -13,6 +13,7 @@ and pagination with eighths.
 from __future__ import annotations
 
 import argparse
+import html
 import io
 import json
 import statistics
@@ -36,6 +37,11 @@ def filmpark_parse(text: str) -> tuple[int, int]:
     return len(script.scenes), len(script.characters)
 
 
+def _cue_name(markup: str) -> str:
+    """A screenplain cue (HTML, with ``&nbsp;`` for trailing spaces) as a canonical name."""
+    return canonical_name(html.unescape(markup).replace("\xa0", " "))
+
+
 def screenplain_parse(text: str) -> tuple[int, int]:
     from screenplain.parsers.fountain import parse
     from screenplain.types import Dialog, DualDialog, Slug
@@ -47,10 +53,10 @@ def screenplain_parse(text: str) -> tuple[int, int]:
         if isinstance(paragraph, Slug):
             scenes += 1
         elif isinstance(paragraph, Dialog):
-            names.add(canonical_name(str(paragraph.character.to_html())))
+            names.add(_cue_name(paragraph.character.to_html()))
         elif isinstance(paragraph, DualDialog):
-            names.add(canonical_name(str(paragraph.left.character.to_html())))
-            names.add(canonical_name(str(paragraph.right.character.to_html())))
+            names.add(_cue_name(paragraph.left.character.to_html()))
+            names.add(_cue_name(paragraph.right.character.to_html()))
     return scenes, len(names)
 
 

@@ -157,9 +157,10 @@ def build_script(
 
     characters = _characters(placed, scenes)
     if language is None:
+        note = ElementKind.NOTE
         language = detect_language(
-            (e.text for e in placed if e.kind is not ElementKind.NOTE),
-            (e.text for e in placed if e.kind is ElementKind.SCENE_HEADING),
+            [e.text for e in placed if e.kind is not note],
+            [e.text for e in placed if e.kind is ElementKind.SCENE_HEADING],
         )
     notes.sort(key=lambda d: d.line)
     return Script(
@@ -190,8 +191,15 @@ def _with_page(element: Element, page: int) -> Element:
     return copy
 
 
-def _prepare(elements: Sequence[Element]) -> list[Element]:
+def _prepare(elements: Sequence[Element]) -> Sequence[Element]:
     """Fill in cue names and heading numbers a reader may have left to us."""
+    character, heading = ElementKind.CHARACTER, ElementKind.SCENE_HEADING
+    if not any(
+        (e.kind is character and e.name is None)
+        or (e.kind is heading and e.scene_number is None and "#" in e.text)
+        for e in elements
+    ):
+        return elements  # the reader did it (the Fountain reader always does)
     prepared: list[Element] = []
     for element in elements:
         if element.kind is ElementKind.CHARACTER and element.name is None:
@@ -244,24 +252,41 @@ def _real_lengths(elements: Sequence[Element], pages: Sequence[int]) -> list[int
 
 
 def _characters(elements: Sequence[Element], scenes: Sequence[Scene]) -> tuple[Character, ...]:
-    """Speaking characters in order of first cue: scenes spoken in, speeches, cue forms."""
-    scene_of: dict[int, str] = {}
-    for scene in scenes:
-        for element in scene.elements:
-            scene_of[id(element)] = scene.number.text
+    """Speaking characters in order of first cue: scenes spoken in, speeches, cue forms.
+
+    Cues before the first heading (a cold open without a heading) count as speeches but belong
+    to no scene.
+    """
+    character = ElementKind.CHARACTER
     order: dict[str, list[str]] = {}
     speeches: dict[str, int] = {}
     forms: dict[str, dict[str, None]] = {}
-    for element in elements:
-        if element.kind is not ElementKind.CHARACTER or not element.name:
-            continue
+
+    def count(element: Element, number: str | None) -> None:
         name = element.name
-        number = scene_of.get(id(element))
-        spoken = order.setdefault(name, [])
-        if number is not None and number not in spoken:
+        if not name:
+            return
+        spoken = order.get(name)
+        if spoken is None:
+            spoken = order[name] = []
+            speeches[name] = 0
+            forms[name] = {}
+        if number is not None and (not spoken or spoken[-1] != number) and number not in spoken:
             spoken.append(number)
-        speeches[name] = speeches.get(name, 0) + 1
-        forms.setdefault(name, {})[element.text.strip()] = None
+        speeches[name] += 1
+        forms[name][element.text.strip()] = None
+
+    first_heading = next(
+        (i for i, e in enumerate(elements) if e.kind is ElementKind.SCENE_HEADING), len(elements)
+    )
+    for element in elements[:first_heading]:
+        if element.kind is character:
+            count(element, None)
+    for scene in scenes:
+        number = scene.number.text
+        for element in scene.elements:
+            if element.kind is character:
+                count(element, number)
     return tuple(
         Character(
             name=name, scenes=tuple(spoken), lines=speeches[name], cue_forms=tuple(forms[name])

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import MISSING, fields, replace
 
 from filmpark.screenplay.assemble import build_script, split_cue
 from filmpark.screenplay.headings import is_heading_candidate, split_scene_number
@@ -215,6 +216,59 @@ def _title_page(
     return pairs, index
 
 
+def _element_factory() -> Callable[..., Element]:
+    """A constructor for :class:`Element` that fills its slots directly.
+
+    A frozen dataclass's ``__init__`` goes through ``object.__setattr__`` for each of its
+    fourteen fields; a feature script has thousands of elements and that alone was a third of
+    the reader's time. The reader's elements are new and private until the Script is built, so
+    filling the slots through their descriptors is safe; the result equals what ``Element(...)``
+    makes (tested). Fields after the first nine take their declared defaults, which must be
+    plain values (the model's are ``None`` and empty tuples); otherwise the normal constructor
+    is used.
+    """
+    declared = fields(Element)
+    leading = 9
+    tail = declared[leading:]
+    if any(f.default is MISSING for f in tail):
+        return Element
+    setters = [vars(Element)[f.name].__set__ for f in declared]
+    first = setters[:leading]
+    rest = tuple((vars(Element)[f.name].__set__, f.default) for f in tail)
+    new = object.__new__
+    (s_kind, s_text, s_line, s_name, s_ext, s_dual, s_forced, s_depth, s_number) = first
+
+    def make(
+        kind: ElementKind,
+        text: str,
+        line: int = 0,
+        name: str | None = None,
+        extension: str | None = None,
+        dual: DualSide | None = None,
+        forced: bool = False,
+        depth: int = 0,
+        scene_number: str | None = None,
+    ) -> Element:
+        element: Element = new(Element)
+        s_kind(element, kind)
+        s_text(element, text)
+        s_line(element, line)
+        s_name(element, name)
+        s_ext(element, extension)
+        s_dual(element, dual)
+        s_forced(element, forced)
+        s_depth(element, depth)
+        s_number(element, scene_number)
+        for setter, default in rest:
+            setter(element, default)
+        return element
+
+    return make
+
+
+_new_element = _element_factory()
+
+
 class _Reader:
     """One pass over the lines of a Fountain (or plain-text) script."""
 
@@ -237,7 +291,7 @@ class _Reader:
         scene_number: str | None = None,
     ) -> None:
         self.elements.append(
-            Element(kind, text, line, name, extension, dual, forced, depth, scene_number)
+            _new_element(kind, text, line, name, extension, dual, forced, depth, scene_number)
         )
 
     def heading(self, text: str, line: int, forced: bool) -> None:
@@ -494,11 +548,11 @@ def _merge_notes(elements: list[Element], notes: list[tuple[int, str]]) -> list[
     for element in elements:
         while position < len(pending) and pending[position][0] < element.line:
             line, text = pending[position]
-            merged.append(Element(ElementKind.NOTE, text, line))
+            merged.append(_new_element(ElementKind.NOTE, text, line))
             position += 1
         merged.append(element)
     for line, text in pending[position:]:
-        merged.append(Element(ElementKind.NOTE, text, line))
+        merged.append(_new_element(ElementKind.NOTE, text, line))
     return merged
 
 
