@@ -91,9 +91,11 @@ def test_cast_cost_equals_the_dood_paid_days_times_the_rates(example_plan) -> No
         for item in account.lines
         if not item.line.premium
     ]
-    dood = plan_service.schedule_json(example_plan)["dood"]["cast"]
+    dood = plan_service.schedule_json(example_plan)["dood"]["performers"]
     rates = {member.id: member.daily_rate for member in example_plan.problem.cast}
-    expected = sum((rates[row["id"]] * row["paid"] for row in dood), Money.zero(summary.currency))
+    expected = sum(
+        (rates[row["id"]] * row["totals"]["paid"] for row in dood), Money.zero(summary.currency)
+    )
     assert sum(base, Money.zero(summary.currency)) == expected.rounded()
 
 

@@ -2,8 +2,8 @@
 
 The budget costs a schedule through these plain facts rather than through the solver's own
 types, so a hand-made schedule, an optimised one and a test builder are costed the same way.
-:func:`filmpark.budget.from_schedule.schedule_facts` builds them from a solved schedule, its
-day-out-of-days and the breakdown.
+:func:`filmpark.budget.from_schedule.schedule_facts` builds them from a solved schedule and the
+performers' days of its day-out-of-days.
 """
 
 from __future__ import annotations
@@ -29,14 +29,15 @@ class CastDays:
     travel_days: int = 0
     work_dates: tuple[date, ...] = ()
     character: str = ""
+    other_paid_days: int = 0  # rehearsal, fitting and other paid days the DOOD counts
 
     def __post_init__(self) -> None:
-        if min(self.work_days, self.hold_days, self.travel_days) < 0:
+        if min(self.work_days, self.hold_days, self.travel_days, self.other_paid_days) < 0:
             raise ValidationError(f"cast {self.name}", "day counts cannot be negative")
 
     @property
     def paid_days(self) -> int:
-        return self.work_days + self.hold_days + self.travel_days
+        return self.work_days + self.hold_days + self.travel_days + self.other_paid_days
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,16 +1,12 @@
 """Budget facts from a solved :class:`~filmpark.schedule.result.Schedule`.
 
-Cast days follow the day-out-of-days rules of the schedule: a performer works on the days a
-scene of theirs is shot, is on paid hold on every working day between their first and last
-work day that they do not work, except for gaps their drop/pick-up agreement lets the
-production drop (longer than the agreement's threshold in calendar days, largest gaps first, at
-most ``max_drops`` of them). Extras on a day: the largest count among the day's scenes at each
+Shoot days keep the schedule's call and wrap (the hours the labour premiums price) and the
+calendar's word on the date (working day, weekly rest day, public holiday). Extras on a day: the largest count among the day's scenes at each
 location, summed over the locations (the same crowd stays for the scenes of one set).
 """
 
 from __future__ import annotations
 
-import itertools
 from datetime import datetime, timedelta
 from decimal import Decimal
 
@@ -29,56 +25,10 @@ def day_type(problem: Problem, day: ShootDay) -> DayType:
     return DayType.WORK_DAY
 
 
-def cast_days(schedule: Schedule) -> tuple[CastDays, ...]:
-    """Work and paid hold days of each performer who works at least once."""
-    problem = schedule.problem
-    days = schedule.days
-    if not days:
-        return ()
-    slots = list(problem.calendar.work_days_until(days[-1].date))
-    for day in days:  # a strip locked onto a holiday or rest day is still a shoot day
-        if day.date not in slots:
-            slots.append(day.date)
-    slots.sort()
-    index = {when: i for i, when in enumerate(slots)}
-    scene_cast = {scene.number: scene.cast for scene in problem.scenes}
-    worked: dict[int, list[int]] = {}
-    for day in days:
-        for cast_id in sorted({c for number in day.scenes for c in scene_cast[number]}):
-            worked.setdefault(cast_id, []).append(index[day.date])
-    result: list[CastDays] = []
-    for member in problem.cast:
-        indices = sorted(worked.get(member.id, []))
-        if not indices:
-            continue
-        idle = indices[-1] - indices[0] + 1 - len(indices)
-        agreement = member.drop_pickup
-        saved = 0
-        if agreement and agreement.max_drops > 0:
-            gaps = [
-                b - a - 1
-                for a, b in itertools.pairwise(indices)
-                if b - a - 1 > 0 and (slots[b] - slots[a]).days - 1 > agreement.gap_days
-            ]
-            saved = sum(sorted(gaps, reverse=True)[: agreement.max_drops])
-        result.append(
-            CastDays(
-                cast_id=member.id,
-                name=member.name,
-                daily_rate=member.daily_rate,
-                work_days=len(indices),
-                hold_days=idle - saved,
-                travel_days=0,
-                work_dates=tuple(slots[i] for i in indices),
-            )
-        )
-    return tuple(result)
-
-
-def schedule_facts(
-    schedule: Schedule, *, cast: tuple[CastDays, ...] | None = None
-) -> ScheduleFacts:
-    """The facts the budget costs; ``cast`` overrides the performers' days (e.g. from a DOOD)."""
+def schedule_facts(schedule: Schedule, cast: tuple[CastDays, ...]) -> ScheduleFacts:
+    """The facts the budget costs; ``cast`` are the performers' paid days from the schedule's
+    day-out-of-days (:func:`filmpark.services.plan.cast_days_from_dood`), so cast cost is
+    exactly the DOOD's paid days times the rates."""
     problem = schedule.problem
     jobs = {scene.number: scene for scene in problem.scenes}
     days: list[DayFacts] = []
@@ -102,7 +52,7 @@ def schedule_facts(
         )
     return ScheduleFacts(
         days=tuple(days),
-        cast=cast if cast is not None else cast_days(schedule),
+        cast=cast,
         locations=tuple(
             LocationFacts(location.id, location.name, stage=location.stage)
             for location in problem.locations

@@ -25,17 +25,19 @@ from filmpark.budget.compare import BudgetComparison, compare_budgets
 from filmpark.budget.compute import BudgetSummary, summarise
 from filmpark.budget.config import read_budget_section
 from filmpark.budget.facts import CastDays
-from filmpark.budget.from_schedule import cast_days, schedule_facts
-from filmpark.documents.book import Book, dood_grid, write_book
+from filmpark.budget.from_schedule import schedule_facts
+from filmpark.documents.book import Book, write_book
 from filmpark.documents.render import check_lang
 from filmpark.errors import ConfigError, InputError
 from filmpark.reports.call_sheet import CallSheet, call_sheets
+from filmpark.reports.dood import WORK_CODES, DayOutOfDays, day_out_of_days, dood_document
 from filmpark.schedule.builders import build_problem
 from filmpark.schedule.config import ProductionConfig, default_config, load_config
 from filmpark.schedule.evaluate import evaluate
 from filmpark.schedule.heuristic import availability_table, pack_days
 from filmpark.schedule.problem import Problem
 from filmpark.schedule.result import Schedule
+from filmpark.schedule.serialize import schedule_document
 from filmpark.schedule.solve import Progress, full_horizon, solve
 from filmpark.screenplay import read
 from filmpark.screenplay.model import Script
@@ -55,6 +57,7 @@ class Plan:
     config: ProductionConfig
     problem: Problem
     schedule: Schedule
+    dood: DayOutOfDays
     cast_days: tuple[CastDays, ...]
     summary: BudgetSummary
     call_sheets: tuple[CallSheet, ...]
@@ -126,16 +129,53 @@ def make_plan(
         problem, time_limit=time_limit, seed=seed, workers=workers, progress=on_progress
     )
     step("budget", f"{len(schedule.days)} shoot days; costing")
-    days = cast_days(schedule)
-    facts = schedule_facts(schedule, cast=days)
+    dood = day_out_of_days(schedule)
+    days = cast_days_from_dood(schedule, dood)
+    facts = schedule_facts(schedule, days)
     title = config.title or script.title or Path(source).stem
     summary = summarise(build_budget(facts, settings, title=title))
     comparison = compare_with_script_order(problem, summary, settings, title=title)
     sheets = call_sheets(schedule, breakdown, title=title)
     defaults = tuple(dict.fromkeys((*config.defaults_used, *settings.defaults_used)))
     return Plan(
-        script, breakdown, config, problem, schedule, days, summary, sheets, defaults, comparison
+        script,
+        breakdown,
+        config,
+        problem,
+        schedule,
+        dood,
+        days,
+        summary,
+        sheets,
+        defaults,
+        comparison,
     )
+
+
+def cast_days_from_dood(schedule: Schedule, dood: DayOutOfDays) -> tuple[CastDays, ...]:
+    """Each performer's paid days exactly as the day-out-of-days counts them, with their rate."""
+    members = {member.id: member for member in schedule.problem.cast}
+    result: list[CastDays] = []
+    for row in dood.rows:
+        totals = row.totals
+        counted = totals.work + totals.hold + totals.travel
+        result.append(
+            CastDays(
+                cast_id=row.cast_id,
+                name=row.name,
+                daily_rate=members[row.cast_id].daily_rate,
+                work_days=totals.work,
+                hold_days=totals.hold,
+                travel_days=totals.travel,
+                work_dates=tuple(
+                    column.date
+                    for column, cell in zip(dood.columns, row.cells, strict=True)
+                    if WORK_CODES.intersection(cell.codes)
+                ),
+                other_paid_days=max(0, totals.paid - counted),
+            )
+        )
+    return tuple(result)
 
 
 def script_order_schedule(problem: Problem) -> Schedule | None:
@@ -158,48 +198,18 @@ def compare_with_script_order(
     naive = script_order_schedule(problem)
     if naive is None:
         return None
-    naive_summary = summarise(build_budget(schedule_facts(naive), settings, title=title))
+    naive_days = cast_days_from_dood(naive, day_out_of_days(naive))
+    naive_summary = summarise(
+        build_budget(schedule_facts(naive, naive_days), settings, title=title)
+    )
     return compare_budgets(naive_summary, optimised, labels=("Script order", "Optimised"))
 
 
 def schedule_json(plan: Plan) -> dict[str, Any]:
-    """The ``Schedule.1`` document of the plan's schedule."""
-    schedule = plan.schedule
-    grid = dood_grid(_book(plan))
-    dates = [day.date.isoformat() for day in schedule.days]
-    return {
-        "schema": "Schedule.1",
-        "days": [
-            {
-                "date": day.date.isoformat(),
-                "scenes": list(day.scenes),
-                "eighths": day.eighths.value,
-                "minutes": day.minutes,
-            }
-            for day in schedule.days
-        ],
-        "cost": {
-            term.name: {"count": term.count, "amount": term.amount.to_decimal_string()}
-            for term in schedule.terms
-        },
-        "lower_bound": schedule.lower_bound,
-        "optimal": schedule.optimal,
-        "dood": {
-            "dates": dates,
-            "cast": [
-                {
-                    "id": row.cast_id,
-                    "name": row.name,
-                    "codes": list(row.codes),
-                    "work": row.work,
-                    "hold": row.hold,
-                    "travel": row.travel,
-                    "paid": row.paid,
-                }
-                for row in grid.rows
-            ],
-        },
-    }
+    """The ``Schedule.1`` document, exactly as ``filmpark schedule --json`` prints it."""
+    document = schedule_document(plan.schedule)
+    document["dood"] = dood_document(plan.dood)
+    return document
 
 
 def budget_json(summary: BudgetSummary) -> dict[str, Any]:
@@ -254,6 +264,7 @@ def _book(plan: Plan, document: dict[str, Any] | None = None) -> Book:
         summary=plan.summary,
         call_sheets=plan.call_sheets,
         cast_days=plan.cast_days,
+        dood=plan.dood,
         plan_json=document or {},
         defaults_used=plan.defaults_used,
         comparison=plan.comparison,
