@@ -339,3 +339,9 @@ def test_element_line_numbers_point_at_the_source() -> None:
         (ElementKind.PARENTHETICAL, 8),
         (ElementKind.DIALOGUE, 9),
     ]
+
+
+def test_a_note_keeps_a_two_space_empty_line_but_a_true_blank_line_ends_it() -> None:
+    script = read_fountain("INT. A - DAY\n\n[[A note\n  \nwith a gap]]\n\nText [[open\n\nshut]].\n")
+    assert [n.text for n in of_kind(script, ElementKind.NOTE)] == ["A note\n\nwith a gap"]
+    assert [a.text for a in of_kind(script, ElementKind.ACTION)] == ["Text [[open", "shut]]."]

@@ -32,7 +32,9 @@ from filmpark.screenplay.paginate import paginate
 
 _NEWLINES_RE = re.compile(r"\r\n?|\u2028|\u2029")
 _BONEYARD_RE = re.compile(r"/\*|\*/")
-_NOTE_RE = re.compile(r"\[\[((?:[^\]\n]|\](?!\])|\n(?![ \t]*\n))*?)\]\]")
+# A note may run over several lines, and keep an empty line typed as two spaces, but a truly
+# empty line ends it (https://fountain.io/syntax#notes).
+_NOTE_RE = re.compile(r"\[\[((?:[^\]\n]|\](?!\])|\n(?!\n))*?)\]\]")
 _TITLE_KEY_RE = re.compile(r"^([^\W\d_][\w '.\-]{0,40}?)[:：][ \t]*(.*)$")
 _PAGE_BREAK_RE = re.compile(r"^={3,}\s*$")
 _TRANSITION_WORDS = frozenset(
