@@ -481,3 +481,16 @@ def test_an_action_paragraph_running_over_a_page_break_is_one_paragraph() -> Non
         ("He opens the door and steps out onto the wet boards. The lamp goes out.", 1),
         ("Rain falls.", 2),
     ]
+
+
+def test_glyphs_without_unicode_text_are_reported() -> None:
+    data = render_screenplay_pdf(fountain("INT. ROOM - DAY\n\nA chair.\n"))
+    # The same PDF with its fonts' Unicode maps taken away (same length keeps offsets valid).
+    stripped = data.replace(b"/ToUnicode", b"/NoUnicode")
+    script = read_pdf(stripped, "no-unicode.pdf")
+    assert any("have no Unicode text in the PDF" in d.message for d in script.diagnostics)
+
+
+def test_rendering_the_same_script_twice_gives_the_same_bytes() -> None:
+    script = fountain(ENGLISH)
+    assert render_screenplay_pdf(script) == render_screenplay_pdf(script)

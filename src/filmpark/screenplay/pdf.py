@@ -82,6 +82,8 @@ class _Page:
     height: float
     rows: list[_Row] = field(default_factory=list)
     images: int = 0
+    glyphs: int = 0
+    undecoded: int = 0  # glyphs whose font gives no Unicode text (printed as (cid:N))
 
 
 def _join(segments: Sequence[tuple[float, float, str]]) -> str:
@@ -135,6 +137,10 @@ def _extract(data: bytes, source: str) -> list[_Page]:
                         # Rotated text is a watermark or a margin note, not the script.
                         a, b, c, d, _e, _f = item.matrix
                         if text and abs(b) <= 1e-3 * abs(a) and abs(c) <= 1e-3 * abs(d):
+                            result.glyphs += 1
+                            if text.startswith("(cid:"):
+                                result.undecoded += 1
+                                text = "\ufffd"
                             chars.append(
                                 (item.x0 - x0, y1 - item.y1, item.x1 - x0, item.size, text)
                             )
@@ -427,6 +433,14 @@ def read_pdf(data: bytes, source: str = "<input>") -> Script:
                 source, "image-only PDF (a scan without a text layer): run OCR on it first"
             )
         raise ScreenplayError(source, "the PDF has no text")
+    glyphs = sum(p.glyphs for p in pages)
+    undecoded = sum(p.undecoded for p in pages)
+    if undecoded * 2 > glyphs:
+        raise ScreenplayError(
+            source,
+            "the PDF's fonts carry no Unicode text, so its words cannot be extracted: "
+            "export the PDF again from the writing software, or run OCR on it",
+        )
     all_rows = [r for p in pages for r in p.rows]
     widths = [
         (s[1] - s[0]) / max(1, len(s[2])) for r in all_rows for s in r.segments if len(s[2]) >= 4
@@ -434,6 +448,12 @@ def read_pdf(data: bytes, source: str = "<input>") -> Script:
     char = statistics.median(widths) if widths else 7.2
     _drop_headers(pages)
     notes: list[Diagnostic] = []
+    if undecoded:
+        notes.append(
+            Diagnostic(
+                source, 1, f"{undecoded} characters have no Unicode text in the PDF (shown as �)"
+            )
+        )
     title_page: tuple[tuple[str, str], ...] = ()
     first_body = 0
     if len(pages) > 1:
