@@ -270,7 +270,7 @@ class _Reader:
         plain = "".join(r.text for r in runs)
         notes = list(node.findall("ScriptNote"))
         summary = _summary_text(node)
-        if not plain.strip() and kind is not ElementKind.PAGE_BREAK:
+        if not plain.strip():
             # An empty paragraph prints nothing; it may still carry notes.
             for script_note in notes:
                 self._note_element(script_note, anchored=False)
