@@ -176,8 +176,15 @@ def _crew_heads(card: RateCard) -> int:
     )
 
 
-def build_budget(facts: ScheduleFacts, settings: BudgetSettings, *, title: str = "") -> Budget:
-    """The budget of one schedule (pure: the same facts and settings give the same budget)."""
+def build_budget(
+    facts: ScheduleFacts,
+    settings: BudgetSettings,
+    *,
+    title: str = "",
+    prepared_on: date | None = None,
+) -> Budget:
+    """The budget of one schedule (pure: the same facts and settings give the same budget;
+    ``prepared_on`` defaults to today)."""
     card, chart, rules = settings.rate_card, settings.chart, settings.rate_card.labour_rules
     lines: list[DetailLine] = []
     days = facts.days
@@ -249,7 +256,7 @@ def build_budget(facts: ScheduleFacts, settings: BudgetSettings, *, title: str =
         contingency_percent=settings.contingency_percent,
         bond_percent=settings.bond_percent,
         version=settings.version,
-        prepared_on=date.today(),
+        prepared_on=prepared_on or date.today(),
     )
 
 
