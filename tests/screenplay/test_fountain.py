@@ -345,3 +345,14 @@ def test_a_note_keeps_a_two_space_empty_line_but_a_true_blank_line_ends_it() -> 
     script = read_fountain("INT. A - DAY\n\n[[A note\n  \nwith a gap]]\n\nText [[open\n\nshut]].\n")
     assert [n.text for n in of_kind(script, ElementKind.NOTE)] == ["A note\n\nwith a gap"]
     assert [a.text for a in of_kind(script, ElementKind.ACTION)] == ["Text [[open", "shut]]."]
+
+
+def test_a_note_over_several_lines_inside_a_paragraph_does_not_split_it() -> None:
+    script = read_fountain("Before [[multi\nline\nnote]]after.\n\nNext [[a]] and[[b]].\n")
+    assert [a.text for a in of_kind(script, ElementKind.ACTION)] == ["Before after.", "Next and."]
+    assert [(n.line, n.text) for n in of_kind(script, ElementKind.NOTE)] == [
+        (1, "multi\nline\nnote"),
+        (5, "a"),
+        (5, "b"),
+    ]
+    assert of_kind(script, ElementKind.ACTION)[1].line == 5

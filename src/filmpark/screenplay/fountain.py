@@ -131,22 +131,38 @@ def _strip_boneyard(text: str, source: str, notes: list[Diagnostic]) -> str:
 
 
 def _take_notes(text: str) -> tuple[str, list[tuple[int, str]]]:
-    """Remove ``[[ notes ]]`` (inline or over several lines), returning them with their line."""
+    """Remove ``[[ notes ]]`` (inline or over several lines), returning them with their line.
+
+    A note that spans lines inside a paragraph must not split it: the text after the note
+    joins the text before it, and the line breaks the note took are put back at the end of
+    that line, so every later line keeps its number.
+    """
     if "[[" not in text:
         return text, []
     found: list[tuple[int, str]] = []
     out: list[str] = []
     pos = 0
     line = 1
+    deferred = 0  # line breaks owed at the next end of line
     for match in _NOTE_RE.finditer(text):
+        if deferred and "\n" in text[pos : match.start()]:
+            cut = text.index("\n", pos)
+            out.append(text[pos:cut] + "\n" * deferred)
+            pos = cut
+            deferred = 0
         line += text.count("\n", pos, match.start())
         body = match.group(1)
         breaks = body.count("\n")
         out.append(_before_gap(text[pos : match.start()], text, match.end(), breaks))
         found.append((line, "\n".join(part.strip() for part in body.strip().split("\n"))))
-        out.append("\n" * breaks)
+        deferred += breaks
         line += breaks
         pos = match.end()
+    if deferred:
+        cut = text.find("\n", pos)
+        cut = len(text) if cut < 0 else cut
+        out.append(text[pos:cut] + "\n" * deferred)
+        pos = cut
     out.append(text[pos:])
     return "".join(out), found
 
@@ -545,7 +561,7 @@ def _merge_notes(elements: list[Element], notes: list[tuple[int, str]]) -> list[
     if not notes:
         return elements
     merged: list[Element] = []
-    pending = sorted(notes)
+    pending = sorted(notes, key=lambda note: note[0])  # stable: same-line notes keep order
     position = 0
     for element in elements:
         while position < len(pending) and pending[position][0] < element.line:
@@ -708,7 +724,9 @@ def write_fountain(script: Script) -> str:
         elif kind is ElementKind.SYNOPSIS:
             out.extend((f"= {element.text}", ""))
         elif kind is ElementKind.NOTE:
-            out.extend((f"[[{element.text}]]", ""))
+            # An empty line inside a note is written as two spaces, or it would end the note.
+            body = "\n".join(part or "  " for part in element.text.split("\n"))
+            out.extend((f"[[{body}]]", ""))
         elif kind is ElementKind.PAGE_BREAK:
             out.extend(("===", ""))
         elif kind is ElementKind.PARENTHETICAL or kind is ElementKind.DIALOGUE:
