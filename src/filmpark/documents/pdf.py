@@ -314,14 +314,17 @@ def add_call_sheet(pdf: DocumentPDF, sheet: CallSheet) -> None:
     pdf.set_xy(pdf.l_margin + 2 * third, top)
     pdf.rect(pdf.l_margin + 2 * third, top, third, 16)
     lines = [f"{label('weather', lang)}: {sheet.weather or label('weather_blank', lang)}"]
-    lines += [
-        f"{loc.name}: {label('sunrise', lang)} {loc.sunrise} · {label('sunset', lang)} {loc.sunset}"
-        for loc in sheet.locations
-        if loc.sunrise
-    ]
+    lit = next((loc for loc in sheet.locations if loc.sunrise), None)
+    if lit is not None:
+        lines.append(
+            f"{label('sunrise', lang)} {lit.sunrise} · {label('sunset', lang)} {lit.sunset}"
+        )
+        lines.append(lit.name)
     pdf.set_font("sans", "", 7.5)
-    pdf.set_xy(pdf.l_margin + 2 * third + 1, top + 1)
-    pdf.multi_cell(third - 2, 3.4, "\n".join(lines[:4]))
+    pdf.set_xy(pdf.l_margin + 2 * third + 1, top + 1.5)
+    for text in lines:
+        pdf.set_x(pdf.l_margin + 2 * third + 1)
+        pdf.cell(third - 2, 4.2, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_y(top + 18)
     pdf.heading(label("scenes", lang))
     rows = [
