@@ -178,11 +178,11 @@ def _xml_error_cause(data: bytes, error: expat.ExpatError) -> str:
     where = f"line {error.lineno}, column {error.offset + 1}"
     code = error.code
     if code == expat.errors.codes[expat.errors.XML_ERROR_NO_ELEMENTS]:
-        return "empty or truncated FDX: no XML element found" + (
-            f" ({where})" if data.strip() else ""
-        )
+        if b"<" not in data:
+            return "no XML element found"
+        return f"truncated FDX: the file ends before its XML is closed ({where})"
     if code == expat.errors.codes[expat.errors.XML_ERROR_UNCLOSED_TOKEN]:
-        return f"truncated FDX: the XML ends inside a tag ({where})"
+        return f"truncated FDX: the file ends inside a tag ({where})"
     declared = _ENCODING_RE.match(data)
     encoding = declared.group(1).decode("ascii") if declared else "UTF-8"
     if code == expat.errors.codes[expat.errors.XML_ERROR_INVALID_TOKEN]:
@@ -191,8 +191,6 @@ def _xml_error_cause(data: bytes, error: expat.ExpatError) -> str:
         except (UnicodeDecodeError, LookupError):
             return f"wrong encoding: the file says {encoding} but is not ({where})"
     message = expat.errors.messages.get(code, str(error))
-    if "unclosed token" in message or "no element found" in message:
-        return f"truncated FDX: the XML ends early ({where})"
     return f"not well-formed XML: {message} ({where})"
 
 
