@@ -145,6 +145,11 @@ _WORD_SPLIT_RE = re.compile(r"[\s/\[\]]+")
 _DAY_NUMBER_RE = re.compile(r"^(.*?)(?:\s+\d+|\s+#\d+)$")
 
 
+# A cheap first look (most lines of a script start with none of these) before the full parse;
+# NFD input ("NO" + combining marks) passes it too.
+_QUICK_PREFIX_RE = re.compile(r"(?:INT|EXT|EST|I\.?\s*/|E\.?\s*/|N|ИНТ|НАТ|ЭКСТ)", re.IGNORECASE)
+
+
 def split_scene_number(text: str) -> tuple[str, str | None]:
     """Split ``INT. HOUSE - DAY #12A#`` into ``("INT. HOUSE - DAY", "12A")``."""
     match = _SCENE_NUMBER_RE.search(text)
@@ -232,8 +237,7 @@ def is_heading_candidate(line: str) -> bool:
         return False
     if stripped.startswith(".") and not stripped.startswith(".."):
         return len(stripped) > 1 and not stripped[1].isspace()
-    first = stripped[0]
-    if first not in "IiEeNnИиНнЭэ":
+    if _QUICK_PREFIX_RE.match(stripped) is None:
         return False
     return _prefix(unicodedata.normalize("NFC", stripped)) is not None
 
