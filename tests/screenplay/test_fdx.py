@@ -356,10 +356,18 @@ def test_unreadable_fdx_input_is_one_line_error_naming_file_and_cause(
     assert "\n" not in message
 
 
-def test_a_truncated_fdx_error_gives_the_xml_line_and_column() -> None:
+@pytest.mark.parametrize("cut", [0.1, 0.25, 0.5, 0.75, 0.9])
+def test_a_truncated_fdx_error_gives_the_xml_line_and_column(cut: float) -> None:
     data = shared_path("corpus", "own-vietnamese", "vi-sample.fdx").read_bytes()
     with pytest.raises(ScreenplayError, match=r"truncated FDX.*line \d+, column \d+"):
-        read_fdx(data[: len(data) // 2], "vi-sample.fdx")
+        read_fdx(data[: int(len(data) * cut)], "vi-sample.fdx")
+
+
+def test_a_file_cut_inside_a_vietnamese_letter_is_truncated_not_malformed() -> None:
+    data = shared_path("corpus", "own-vietnamese", "vi-sample.fdx").read_bytes()
+    cut = data.index("Bữa".encode()) + 2  # inside the two bytes of "ữ"
+    with pytest.raises(ScreenplayError, match="truncated FDX: the file ends inside a character"):
+        read_fdx(data[:cut], "vi-sample.fdx")
 
 
 def test_utf16_and_bom_prefixed_fdx_files_are_read() -> None:

@@ -183,6 +183,8 @@ def _xml_error_cause(data: bytes, error: expat.ExpatError) -> str:
         return f"truncated FDX: the file ends before its XML is closed ({where})"
     if code == expat.errors.codes[expat.errors.XML_ERROR_UNCLOSED_TOKEN]:
         return f"truncated FDX: the file ends inside a tag ({where})"
+    if code == expat.errors.codes[expat.errors.XML_ERROR_PARTIAL_CHAR]:
+        return f"truncated FDX: the file ends inside a character ({where})"
     declared = _ENCODING_RE.match(data)
     encoding = declared.group(1).decode("ascii") if declared else "UTF-8"
     if code == expat.errors.codes[expat.errors.XML_ERROR_INVALID_TOKEN]:
