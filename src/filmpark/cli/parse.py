@@ -18,7 +18,7 @@ from filmpark.cli.common import console, err_console, print_json, read_input_fil
 from filmpark.errors import ScreenplayError
 from filmpark.screenplay import MAX_BYTES, read
 from filmpark.screenplay.model import Script
-from filmpark.screenplay.serialize import script_to_json
+from filmpark.screenplay.serialize import plain_title, script_to_json
 
 
 def _utf8_stdout() -> None:
@@ -46,7 +46,7 @@ def load(path: Path) -> Script:
 
 
 def _table(script: Script) -> Table:
-    table = Table(title=script.title or None, show_lines=False, header_style="bold")
+    table = Table(title=plain_title(script), show_lines=False, header_style="bold")
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("I/E", no_wrap=True)
     table.add_column("Location")
