@@ -149,9 +149,24 @@ def test_a_config_location_without_coordinates_is_refused_with_its_key_and_line(
         make_plan(EXAMPLE.read_bytes(), str(EXAMPLE), config_text=config, time_limit=1.0)
 
 
-def test_a_bad_budget_section_is_refused_before_anything_is_solved() -> None:
-    config = "budget:\n  currency: ABC\n"
-    with pytest.raises(
-        ConfigError, match=r"production.yaml:2: 'budget.currency': unknown currency 'ABC'"
-    ):
+@pytest.mark.parametrize(
+    ("config", "expected"),
+    [
+        (
+            "budget:\n  currency: ABC\n",
+            r"production.yaml:2: 'budget.currency': unknown currency 'ABC'",
+        ),
+        ("budget:\n  rate_cards: us\n", r"production.yaml:2: 'budget.rate_cards': unknown key"),
+        (
+            "budget:\n  rates:\n    - {key: dop, en: DP, role: camera, unit: work_day, rate: '-1', placeholder: true}\n",
+            r"production.yaml:3: 'budget.rates\[0\].rate': expected a number >= 0",
+        ),
+        ("calendar:\n  start: 2020-01-06\n", r"production.yaml:2: 'calendar.start'"),
+        ("budgets: {}\n", r"production.yaml:1: 'budgets'"),
+    ],
+)
+def test_bad_config_values_name_the_key_the_line_and_what_was_expected(
+    config: str, expected: str
+) -> None:
+    with pytest.raises(ConfigError, match=expected):
         make_plan(EXAMPLE.read_bytes(), str(EXAMPLE), config_text=config, time_limit=1.0)
