@@ -45,6 +45,7 @@ class Roster:
     form_needs_caps: set[tuple[str, ...]] = field(default_factory=set)
     suggestions: tuple[AliasSuggestion, ...] = ()
     max_form: int = 1
+    first_words: set[str] = field(default_factory=set)
 
     def match_at(
         self, tokens: Sequence[Token], start: int, prefer: Iterable[str] = ()
@@ -54,6 +55,8 @@ class Roster:
         When a form fits several characters (``PHUONG`` and ``MRS. PHUONG``), one who speaks
         in the scene (``prefer``) wins, else the one with the most cues.
         """
+        if tokens[start].lower not in self.first_words:
+            return None
         preferred = set(prefer)
         for length in range(min(self.max_form, len(tokens) - start), 0, -1):
             window = tokens[start : start + length]
@@ -236,6 +239,7 @@ def _index_forms(roster: Roster, titles: frozenset[str]) -> None:
         if len(form) == 1 or form in short_forms:
             roster.form_needs_caps.add(form)
     roster.max_form = max((len(f) for f in roster.forms), default=1)
+    roster.first_words = {form[0] for form in roster.forms}
 
 
 def _suggest_aliases(

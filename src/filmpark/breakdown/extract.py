@@ -19,8 +19,10 @@ An optional :class:`~filmpark.breakdown.ai.AIProvider` adds its proposals (label
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from filmpark.breakdown.ai import AIProvider
 from filmpark.breakdown.cast import Roster, _caps_runs, build_roster, is_person_noun
@@ -57,7 +59,7 @@ class _Line:
 
     text: str
     number: int
-    tokens: list[Token]
+    tokens: Sequence[Token]
     kind: ElementKind
     used: list[bool] = field(default_factory=list)
 
@@ -322,7 +324,7 @@ class _SceneExtractor:
             self._special_equipment(line)
             self._caps_conventions(line)
             self._lexicon(line)
-            self._patterns(line)
+        self._patterns()
 
     # -- cast --------------------------------------------------------------------------------
 
@@ -507,21 +509,20 @@ class _SceneExtractor:
             line.used[k] = True
 
     def _special_equipment(self, line: _Line) -> None:
-        shots = self.lex.rules.get("camera_calls", {})
-        if not isinstance(shots, dict):
+        calls = _camera_calls(self.lex)
+        if calls is None or not any(t.is_upper for t in line.tokens):
             return
-        upper = line.text.upper()
-        for call, name in shots.items():
-            for match in re.finditer(rf"(?<!\w){re.escape(str(call).upper())}(?!\w)", upper):
-                if line.text[match.start() : match.end()].isupper():
-                    self.work.add(
-                        "special_equipment", str(name), line, match.start(), match.end(),
-                        source="rules", confidence=0.9,
-                        explanation=f"the shot {call} needs this equipment",
-                    )  # fmt: skip
-                    for k, token in enumerate(line.tokens):
-                        if match.start() <= token.start < match.end():
-                            line.used[k] = True
+        names, regex = calls
+        for match in regex.finditer(line.text):
+            call = " ".join(match.group(0).split())
+            self.work.add(
+                "special_equipment", names[call], line, match.start(), match.end(),
+                source="rules", confidence=0.9,
+                explanation=f"the shot {call} needs this equipment",
+            )  # fmt: skip
+            for k, token in enumerate(line.tokens):
+                if match.start() <= token.start < match.end():
+                    line.used[k] = True
 
     # -- heading -----------------------------------------------------------------------------
 
@@ -655,23 +656,28 @@ class _SceneExtractor:
 
     # -- phrase patterns ---------------------------------------------------------------------
 
-    def _patterns(self, line: _Line) -> None:
-        patterns = self.lex.rules.get("patterns", [])
-        if not isinstance(patterns, list):
+    def _patterns(self) -> None:
+        """Phrase patterns over the scene's body (one pass per pattern, not per line)."""
+        if not self.lines:
             return
-        text = line.text
-        for spec in patterns:
-            if not isinstance(spec, dict):
-                continue
-            regex = _compiled(str(spec.get("regex", "")))
-            if regex is None:
-                continue
-            for match in regex.finditer(text):
+        joined = "\n".join(line.text for line in self.lines)
+        starts: list[int] = []
+        offset = 0
+        for line in self.lines:
+            starts.append(offset)
+            offset += len(line.text) + 1
+        lowered = joined.lower()
+        for spec, regex in _compiled_patterns(self.lex):
+            requires = spec.get("requires")
+            if isinstance(requires, list) and not any(str(w) in lowered for w in requires):
+                continue  # a cheap substring test spares most regex scans
+            for match in regex.finditer(joined):
                 name = str(spec.get("name", ""))
                 try:
                     name = match.expand(name).lower()
                 except (re.error, IndexError):
                     continue
+                name = " ".join(name.split())
                 if "{vehicle}" in name:
                     vehicle = self._nearest_vehicle()
                     if not vehicle:
@@ -683,9 +689,13 @@ class _SceneExtractor:
                 if not words or words[0] in self.rule_words["pattern_reject"]:
                     continue
                 group = int(spec.get("evidence_group", 0))
-                start, end = match.span(group)
+                begin, finish = match.span(group)
+                index = bisect_right(starts, begin) - 1
+                line = self.lines[index]
+                local_start = begin - starts[index]
+                local_end = min(finish - starts[index], len(line.text))
                 self.work.add(
-                    str(spec["category"]), name, line, start, end, source="rules",
+                    str(spec["category"]), name, line, local_start, local_end, source="rules",
                     confidence=float(spec.get("confidence", 0.6)),
                     explanation=str(spec.get("why", "a phrase pattern")),
                 )  # fmt: skip
@@ -700,6 +710,40 @@ class _SceneExtractor:
                 if hit is not None and hit.entry.category == "vehicles":
                     return hit.entry.name
         return ""
+
+
+_CALLS_CACHE: dict[str, tuple[dict[str, str], re.Pattern[str]] | None] = {}
+
+
+def _camera_calls(lexicon: Lexicon) -> tuple[dict[str, str], re.Pattern[str]] | None:
+    """Camera calls of the lexicon as one case-sensitive regex (calls are written in capitals)."""
+    if lexicon.language not in _CALLS_CACHE:
+        shots = lexicon.rules.get("camera_calls", {})
+        if not isinstance(shots, dict) or not shots:
+            _CALLS_CACHE[lexicon.language] = None
+        else:
+            names = {" ".join(str(k).upper().split()): str(v) for k, v in shots.items()}
+            ordered = sorted(names, key=len, reverse=True)
+            alternation = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in ordered)
+            _CALLS_CACHE[lexicon.language] = (names, re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"))
+    return _CALLS_CACHE[lexicon.language]
+
+
+_PATTERNS_CACHE: dict[str, list[tuple[dict[str, Any], re.Pattern[str]]]] = {}
+
+
+def _compiled_patterns(lexicon: Lexicon) -> list[tuple[dict[str, Any], re.Pattern[str]]]:
+    """The lexicon's phrase patterns, compiled once (a malformed regex is skipped)."""
+    if lexicon.language not in _PATTERNS_CACHE:
+        compiled: list[tuple[dict[str, Any], re.Pattern[str]]] = []
+        specs = lexicon.rules.get("patterns", [])
+        for spec in specs if isinstance(specs, list) else []:
+            if isinstance(spec, dict) and "category" in spec:
+                regex = _compiled(str(spec.get("regex", "")))
+                if regex is not None:
+                    compiled.append((spec, regex))
+        _PATTERNS_CACHE[lexicon.language] = compiled
+    return _PATTERNS_CACHE[lexicon.language]
 
 
 _REGEX_CACHE: dict[str, re.Pattern[str] | None] = {}

@@ -75,6 +75,11 @@ class Lexicon:
             elif len(words) >= 2:
                 self._plain.setdefault(tuple(strip_diacritics(w) for w in words), entry)
         self.max_words = max((len(e.term.split()) for e in self.entries), default=1)
+        # Most words start no entry: a set lookup on the first word skips them quickly.
+        self._first_raw = {key[0] for key in self._raw}
+        self._first_lemma = {key[0] for key in self._lemma}
+        self._first_plain = {key[0] for key in self._plain}
+        self._words: dict[str, frozenset[str]] = {}
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -84,8 +89,12 @@ class Lexicon:
 
     def words(self, key: str) -> frozenset[str]:
         """A word list of ``rules.yaml`` as a set of lower-case strings."""
-        value = self.rules.get(key, [])
-        return frozenset(nfc(str(v)).lower() for v in value)
+        cached = self._words.get(key)
+        if cached is None:
+            value = self.rules.get(key, [])
+            cached = frozenset(nfc(str(v)).lower() for v in value)
+            self._words[key] = cached
+        return cached
 
     def lookup(self, phrase: str) -> Entry | None:
         """The entry for a whole phrase (``"plastic stools"``), if any."""
@@ -99,6 +108,13 @@ class Lexicon:
 
     def match_at(self, tokens: Sequence[Token], start: int, limit: int | None = None) -> Hit | None:
         """The longest entry starting at ``tokens[start]`` (within one sentence)."""
+        first = tokens[start].lower
+        if not (
+            first in self._first_raw
+            or (self.language == "en" and noun_lemma(first) in self._first_lemma)
+            or (self.language == "vi" and strip_diacritics(first) in self._first_plain)
+        ):
+            return None
         end_max = min(len(tokens), start + self.max_words, limit if limit is not None else 10**9)
         sentence = tokens[start].sentence
         end = start
@@ -155,7 +171,9 @@ def load_lexicon(language: str) -> Lexicon:
     rules_resource = folder / "rules.yaml"
     rules: dict[str, Any] = {}
     if rules_resource.is_file():
-        loaded = yaml.safe_load(rules_resource.read_text(encoding="utf-8"))
+        # The C loader when libyaml is there: the rules load in a few milliseconds.
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        loaded = yaml.load(rules_resource.read_text(encoding="utf-8"), Loader=loader)
         if isinstance(loaded, dict):
             rules = loaded
     return Lexicon(language, entries, rules)
