@@ -12,6 +12,7 @@ with the conflicting rules in words.
 from __future__ import annotations
 
 import math
+import random
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -62,9 +63,12 @@ class _Recorder(cp_model.CpSolverSolutionCallback):
         self._started = started
         self._progress = progress
         self.plan: dict[date, list[str]] | None = None
+        self.plans: list[dict[date, list[str]]] = []
 
     def on_solution_callback(self) -> None:
         self.plan = plan_of(self._m, self)
+        self.plans.append(self.plan)
+        del self.plans[:-20]  # the last few: the model's order of merit is close to the real one
         if self._progress is not None:
             objective = int(self.objective_value)
             bound = int(self.best_objective_bound)
@@ -119,6 +123,61 @@ def initial_plan(
     return None if best is None else best[1]
 
 
+LNS_MIN_SCENES = 40
+"""From this many scenes on, the solve continues with large-neighbourhood search."""
+
+
+def _neighbourhood(rng: random.Random, slots: int) -> set[int]:
+    """A window of consecutive shoot-day slots, or two smaller windows far apart."""
+    size = min(slots, rng.choice((5, 7, 10)))
+    if rng.random() < 0.6 or slots < 2 * size:
+        first = rng.randrange(0, slots - size + 1)
+        return set(range(first, first + size))
+    half = max(2, size // 2)
+    a = rng.randrange(0, slots - half + 1)
+    b = rng.randrange(0, slots - half + 1)
+    return set(range(a, a + half)) | set(range(b, b + half))
+
+
+def _large_neighbourhood_search(
+    m: ScheduleModel,
+    values: list[int],
+    objective: int,
+    *,
+    deadline: float,
+    seed: int,
+    workers: int,
+    on_better: Callable[[int, list[int]], None],
+) -> None:
+    """Re-solve windows of days with every other strip fixed, keeping each improvement."""
+    rng = random.Random(seed)
+    scenes = range(len(m.problem.scenes))
+    while deadline - time.monotonic() > 0.3:
+        free_slots = _neighbourhood(rng, len(m.dates))
+        sub = m.model.clone()
+        proto = sub.proto
+        for s in scenes:
+            here = next(d for d in m.slots if values[m.x[(s, d)].index])
+            free = here in free_slots
+            for d in m.slots:
+                index = m.x[(s, d)].index
+                if free and d in free_slots:
+                    continue
+                value = values[index] if not free else 0
+                domain = proto.variables[index].domain
+                domain.clear()
+                domain.extend([value, value])
+        sub.clear_hints()  # type: ignore[no-untyped-call]
+        proto.solution_hint.vars.extend(range(len(values)))
+        proto.solution_hint.values.extend(values)
+        solver = _solver(min(0.6, deadline - time.monotonic()), rng.randrange(1 << 30), workers)
+        status = solver.solve(sub)
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) and solver.objective_value < objective:
+            objective = int(solver.objective_value)
+            values = list(solver.response_proto.solution)
+            on_better(objective, values)
+
+
 def _solver(time_limit: float, seed: int, workers: int) -> cp_model.CpSolver:
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = max(0.05, time_limit)
@@ -160,8 +219,35 @@ def solve(
     if plan is not None:
         hint(m, plan)
     recorder = _Recorder(m, started, progress)
-    solver = _solver(deadline - time.monotonic(), seed, workers)
+    large = plan is not None and len(problem.scenes) >= LNS_MIN_SCENES
+    remaining = deadline - time.monotonic()
+    solver = _solver(remaining * 0.35 if large else remaining, seed, workers)
     status = solver.solve(m.model, recorder)
+    if large and status == cp_model.FEASIBLE:
+        bound_so_far = max(0, math.floor(solver.best_objective_bound))
+
+        def better(objective: int, values: list[int]) -> None:
+            found: dict[date, list[str]] = {}
+            for (s, d), var in m.x.items():
+                if values[var.index]:
+                    found.setdefault(m.dates[d], []).append(problem.scenes[s].number)
+            recorder.plan = found
+            recorder.plans.append(found)
+            del recorder.plans[:-20]
+            if progress is not None:
+                elapsed = time.monotonic() - started
+                gap = _gap(objective, bound_so_far)
+                progress(Progress(objective, bound_so_far, gap, elapsed, "neighbourhood search"))
+
+        _large_neighbourhood_search(
+            m,
+            list(solver.response_proto.solution),
+            int(solver.objective_value),
+            deadline=deadline,
+            seed=seed,
+            workers=workers,
+            on_better=better,
+        )
     seconds = time.monotonic() - started
     if status == cp_model.INFEASIBLE:
         if plan is not None:  # the model is stricter than the packer only through rounding
@@ -189,6 +275,14 @@ def solve(
         status=solver.status_name(status),
         seconds=seconds,
     )
+    # The model prices a move at the shortest travel; the real order of a day may cost more, so
+    # the schedule kept is the best of the recent solutions by its real cost.
+    for other in recorder.plans[:-1]:
+        candidate = evaluate(
+            problem, other, lower_bound=bound, status=solver.status_name(status), seconds=seconds
+        )
+        if candidate.objective < result.objective:
+            result = replace(candidate, optimal=False)
     if plan is not None:
         fallback = evaluate(problem, plan, lower_bound=bound, status="HEURISTIC", seconds=seconds)
         if fallback.objective < result.objective:
