@@ -90,3 +90,32 @@ def test_a_chart_of_the_users_own_is_loaded_from_a_path(tmp_path) -> None:  # ty
     (tmp_path / "studio.yaml").write_text(chart, encoding="utf-8")
     settings = parse_budget_text("chart: studio.yaml\n", "production.yaml", base_dir=tmp_path)
     assert settings.chart.key == "studio-x"
+
+
+def test_a_line_of_the_users_own_can_count_a_global_such_as_shoot_weeks() -> None:
+    from datetime import date
+
+    from filmpark.budget.build import build_budget
+    from filmpark.budget.compute import summarise
+    from tests.budget.builders import a_day, a_schedule, vnd
+
+    settings = parse_budget_text(
+        "lines:\n  - {account: camera, description: Drone, quantity: shoot_weeks, unit: weeks, rate: '9000000'}\n",
+        "production.yaml",
+    )
+    days = [a_day(i + 1, date(2027, 3, 1 + i)) for i in range(8)]  # 8 days of a 6-day week
+    budget = build_budget(a_schedule(*days), settings)
+    drone = next(line for line in budget.lines if line.description == "Drone")
+    assert drone.quantity == 2
+    assert summarise(budget).account_total("B330") >= vnd(2 * 9_000_000)
+
+
+def test_a_word_that_is_not_a_global_is_refused() -> None:
+    with pytest.raises(
+        ConfigError,
+        match=r"'budget.lines\[0\].quantity': expected a number >= 0 or one of the globals",
+    ):
+        parse_budget_text(
+            "lines:\n  - {account: camera, description: Drone, quantity: shoot_months, rate: '1'}\n",
+            "production.yaml",
+        )

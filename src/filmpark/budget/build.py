@@ -231,27 +231,30 @@ def build_budget(
     for rate in card.rates:
         lines.extend(_rate_lines(rate, facts, settings, chart, shoot_days, weeks, fees, crew_heads))
 
-    lines.extend(settings.extra_lines)
+    globals_ = (
+        ("shoot_days", shoot_days),
+        ("shoot_weeks", weeks),
+        ("work_days_per_week", Decimal(facts.work_days_per_week)),
+        ("prep_weeks", settings.prep_weeks),
+        ("wrap_weeks", settings.wrap_weeks),
+        ("post_weeks", settings.post_weeks),
+        ("crew_prep_days", Decimal(settings.crew_prep_days)),
+        ("crew_wrap_days", Decimal(settings.crew_wrap_days)),
+        ("cast_members", Decimal(len(facts.cast))),
+        ("extras_days", Decimal(sum(day.extras for day in facts.days))),
+    )
+    values = dict(globals_)
+    lines.extend(line.with_globals(values) for line in settings.extra_lines)
     fringes = tuple(
         _resolve_fringe(spec, chart) for spec in (*card.fringes, *settings.extra_fringes)
     )
-    prep = settings.prep_weeks
     return Budget(
         title=title or settings.title,
         chart=chart,
         currency=settings.currency,
         lines=tuple(lines),
         fringes=fringes,
-        globals=(
-            ("shoot_days", shoot_days),
-            ("shoot_weeks", weeks),
-            ("work_days_per_week", Decimal(facts.work_days_per_week)),
-            ("prep_weeks", prep),
-            ("wrap_weeks", settings.wrap_weeks),
-            ("post_weeks", settings.post_weeks),
-            ("crew_prep_days", Decimal(settings.crew_prep_days)),
-            ("crew_wrap_days", Decimal(settings.crew_wrap_days)),
-        ),
+        globals=globals_,
         exchange_rate=settings.exchange_rate,
         contingency_percent=settings.contingency_percent,
         bond_percent=settings.bond_percent,

@@ -23,9 +23,14 @@ have is an error naming the key, the line and what was expected::
            source: "deal memo", source_date: 2026-11-02}
       location_fees: {old-quarter-street: "8000000"}
       fringes: [...]                # extra fringes (same shape as the card's)
-      lines:                        # lines of your own
-        - {account: "2200", description: Rain towers, amount: 1, quantity: 3, unit: days,
+      lines:                        # lines of your own (account code or role)
+        - {account: "B260", description: Rain towers, amount: 1, quantity: 3, unit: days,
            rate: "4500000"}
+        - {account: camera, description: Drone package, quantity: shoot_weeks, unit: weeks,
+           rate: "9000000"}
+
+A line's ``amount`` or ``quantity`` may name a global instead of a number (:data:`GLOBALS`:
+``shoot_days``, ``shoot_weeks``, ``prep_weeks``…), so it follows the schedule.
 """
 
 from __future__ import annotations
@@ -278,16 +283,18 @@ def _read_line(
         else settings.currency
     )
     description = reader.text(item["description"], f"{path}.description")
+    amount, amount_global = _number_or_global(reader, item, "amount", path)
+    quantity, quantity_global = _number_or_global(reader, item, "quantity", path)
     return DetailLine(
         account=account,
         description=description,
         description_vi=reader.text(item["description_vi"], f"{path}.description_vi")
         if "description_vi" in item
         else "",
-        amount=reader.decimal(item["amount"], f"{path}.amount") if "amount" in item else Decimal(1),
-        quantity=reader.decimal(item["quantity"], f"{path}.quantity")
-        if "quantity" in item
-        else Decimal(1),
+        amount=amount,
+        quantity=quantity,
+        amount_global=amount_global,
+        quantity_global=quantity_global,
         unit=reader.text(item["unit"], f"{path}.unit") if "unit" in item else "allow",
         rate=Money(reader.decimal(item["rate"], f"{path}.rate"), currency),
         multiplier=reader.decimal(item["multiplier"], f"{path}.multiplier")
@@ -297,6 +304,41 @@ def _read_line(
         fringes=tuple(fringes),
         origin=LineOrigin.CONFIG,
     )
+
+
+GLOBALS = (
+    "shoot_days",
+    "shoot_weeks",
+    "work_days_per_week",
+    "prep_weeks",
+    "wrap_weeks",
+    "post_weeks",
+    "crew_prep_days",
+    "crew_wrap_days",
+    "cast_members",
+    "extras_days",
+)
+
+
+def _number_or_global(
+    reader: Reader, item: dict[str, yaml.Node], name: str, path: str
+) -> tuple[Decimal, str]:
+    """A number, or the name of a budget global (``quantity: shoot_weeks``) resolved per schedule."""
+    if name not in item:
+        return Decimal(1), ""
+    node = item[name]
+    if isinstance(node, yaml.ScalarNode) and str(node.value).strip() in GLOBALS:
+        return Decimal(0), str(node.value).strip()
+    if (
+        isinstance(node, yaml.ScalarNode)
+        and str(node.value).strip().replace("_", "").isidentifier()
+    ):
+        raise reader.fail(
+            node,
+            f"{path}.{name}",
+            f"expected a number >= 0 or one of the globals: {', '.join(GLOBALS)}",
+        )
+    return reader.decimal(node, f"{path}.{name}"), ""
 
 
 def _describe_defaults(settings: BudgetSettings, *, explicit: set[str]) -> tuple[str, ...]:

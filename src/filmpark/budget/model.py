@@ -12,7 +12,7 @@ nothing here is mutable.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from enum import Enum
@@ -191,6 +191,24 @@ class DetailLine:
     placeholder: bool = False
     description_vi: str = ""
     premium: bool = False  # an overtime / night / rest-day / holiday premium line
+    amount_global: str = ""  # when set, ``amount`` is the budget global of that name
+    quantity_global: str = ""  # when set, ``quantity`` is the budget global of that name
+
+    def with_globals(self, values: dict[str, Decimal]) -> DetailLine:
+        """This line with ``amount`` / ``quantity`` taken from the named globals."""
+        changes: dict[str, Decimal] = {}
+        for field_name, name in (
+            ("amount", self.amount_global),
+            ("quantity", self.quantity_global),
+        ):
+            if name:
+                if name not in values:
+                    raise ValidationError(
+                        f"{self.description}: {field_name}",
+                        f"no global {name!r} (expected one of {', '.join(sorted(values))})",
+                    )
+                changes[field_name] = values[name]
+        return replace(self, **changes) if changes else self  # type: ignore[arg-type]
 
     def label(self, lang: str = "en") -> str:
         return self.description_vi if lang == "vi" and self.description_vi else self.description
