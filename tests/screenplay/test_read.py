@@ -176,3 +176,37 @@ def test_arbitrary_text_never_raises_anything_but_a_screenplay_error(text: str) 
         assert not stripped or controls or undecodable or not text.strip()
     else:
         assert len(script.scenes) <= text.count("\n") + 1
+
+
+def test_a_script_exported_as_laid_out_text_keeps_its_elements_and_margin_numbers() -> None:
+    layout = (
+        "                                                        1.\n\n"
+        "          FADE IN:\n\n"
+        "     1    INT. PHO STALL - DAWN                                       1\n\n"
+        "          Steam rises. MAI (28) ladles broth into a bowl and\n"
+        "          sets it down.\n\n"
+        "                              MAI\n"
+        "                    Eat. You look terrible.\n"
+        "                              (MORE)\n\n"
+        "                              KHOA (CONT'D)\n"
+        "                        (grinning)\n"
+        "                    Thanks.\n\n"
+        "                                                        CUT TO:\n\n"
+        "     2    EXT. LONG BIEN BRIDGE - NIGHT                               2\n\n"
+        "          Rain.\n"
+    )
+    script = read(layout.encode("utf-8"), "export.txt")
+    assert script.source_format == "text"
+    assert [(s.number.text, s.heading.location) for s in script.scenes] == [
+        ("1", "PHO STALL"),
+        ("2", "LONG BIEN BRIDGE"),
+    ]
+    assert script.scenes[0].speaking == ("MAI", "KHOA")
+    kinds = [e.kind.value for e in script.elements]
+    assert kinds[0] == "transition"
+    assert "(MORE)" not in [e.text for e in script.elements]
+
+
+def test_an_explicit_text_format_uses_the_plain_reader() -> None:
+    script = read(b"INT. A - DAY\n\nHe waits.\n", "a.fountain", format="text")
+    assert script.source_format == "text"

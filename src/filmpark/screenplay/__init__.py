@@ -141,17 +141,19 @@ def read(data: bytes, source: str = "<input>", *, format: str | None = None) -> 
     notes.extend(_check_text(text, source))
     if not text.strip():
         raise ScreenplayError(source, "is empty")
-    return _read_decoded(text, source, kind, notes)
+    return _read_decoded(text, source, kind, notes, explicit=format == "text")
 
 
-def _read_decoded(text: str, source: str, kind: str, notes: list[Diagnostic]) -> Script:
+def _read_decoded(
+    text: str, source: str, kind: str, notes: list[Diagnostic], explicit: bool = False
+) -> Script:
     from dataclasses import replace
 
     from filmpark.screenplay.fountain import read_fountain
     from filmpark.screenplay.text import looks_plain, read_plain_text
 
     text = "".join(c for c in text if c >= " " or c in "\t\n\r") if notes else text
-    if kind == "text" and looks_plain(text):
+    if kind == "text" and (explicit or looks_plain(text)):
         script = read_plain_text(text, source)
     else:
         script = read_fountain(text, source)

@@ -63,6 +63,9 @@ _LONGEST_TRANSITION_WORD = max(len(word) for word in _TRANSITION_WORDS)
 _MARGIN_NUMBER_RE = re.compile(
     r"^(?:(?:SCENE|CẢNH|SC\.?)\s*)?(\d{1,4}[A-Z]{0,2})(?:[.:)]\s*|\s+)(?=\S)", re.IGNORECASE
 )
+_PRINT_FURNITURE_RE = re.compile(
+    r"^(?:\s{12,}\d{1,3}\.?|\s*\(MORE\)|\s*\(CONTINUED\)|\s*CONTINUED:(?:\s*\(\d+\))?)\s*$"
+)
 _TRAILING_NUMBER_RE = re.compile(r"\s+(\d{1,4}[A-Z]{0,2})\.?\s*$")
 _SENTENCE_END = frozenset('.!?:"”’)…')
 _MAX_CUE = 60
@@ -377,6 +380,10 @@ class _Reader:
                 continue
             stripped = raw.strip()
             lead = stripped[0]
+            if plain and _PRINT_FURNITURE_RE.match(raw):
+                # A page number, (MORE) or CONTINUED: left by a printed or exported script.
+                index += 1
+                continue
             if action and not plain and lead not in _INTERRUPTS:
                 # The common case: the next line of an action paragraph.
                 action.append(raw.rstrip())
@@ -526,6 +533,9 @@ class _Reader:
             raw = lines[index]
             if not raw:
                 break
+            if self.plain and _PRINT_FURNITURE_RE.match(raw):
+                index += 1
+                continue
             if self.plain and not raw.isspace():
                 # Plain text: a heading, or a line back at the action margin, ends the speech.
                 indent = len(raw) - len(raw.lstrip())
