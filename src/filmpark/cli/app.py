@@ -26,6 +26,7 @@ app = typer.Typer(
 # Command modules, in the order `filmpark --help` lists them.
 COMMAND_MODULES = (
     "filmpark.cli.parse",
+    "filmpark.cli.convert",
     "filmpark.cli.breakdown",
     "filmpark.cli.plan",
     "filmpark.cli.talent",
