@@ -48,3 +48,11 @@ def test_the_detail_lists_every_line_and_fringe_of_an_account_adding_up_to_it() 
     codes = [account.code for account in detail.accounts]
     assert "A140" in codes
     assert "B490" in codes  # compulsory insurance on production staff lands in the fringe account
+
+
+def test_the_top_sheet_gives_the_grand_total_in_the_other_currency_too() -> None:
+    sheet = top_sheet(a_summary())
+    assert sheet.equivalent is not None
+    assert sheet.equivalent.currency == "USD"
+    # 26,000 VND to the dollar (the card's placeholder rate), rounded once to the cent.
+    assert sheet.equivalent == Money(sheet.grand_total.amount / 26000, "USD").rounded()

@@ -191,6 +191,13 @@ def top_sheet_pdf(sheet: TopSheet, *, lang: str = "en") -> bytes:
         rows,
         styles=styles,
     )
+    if sheet.equivalent is not None:
+        pdf.paragraph(
+            f"{label('equivalent', lang, currency=sheet.equivalent.currency)}: "
+            f"{format_money(sheet.equivalent, lang)}",
+            size=9,
+            bold=True,
+        )
     for note in sheet.notes_vi if lang == "vi" else sheet.notes_en:
         pdf.paragraph(note, size=8, colour=ACCENT)
     return bytes(pdf.output())

@@ -87,6 +87,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "id": ("#", "#"),
     "minor": ("minor", "vị thành niên"),
     "category": ("Category", "Hạng mục"),
+    "equivalent": ("Grand total in {currency}", "Tổng cộng quy đổi ra {currency}"),
     "Script order": ("Script order", "Theo thứ tự kịch bản"),
     "Optimised": ("Optimised", "Lịch tối ưu"),
     "character": ("Character", "Vai"),

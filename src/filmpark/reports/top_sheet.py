@@ -39,6 +39,7 @@ class TopSheet:
     grand_total: Money
     notes_en: tuple[str, ...]
     notes_vi: tuple[str, ...]
+    equivalent: Money | None = None  # the grand total in the other currency of the exchange rate
 
 
 def _share(amount: Money, total: Money) -> Decimal:
@@ -128,6 +129,10 @@ def top_sheet(summary: BudgetSummary) -> TopSheet:
         exchange_vi = f"1 {rate.base} = {rate.rate} {rate.quote} ngày {rate.as_of.strftime('%d/%m/%Y')}{flag_vi}"
     else:
         exchange_en = exchange_vi = ""
+    equivalent: Money | None = None
+    if rate is not None and budget.currency in (rate.base, rate.quote):
+        other = rate.quote if budget.currency == rate.base else rate.base
+        equivalent = total.convert(other, rate.factor(budget.currency, other)).rounded()
     placeholders = sum(1 for line in budget.lines if line.placeholder)
     notes_en: list[str] = []
     notes_vi: list[str] = []
@@ -149,4 +154,5 @@ def top_sheet(summary: BudgetSummary) -> TopSheet:
         grand_total=total,
         notes_en=tuple(notes_en),
         notes_vi=tuple(notes_vi),
+        equivalent=equivalent,
     )

@@ -221,6 +221,7 @@ def budget_json(summary: BudgetSummary) -> dict[str, Any]:
         "contingency": summary.contingency.to_decimal_string(),
         "bond": summary.bond.to_decimal_string(),
         "chart": summary.budget.chart.key,
+        "version": summary.budget.version,
         "exchange_rate": None
         if summary.budget.exchange_rate is None
         else {
