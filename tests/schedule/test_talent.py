@@ -15,9 +15,11 @@ from hypothesis import strategies as st
 from filmpark.errors import ValidationError
 from filmpark.schedule.instances import read_talent
 from filmpark.schedule.talent import (
+    OrderingProblem,
     TalentInstance,
     fixed_cost,
     idle_cost,
+    search_order,
     solve_talent,
     total_cost,
 )
@@ -83,6 +85,23 @@ def test_the_exact_solver_equals_brute_force_on_small_instances(instance: Talent
     assert result.cost == total_cost(instance, result.order)
     assert result.cost == brute_force(instance)
     assert result.lower_bound == result.cost
+
+
+def as_ordering_problem(instance: TalentInstance) -> OrderingProblem:
+    masks = [0] * instance.scene_count
+    for a, row in enumerate(instance.presence):
+        for s, plays in enumerate(row):
+            if plays:
+                masks[s] |= 1 << a
+    return OrderingProblem(instance.durations, tuple(masks), instance.costs)
+
+
+@settings(max_examples=150, deadline=None)
+@given(small_instances())
+def test_the_branch_and_bound_alone_equals_brute_force(instance: TalentInstance) -> None:
+    found = search_order(as_ordering_problem(instance))
+    assert found.optimal
+    assert found.cost == total_cost(instance, found.order) == brute_force(instance)
 
 
 @settings(max_examples=60, deadline=None)

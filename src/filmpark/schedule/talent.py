@@ -31,6 +31,9 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+import numpy.typing as npt
+
 from filmpark.errors import ValidationError
 
 __all__ = [
@@ -611,6 +614,103 @@ class _Searcher:
         return out
 
 
+#: Problems with at most this many scenes (after merging) are solved by the full subset DP.
+SUBSET_DP_LIMIT = 20
+
+
+def _subset_dp(
+    problem: OrderingProblem, deadline: float | None, should_stop: Callable[[], bool] | None
+) -> list[int] | None:
+    """Exhaustive dynamic programme over every subset of the free scenes, vectorised.
+
+    ``f[D]`` is the cheapest cost of shooting the free scenes ``D`` first (after the head);
+    each layer of subsets of one size is extended by every scene at once with numpy. The
+    head's actors count as already worked and the tail's as working again later, so pinned
+    ends are respected. Returns an optimal order, or None when stopped.
+    """
+    n = len(problem.durations)
+    pinned = set(problem.head) | set(problem.tail)
+    free = [s for s in range(n) if s not in pinned]
+    k = len(free)
+    size = 1 << k
+    casts = [problem.actors[s] for s in free]
+    head_cast = 0
+    for s in problem.head:
+        head_cast |= problem.actors[s]
+    tail_cast = 0
+    for s in problem.tail:
+        tail_cast |= problem.actors[s]
+    m = len(problem.actor_costs)
+    # actors of each subset (bit i = free[i]), by doubling
+    cast_of = np.zeros(size, dtype=np.int64)
+    for i, cast in enumerate(casts):
+        bit = 1 << i
+        view = cast_of.reshape(-1, bit << 1)
+        view[:, bit:] = view[:, :bit] | cast
+    # daily cost of an actor mask, by 10-bit chunks
+    chunks = []
+    for lo in range(0, max(m, 1), 10):
+        width = min(10, m - lo)
+        table = np.zeros(1 << width, dtype=np.int64)
+        for a in range(width):
+            table[(np.arange(1 << width) >> a) & 1 == 1] += problem.actor_costs[lo + a]
+        chunks.append((lo, (1 << width) - 1, table))
+
+    def pay(masks: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+        total = np.zeros(masks.shape, dtype=np.int64)
+        for lo, width_mask, table in chunks:
+            total += table[(masks >> lo) & width_mask]
+        return total
+
+    popcount = np.zeros(size, dtype=np.int8)
+    for i in range(k):
+        popcount += ((np.arange(size) >> i) & 1).astype(np.int8)
+    layers = np.argsort(popcount, kind="stable").astype(np.int64)
+    bounds = np.searchsorted(popcount[layers], np.arange(k + 2))
+    full = size - 1
+    inf = np.iinfo(np.int64).max // 4
+    f = np.full(size, inf, dtype=np.int64)
+    f[0] = 0
+    for layer in range(k):
+        if (deadline is not None and time.perf_counter() > deadline) or (
+            should_stop is not None and should_stop()
+        ):
+            return None
+        states = layers[bounds[layer] : bounds[layer + 1]]
+        worked = cast_of[states] | head_cast
+        for i in range(k):
+            bit = 1 << i
+            d = states[(states & bit) == 0]
+            if not d.size:
+                continue
+            sel = (states & bit) == 0
+            later = cast_of[full ^ d ^ bit] | tail_cast
+            on = casts[i] | (worked[sel] & later)
+            value = f[d] + problem.durations[free[i]] * pay(on)
+            target = d | bit
+            f[target] = np.minimum(f[target], value)
+    # walk back from the full set
+    order_bits: list[int] = []
+    state = full
+    while state:
+        later_all = int(cast_of[full ^ state]) | tail_cast
+        for i in range(k):
+            bit = 1 << i
+            if not state & bit:
+                continue
+            prev = state ^ bit
+            on = casts[i] | ((int(cast_of[prev]) | head_cast) & later_all)
+            step = problem.durations[free[i]] * _mask_cost(on, problem.actor_costs)
+            if int(f[prev]) + step == int(f[state]):
+                order_bits.append(i)
+                state = prev
+                break
+        else:  # pragma: no cover - the table is consistent by construction
+            raise AssertionError("subset DP walk-back failed")
+    order_bits.reverse()
+    return [*problem.head, *(free[i] for i in order_bits), *problem.tail]
+
+
 # --------------------------------------------------------------------------------------------
 # Talent scheduling on top of the search core
 # --------------------------------------------------------------------------------------------
@@ -761,7 +861,15 @@ def solve_talent(
     seeds.append(list(problem.head) + greedy._greedy(q0, -1))
     upper = min(seeds, key=problem.order_cost)
     upper = _improve(problem, upper, started + min(0.05 * time_limit, 0.5), 0)
-    found = search_order(problem, upper_order=upper, deadline=deadline, should_stop=should_stop)
+    found = None
+    if len(problem.durations) - len(problem.head) - len(problem.tail) <= SUBSET_DP_LIMIT:
+        exact = _subset_dp(problem, deadline, should_stop)
+        if exact is not None:
+            cost = problem.order_cost(exact)
+            states = 1 << (len(problem.durations) - len(problem.head) - len(problem.tail))
+            found = OrderingSearch(tuple(exact), cost, cost, True, states)
+    if found is None:
+        found = search_order(problem, upper_order=upper, deadline=deadline, should_stop=should_stop)
     order = tuple(s for node in found.order for s in reduced.groups[node])
     cost = total_cost(instance, order)
     if cost != found.cost + reduced.constant:  # pragma: no cover - a broken invariant
