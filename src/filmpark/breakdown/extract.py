@@ -171,7 +171,29 @@ def _scene_lexicon(scene: Scene, main: Lexicon, other: Lexicon) -> Lexicon:
     return main if scene_language == main.language else other
 
 
+def _drop_subsumed(work: _SceneWork) -> None:
+    """``bob`` inside ``pink-dyed bob``: a shorter find inside a longer one of its category."""
+    spans: dict[str, list[tuple[int, int, int, str]]] = {}
+    for (category, name), proposal in work.items.items():
+        for e in proposal.evidence:
+            spans.setdefault(category, []).append((e.line, e.start, e.end, name))
+    for (category, name), proposal in list(work.items.items()):
+        if category in ("cast", "extras") or not proposal.evidence:
+            continue
+        inside = all(
+            any(
+                other != name and line == e.line and start <= e.start and e.end <= end
+                and (end - start) > (e.end - e.start)
+                for line, start, end, other in spans.get(category, [])
+            )
+            for e in proposal.evidence
+        )  # fmt: skip
+        if inside:
+            del work.items[(category, name)]
+
+
 def _scene_breakdown(scene: Scene, work: _SceneWork) -> SceneBreakdown:
+    _drop_subsumed(work)
     _resolve_categories(work)
     order = {c: i for i, c in enumerate(_CATEGORY_ORDER)}
     proposals = sorted(
@@ -206,6 +228,20 @@ def _scene_breakdown(scene: Scene, work: _SceneWork) -> SceneBreakdown:
 
 # Within one scene an item sits in one category; the department pairs of the trade
 # (a whistle that is a prop and a sound, a breakaway window and its crash) are kept.
+_ON_SCREEN_RE = re.compile(
+    r"^\s*(?:on|in)\s+(?:the|a|her|his|their|its)?\s*(?:\w+\s+)?"
+    r"(?:monitor|screen|tv|television|laptop|feed|footage|playback|photo|photograph|video)\b"
+    r"|^\s*trên\s+(?:màn hình|ti vi|tivi|ảnh)",
+    re.IGNORECASE,
+)
+_SUBJECTS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "everyone", "nobody"})
+_OBJECTS = frozenset(
+    {"the", "a", "an", "his", "her", "their", "its", "him", "them", "me", "us", "my", "your",
+     "off", "over", "up", "down", "back", "away", "out", "into", "onto", "across", "through",
+     "around", "past", "toward", "towards", "at", "open", "shut"}
+)  # fmt: skip
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "my", "your", "some"})
+
 _PRECEDENCE = ("weapons", "props", "wardrobe", "vehicles", "animals", "makeup_hair", "set_dressing")
 
 
@@ -359,7 +395,7 @@ class _SceneExtractor:
             name, length = found
             for k in range(index, index + length):
                 line.used[k] = True
-            if not self._absent_mention(tokens, index):
+            if not self._absent_mention(line, index, length):
                 start, end = tokens[index].start, tokens[index + length - 1].end
                 self.work.add(
                     "cast",
@@ -373,14 +409,32 @@ class _SceneExtractor:
                 )
             index += length
 
-    def _absent_mention(self, tokens: Sequence[Token], index: int) -> bool:
-        """A name after ``photo of`` / ``của`` does not put its owner in the scene."""
+    def _absent_mention(self, line: _Line, index: int, length: int) -> bool:
+        """Mentions that do not put a character in the scene.
+
+        A name after ``photo of`` / ``của``; a name inside quotation marks (written on
+        something); a capitalised word that is part of a longer proper noun (``Liên Xô``);
+        and every name of a line that starts on a screen (``On the monitor: ...``).
+        """
+        tokens = line.tokens
+        token = tokens[index]
         before = {
-            t.lower
-            for t in tokens[max(0, index - 3) : index]
-            if t.sentence == tokens[index].sentence
+            t.lower for t in tokens[max(0, index - 3) : index] if t.sentence == token.sentence
         }
-        return bool(before & self.rule_words["not_present_before"])
+        if before & self.rule_words["not_present_before"]:
+            return True
+        if line.text[: token.start].count('"') % 2 == 1:
+            return True
+        following = index + length
+        if (
+            following < len(tokens)
+            and tokens[following].sentence == token.sentence
+            and tokens[following].start - tokens[following - 1].end == 1
+            and tokens[following].is_title
+            and not token.is_upper
+        ):
+            return True
+        return bool(_ON_SCREEN_RE.match(line.text))
 
     # -- conventions on capitals -------------------------------------------------------------
 
@@ -429,10 +483,20 @@ class _SceneExtractor:
                 continue
             if self._sound_run(line, start, end, words):
                 continue
+            quantity = self._quantity_before(line, start)
             person = words
             if self.en and person:
                 person = [*words[:-1], noun_lemma(words[-1])]
-            if is_person_noun(person, self.lex):
+            elif not self.en:
+                # ``HAI GÃ XĂM TRỔ``: a numeral inside the capitals counts the group, and a
+                # Vietnamese noun phrase starts with its head (``gã``), modifiers after.
+                while len(person) > 1 and person[0] in self.numbers:
+                    quantity = quantity or self.numbers[person[0]]
+                    person = person[1:]
+            is_person = is_person_noun(person, self.lex) or (
+                not self.en and is_person_noun(person[:1], self.lex)
+            )
+            if is_person:
                 self._mark(line, start, end)
                 name = " ".join(person)
                 entry = self.lex.lookup(name)
@@ -441,8 +505,9 @@ class _SceneExtractor:
                 self.work.add(
                     "extras", name, line, *span, source="rules", confidence=0.85,
                     explanation="a group or an unnamed person introduced in capitals",
-                    quantity=self._quantity_before(line, start),
+                    quantity=quantity,
                 )  # fmt: skip
+                self._rider_vehicle(line, start, end)
 
     def _sound_run(self, line: _Line, start: int, end: int, words: list[str]) -> bool:
         """A capitalised sound (``SIREN WHOOPS``, ``TIẾNG CÒI TÀU``, ``RÈ RÈ``)."""
@@ -459,11 +524,14 @@ class _SceneExtractor:
         span = (tokens[start].start, tokens[end - 1].end)
         if before == "tiếng":
             span = (tokens[start - 1].start, span[1])
+        verb_form = False
         if self.en:
-            if len(words) == 1 and lemmas[0] != nouns[0] and lemmas[0] != words[0]:
-                # ``the cat YOWLS``: a verb of sound; name it after what makes it.
+            if len(words) == 1 and (words[0].endswith("s") or words[0].endswith("ing")):
+                # ``the cat YOWLS``, ``the phone RINGS``: a verb of sound; name it after
+                # what makes it.
                 subject = self._subject_before(line, start)
-                name = f"{subject} {lemmas[0]}" if subject else lemmas[0]
+                verb_form = bool(subject)
+                name = f"{subject} {lemmas[0]}" if subject else nouns[0]
             else:
                 name = " ".join([*words[:-1], nouns[-1]])
         else:
@@ -485,13 +553,55 @@ class _SceneExtractor:
                 collapsed = collapsed[:1]
             name = "tiếng " + " ".join(collapsed)
         whole = self.lex.lookup(" ".join(words))
-        if whole is None or whole.category in ("vehicles", "animals"):
+        if verb_form or whole is None or whole.category in ("vehicles", "animals"):
             self._mark(line, start, end)
         self.work.add(
             "sound", name, line, *span, source="rules", confidence=0.85,
             explanation="a sound written in capitals (screenwriting convention)",
         )  # fmt: skip
         return True
+
+    def _rider_vehicle(self, line: _Line, start: int, end: int) -> None:
+        """``MOTORBIKE RIDERS``, ``người đi xe máy``: riders' vehicles are picture vehicles."""
+        tokens = line.tokens
+        for index in range(start, end):
+            hit = self.lex.match_at(tokens, index, limit=end)
+            if hit is not None and hit.entry.category == "vehicles":
+                self.work.add(
+                    "vehicles", hit.entry.name, line, tokens[index].start,
+                    tokens[index + hit.length - 1].end, source="rules", confidence=0.75,
+                    explanation="the vehicle the background riders ride",
+                )  # fmt: skip
+                return
+
+    def _looks_like_verb(self, tokens: Sequence[Token], hit: Hit, line: _Line) -> bool:
+        """``She watches``, ``rain hammers the road``, ``the newspaper slides off``.
+
+        An English one-word noun that is also a verb is read as the verb when a subject
+        comes right before it or an object or particle right after it.
+        """
+        if not self.en or hit.length != 1:
+            return False
+        token = tokens[hit.start]
+        word = token.lower
+        if not word.endswith(("s", "ed", "ing")):
+            return False
+        before = tokens[hit.start - 1] if hit.start > 0 else None
+        after = tokens[hit.start + 1] if hit.start + 1 < len(tokens) else None
+        if before is not None and before.sentence == token.sentence:
+            if before.lower in _SUBJECTS or (line.used[hit.start - 1] and before.is_title):
+                return True
+            if before.lower in ("and", "then", "or", "but", "who", "which", "that"):
+                return True
+        if (
+            after is not None
+            and after.sentence == token.sentence
+            and after.lower in _OBJECTS
+            and word.endswith("s")
+            and not word.endswith("ss")
+        ):
+            return before is None or before.lower not in _DETERMINERS
+        return False
 
     def _subject_before(self, line: _Line, index: int) -> str:
         tokens = line.tokens
@@ -569,9 +679,22 @@ class _SceneExtractor:
             if any(line.used[hit.start : stop]):
                 index += 1
                 continue
-            self._lexicon_hit(line, hit)
             self._mark(line, hit.start, stop)
             index = stop
+            if self._looks_like_verb(tokens, hit, line):
+                continue
+            following = self.lex.match_at(tokens, stop) if stop < len(tokens) else None
+            if (
+                following is not None
+                and tokens[stop].sentence == tokens[hit.start].sentence
+                and tokens[stop].start - tokens[stop - 1].end <= 1
+                and hit.entry.category not in ("extras", "sound", "music")
+                and following.entry.category not in ("extras", "sound", "music")
+            ):
+                # ``carp tattoo``, ``shrimp noodles``, ``orange light baton``: the first
+                # noun only describes the second.
+                continue
+            self._lexicon_hit(line, hit)
 
     def _lexicon_hit(self, line: _Line, hit: Hit) -> None:
         entry = hit.entry
@@ -589,7 +712,10 @@ class _SceneExtractor:
             plural = self.en and last.lower != noun_lemma(last.lower)
             marked = any(t.lower in self.rule_words["group_markers"] for t in sentence_before[-3:])
             quantity = self._quantity_before(line, hit.start)
-            if not (first.is_upper or plural or marked or "group" in entry.flags or quantity):
+            many = quantity is None or quantity >= 2
+            if not (
+                first.is_upper or plural or marked or "group" in entry.flags or (quantity and many)
+            ):
                 return
             self.work.add(
                 "extras", name, line, start, end, source="lexicon", confidence=confidence,
@@ -598,6 +724,12 @@ class _SceneExtractor:
             return
         if category == "sfx" and self._stopped(tokens, hit):
             return
+        if hit.length == 1:
+            # ``the baton`` after ``an orange light baton``: the same item, by its first name.
+            earlier = self._earlier_compound(name)
+            if earlier is not None:
+                category, name = earlier
+                explanation = f"'{line.text[start:end]}' refers back to the {name}"
         if "handled" in entry.flags and category == "set_dressing":
             verbs = [
                 t for t in sentence_before[-6:]
@@ -611,6 +743,10 @@ class _SceneExtractor:
             explanation = f"'{line.text[start:end]}' is raised against a person in this scene"
         if category == "wardrobe" and not self.en:
             name, end = self._keep_colour(line, hit, name, end)
+        if category == "wardrobe" and self.en and hit.start > 0:
+            before = tokens[hit.start - 1]
+            if before.sentence == first.sentence and before.lower in self.rule_words["colours"]:
+                name, start = f"{before.lower} {name}", before.start
         if category == "makeup_hair" and self.en:
             name = self._injury_name(line, hit, name)
         if category == "music" and self.en:
@@ -619,6 +755,13 @@ class _SceneExtractor:
             category, name, line, start, end, source="lexicon", confidence=confidence,
             explanation=explanation, quantity=self._quantity_before(line, hit.start),
         )  # fmt: skip
+
+    def _earlier_compound(self, name: str) -> tuple[str, str] | None:
+        suffix = " " + name
+        for (category, other), proposal in self.work.items.items():
+            if other.endswith(suffix) and proposal.source == "lexicon" and category != "extras":
+                return category, other
+        return None
 
     def _stopped(self, tokens: Sequence[Token], hit: Hit) -> bool:
         """``The rain has stopped``, ``trời tạnh mưa``: weather that is over is not an effect."""
@@ -651,6 +794,7 @@ class _SceneExtractor:
         tokens = line.tokens
         after = hit.start + hit.length
         if after < len(tokens) and tokens[after].lower in ("opera", "song", "music", "ballad"):
+            line.used[after] = True
             return f"{name} {tokens[after].lower}"
         return name
 
@@ -677,7 +821,11 @@ class _SceneExtractor:
                     name = match.expand(name).lower()
                 except (re.error, IndexError):
                     continue
-                name = " ".join(name.split())
+                collapsed: list[str] = []
+                for word in name.split():
+                    if not collapsed or collapsed[-1] != word:
+                        collapsed.append(word)  # ``rè rè`` -> ``rè``
+                name = " ".join(collapsed)
                 if "{vehicle}" in name:
                     vehicle = self._nearest_vehicle()
                     if not vehicle:
