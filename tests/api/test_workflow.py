@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from typing import Any
 
 from tests.api.clients import Platform, a_project, auth, signed_in, upload
 from tests.api.testclient import TestClient
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "pho-at-dawn.fountain"
 
 
 def wait_for_job(client: TestClient, headers: dict[str, str], job_id: str) -> dict[str, Any]:
@@ -25,20 +28,20 @@ def test_from_script_to_schedule_budget_and_book(platform: Platform) -> None:
     client = platform.client
     owner = signed_in(client)
     project_id = a_project(client, owner)
-    assert upload(client, owner, project_id).status_code == 201
+    uploaded = upload(client, owner, project_id, EXAMPLE.read_text("utf-8"), EXAMPLE.name)
+    assert uploaded.status_code == 201
 
     breakdown = client.get(f"/api/v1/projects/{project_id}/breakdown", headers=auth(owner))
     assert breakdown.status_code == 200, breakdown.text
     scenes = breakdown.json()["scenes"]
-    assert [s["number"] for s in scenes] == ["1", "2", "3"]
-    cast = scenes[0]["elements"]["cast"]
-    assert "LAN" in [e["name"] for e in cast]
+    assert len(scenes) == uploaded.json()["scenes"]
+    lead = scenes[0]["elements"]["cast"][0]["name"]
 
     decided = client.post(
         f"/api/v1/projects/{project_id}/breakdown/decisions",
         json={
             "decisions": [
-                {"action": "accept", "scene": "1", "category": "cast", "name": "LAN"},
+                {"action": "accept", "scene": "1", "category": "cast", "name": lead},
                 {"action": "add", "scene": "2", "category": "props", "name": "đèn lồng đỏ"},
             ]
         },
@@ -48,7 +51,7 @@ def test_from_script_to_schedule_budget_and_book(platform: Platform) -> None:
     assert decided.json()["recorded"] == 2
     ledger = client.get(f"/api/v1/projects/{project_id}/ai-ledger", headers=auth(owner)).json()
     accepted = [e for e in ledger if e["status"] == "accepted"]
-    assert any(e["subject"] == "breakdown/1/cast/LAN" for e in accepted)
+    assert any(e["subject"] == f"breakdown/1/cast/{lead}" for e in accepted)
 
     requested = client.post(
         f"/api/v1/projects/{project_id}/schedules?time_limit=2", json={}, headers=auth(owner)
@@ -63,16 +66,22 @@ def test_from_script_to_schedule_budget_and_book(platform: Platform) -> None:
     assert schedule["schedule"]["schema"] == "Schedule.1"
     days = schedule["schedule"]["days"]
     shot = sorted(s for d in days for s in d["scenes"])
-    assert shot == ["1", "2", "3"]
+    assert shot == sorted(s["number"] for s in scenes)
+    assert len(days) > 1
 
     budget = client.get(f"/api/v1/projects/{project_id}/budget", headers=auth(owner)).json()
     assert budget["schedule_version"] == 1
     assert budget["budget"]["total"]
 
-    scene = days[0]["scenes"][0]
+    # The shortest strip of the longest day goes to the shortest day (where it fits).
+    eighths = {s["number"]: s["eighths"] for s in scenes}
+    longest = max(range(len(days)), key=lambda i: days[i]["minutes"])
+    shortest = min(range(len(days)), key=lambda i: days[i]["minutes"])
+    scene = min(days[longest]["scenes"], key=lambda n: eighths[n])
+    target_day = shortest + 1
     moved = client.post(
         f"/api/v1/projects/{project_id}/schedule/moves",
-        json={"expected_version": 1, "scene": scene, "day": len(days), "lock": True},
+        json={"expected_version": 1, "scene": scene, "day": target_day, "lock": True},
         headers=auth(owner),
     )
     assert moved.status_code == 201, moved.text
@@ -87,6 +96,18 @@ def test_from_script_to_schedule_budget_and_book(platform: Platform) -> None:
     assert "reload" in stale.json()["error"]["message"]
     costed = client.get(f"/api/v1/projects/{project_id}/budget", headers=auth(owner)).json()
     assert costed["schedule_version"] == 2
+    target_date = days[shortest]["date"]
+    moved_days = moved.json()["schedule"]["days"]
+    assert scene in next(d["scenes"] for d in moved_days if d["date"] == target_date)
+
+    again = client.post(
+        f"/api/v1/projects/{project_id}/schedules?time_limit=2", json={}, headers=auth(owner)
+    )
+    assert wait_for_job(client, owner, again.json()["job_id"])["state"] == "succeeded"
+    resolved = client.get(f"/api/v1/projects/{project_id}/schedule", headers=auth(owner)).json()
+    assert resolved["version"] == 3
+    kept = {s: d["date"] for d in resolved["schedule"]["days"] for s in d["scenes"]}
+    assert kept[scene] == target_date, "a re-solve moved a strip a person locked"
 
     book = client.post(f"/api/v1/projects/{project_id}/documents", json={}, headers=auth(owner))
     assert book.status_code == 202, book.text

@@ -20,7 +20,6 @@ from typing import Any
 
 from filmpark.errors import NotFound, ValidationError
 from filmpark.services import planning
-from filmpark.services.breakdowns import _decisions_json
 from filmpark.services.jobs import JobEnv, JobKind, Progress, register_job_kind
 from filmpark.services.permissions import Permission, require
 from filmpark.store import FileStore, Tx
@@ -82,7 +81,6 @@ def _prepare(tx: Tx, job: Job, env: JobEnv) -> BookInputs:
             data=env.scripts.read(revision.stored_name),
             filename=revision.filename,
             config=schedule.config,
-            decisions=_decisions_json(tx.decisions.of_project(project_id)),
         ),
         schedule=schedule.document,
         locale=str(job.payload.get("locale") or "en"),
@@ -93,9 +91,7 @@ def _prepare(tx: Tx, job: Job, env: JobEnv) -> BookInputs:
 
 
 def _compute(inputs: BookInputs, progress: Progress) -> tuple[str, list[str]]:
-    plan = planning.build_plan(
-        inputs.plan, arranged=planning.days_of(inputs.schedule), progress=progress
-    )
+    plan = planning.arranged_plan(inputs.plan, inputs.schedule, progress)
     progress(0.95, "rendering the book")
     inputs.renders.root.mkdir(parents=True, exist_ok=True)
     final = inputs.renders.path(inputs.folder)

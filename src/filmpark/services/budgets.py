@@ -16,7 +16,6 @@ from typing import Any
 
 from filmpark.errors import NotFound
 from filmpark.services import planning
-from filmpark.services.breakdowns import _decisions_json
 from filmpark.services.jobs import JobEnv, JobKind, Progress, register_job_kind
 from filmpark.services.permissions import Permission, require
 from filmpark.store import Tx
@@ -73,16 +72,13 @@ def _prepare(tx: Tx, job: Job, env: JobEnv) -> BudgetInputs:
             data=env.scripts.read(revision.stored_name),
             filename=revision.filename,
             config=schedule.config,
-            decisions=_decisions_json(tx.decisions.of_project(project_id)),
         ),
         schedule=schedule.document,
     )
 
 
 def _compute(inputs: BudgetInputs, progress: Progress) -> dict[str, Any]:
-    plan = planning.build_plan(
-        inputs.plan, arranged=planning.days_of(inputs.schedule), progress=progress
-    )
+    plan = planning.arranged_plan(inputs.plan, inputs.schedule, progress)
     return planning.budget_document(plan)
 
 

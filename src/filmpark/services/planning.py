@@ -1,31 +1,31 @@
 """The bridge from the platform's stored documents to the engine's planning use case.
 
-A job or a strip move holds the kept script file, the project's decisions, the production
-config (JSON) and, for re-planning, the stored ``Schedule.1``. From them this module builds a
-:class:`filmpark.services.plan.Plan` the way ``filmpark plan`` does, with two differences the
-platform needs:
+A job or a strip move holds the kept script file, the production config (JSON) and, when
+re-planning, the stored ``Schedule.1``. Everything goes through the engine's one use case,
+:func:`filmpark.services.plan.make_plan`, with what people fixed written into the config the
+way a user would write it (``locks``):
 
-- a re-solve keeps what people fixed (strips locked to a date) and moves as few strips as
-  possible from the previous version (the solver's stability term);
-- a strip move evaluates the schedule exactly as a person arranged it (no solve), so costs,
-  day-out-of-days and budget follow the move.
+- a re-solve keeps every strip a person locked on its date;
+- a strip move, a budget rebuild or a book render pins every strip to its date and position,
+  so the engine evaluates the schedule exactly as people arranged it (and explains which hard
+  rule an arrangement breaks, if it breaks one).
 
-No database here: the callers load and store.
+The config stored with a schedule version is resolved (its start date written in), so the
+same version evaluates to the same days whenever it is re-read. No database here.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from filmpark.errors import ValidationError
+from filmpark.errors import InputError, ValidationError
 
 if TYPE_CHECKING:
-    from filmpark.breakdown.model import Breakdown
     from filmpark.services.plan import Plan
 
 ProgressReport = Callable[[float, str], None]
@@ -38,8 +38,6 @@ class PlanInputs:
     data: bytes
     filename: str
     config: Mapping[str, Any]
-    decisions: Mapping[str, Any] = field(default_factory=dict)
-    previous: Mapping[str, Any] | None = None
 
 
 def locks_of(document: Mapping[str, Any] | None) -> dict[str, str]:
@@ -65,104 +63,99 @@ def days_of(document: Mapping[str, Any]) -> dict[date, list[str]]:
     return plan
 
 
-def _apply_decisions(breakdown: Breakdown, decisions: Mapping[str, Any]) -> Breakdown:
-    if not decisions.get("decisions"):
-        return breakdown
-    from filmpark.services.engine import engine_function, has_engine_function
-
-    if not has_engine_function("filmpark.breakdown.decisions", "apply_decisions"):
-        return breakdown
-    load = engine_function("filmpark.breakdown.decisions", "decisions_from_json")
-    apply = engine_function("filmpark.breakdown.decisions", "apply_decisions")
-    applied = apply(breakdown, load(dict(decisions)))
-    return applied[0] if isinstance(applied, tuple) else applied  # type: ignore[no-any-return]
+def _start_of(config: Mapping[str, Any]) -> date | None:
+    calendar = config.get("calendar")
+    raw = calendar.get("start") if isinstance(calendar, Mapping) else None
+    if raw is None:
+        return None
+    try:
+        return date.fromisoformat(str(raw))
+    except ValueError:
+        return None
 
 
-def build_plan(
+def _run(
+    inputs: PlanInputs,
+    config: dict[str, Any],
+    *,
+    time_limit: float,
+    workers: int,
+    progress: ProgressReport | None,
+) -> Plan:
+    from filmpark.schedule.solve import Progress
+    from filmpark.services.plan import make_plan
+
+    def on_step(_step: str, message: str) -> None:
+        if progress is not None:
+            progress(0.05, message)
+
+    def on_progress(step: Progress) -> None:
+        if progress is not None:
+            share = min(0.9, 0.1 + 0.8 * step.seconds / max(time_limit, 0.1))
+            progress(share, f"best cost {step.objective:,}, gap {step.gap:.1%}")
+
+    start = _start_of(config)
+    # A stored plan may have started already: judge "a start date in the past" from its start.
+    today = min(start, date.today()) if start else None
+    return make_plan(
+        inputs.data,
+        inputs.filename,
+        config_text=json.dumps(config, ensure_ascii=False) if config else None,
+        config_source="config.json",
+        time_limit=time_limit,
+        workers=workers,
+        today=today,
+        on_step=on_step,
+        on_progress=on_progress,
+    )
+
+
+def solve_plan(
     inputs: PlanInputs,
     *,
-    arranged: Mapping[date, Sequence[str]] | None = None,
-    time_limit: float = 20.0,
+    previous: Mapping[str, Any] | None,
+    time_limit: float,
     workers: int = 2,
     progress: ProgressReport | None = None,
+) -> tuple[Plan, dict[str, Any], dict[str, str]]:
+    """Solve anew, keeping the previous version's locked strips on their dates.
+
+    Returns the plan, the resolved config to store with it, and the locks it kept.
+    """
+    config = dict(inputs.config)
+    own = [item for item in config.get("locks", []) or [] if isinstance(item, Mapping)]
+    mine = {str(item.get("scene")) for item in own}
+    kept = {scene: on for scene, on in locks_of(previous).items() if scene not in mine}
+    if kept:
+        config["locks"] = [*own, *({"scene": s, "date": on} for s, on in sorted(kept.items()))]
+    try:
+        plan = _run(inputs, config, time_limit=time_limit, workers=workers, progress=progress)
+    except InputError:
+        if not kept:
+            raise
+        # A lock the new revision or config no longer allows (an omitted scene, a date
+        # outside the calendar): solve without the stored locks rather than fail.
+        config["locks"] = own
+        kept = {}
+        plan = _run(inputs, config, time_limit=time_limit, workers=workers, progress=progress)
+    resolved = dict(inputs.config)
+    calendar = dict(resolved.get("calendar") or {})
+    calendar.setdefault("start", plan.config.start.isoformat())
+    resolved["calendar"] = calendar
+    return plan, resolved, kept
+
+
+def arranged_plan(
+    inputs: PlanInputs, schedule: Mapping[str, Any], progress: ProgressReport | None = None
 ) -> Plan:
-    """A plan: solved (``arranged`` None) or evaluated as arranged by people."""
-    from filmpark.breakdown.extract import break_down
-    from filmpark.budget.build import build_budget
-    from filmpark.budget.compute import summarise
-    from filmpark.budget.config import read_budget_section
-    from filmpark.budget.from_schedule import cast_days, schedule_facts
-    from filmpark.errors import InputError
-    from filmpark.reports.call_sheet import call_sheets
-    from filmpark.schedule.builders import build_problem
-    from filmpark.schedule.config import default_config, load_config
-    from filmpark.schedule.evaluate import evaluate
-    from filmpark.schedule.problem import Lock
-    from filmpark.schedule.solve import Progress, solve
-    from filmpark.screenplay import read
-    from filmpark.services.plan import Plan
-
-    def report(fraction: float, message: str) -> None:
-        if progress is not None:
-            progress(fraction, message)
-
-    report(0.02, "reading the script")
-    script = read(inputs.data, inputs.filename)
-    if not script.scenes:
-        raise InputError(f"{inputs.filename}: no scenes found")
-    report(0.05, "breaking the script down")
-    breakdown = _apply_decisions(break_down(script), inputs.decisions)
-    source = "config.json"
-    config = (
-        load_config(json.dumps(dict(inputs.config), ensure_ascii=False), source)
-        if inputs.config
-        else default_config()
-    )
-    settings = read_budget_section(
-        config.budget_node,
-        source,
-        base_dir=None,
-        location_ids=tuple(location.id for location in config.locations),
-        default_profile="us" if config.profile == "us" else "vietnam",
-        default_currency=config.currency,
-    )
-    problem = build_problem(script, breakdown, config)
-    if arranged is not None:
-        schedule = evaluate(problem, arranged, keep_order=True, status="MANUAL")
-    else:
-        locked = {
-            scene: date.fromisoformat(on)
-            for scene, on in locks_of(inputs.previous).items()
-            if any(job.number == scene for job in problem.scenes)
-        }
-        extra = tuple(Lock(scene, on_date=on) for scene, on in sorted(locked.items()))
-        pinned = {lock.scene for lock in problem.locks}
-        problem = replace(
-            problem, locks=problem.locks + tuple(x for x in extra if x.scene not in pinned)
-        )
-        if inputs.previous:
-            previous = {
-                scene: when
-                for when, scenes in days_of(inputs.previous).items()
-                for scene in scenes
-                if any(job.number == scene for job in problem.scenes)
-            }
-            problem = replace(problem, previous=previous)
-        report(0.1, "solving the schedule")
-
-        def on_progress(step: Progress) -> None:
-            share = min(0.9, 0.1 + 0.8 * step.seconds / max(time_limit, 0.1))
-            report(share, f"best cost {step.objective:,}, gap {step.gap:.1%}")
-
-        schedule = solve(problem, time_limit=time_limit, workers=workers, progress=on_progress)
-    report(0.92, "costing the schedule")
-    days = cast_days(schedule)
-    facts = schedule_facts(schedule, cast=days)
-    title = config.title or script.title or Path(inputs.filename).stem
-    summary = summarise(build_budget(facts, settings, title=title))
-    sheets = call_sheets(schedule, breakdown, title=title)
-    defaults = tuple(dict.fromkeys((*config.defaults_used, *settings.defaults_used)))
-    return Plan(script, breakdown, config, problem, schedule, days, summary, sheets, defaults)
+    """The stored (or moved) schedule exactly as arranged: every strip pinned in place."""
+    config = dict(inputs.config)
+    config["locks"] = [
+        {"scene": scene, "date": when.isoformat(), "position": position}
+        for when, scenes in sorted(days_of(schedule).items())
+        for position, scene in enumerate(scenes, start=1)
+    ]
+    return _run(inputs, config, time_limit=10.0, workers=1, progress=progress)
 
 
 def schedule_document(plan: Plan, locks: Mapping[str, str] | None = None) -> dict[str, Any]:

@@ -23,7 +23,6 @@ from typing import Any
 
 from filmpark.errors import Conflict, NotFound, ValidationError
 from filmpark.services import planning
-from filmpark.services.breakdowns import _decisions_json
 from filmpark.services.jobs import JobEnv, JobKind, Progress, register_job_kind
 from filmpark.services.permissions import Permission, require
 from filmpark.store import FileStore, Tx
@@ -87,8 +86,12 @@ def request_schedule(
 @dataclass(frozen=True, slots=True)
 class SolveInputs:
     plan: planning.PlanInputs
+    previous: dict[str, Any] | None
     time_limit: float
     workers: int
+
+
+SolveOutput = tuple[dict[str, Any], dict[str, Any], dict[str, Any]]
 
 
 def _prepare(tx: Tx, job: Job, env: JobEnv) -> SolveInputs:
@@ -103,25 +106,26 @@ def _prepare(tx: Tx, job: Job, env: JobEnv) -> SolveInputs:
             data=env.scripts.read(revision.stored_name),
             filename=revision.filename,
             config=dict(job.payload.get("config") or {}),
-            decisions=_decisions_json(tx.decisions.of_project(project_id)),
-            previous=previous.document if previous is not None else None,
         ),
+        previous=previous.document if previous is not None else None,
         time_limit=float(limit),
         workers=2,
     )
 
 
-def _compute(inputs: SolveInputs, progress: Progress) -> tuple[dict[str, Any], dict[str, Any]]:
-    plan = planning.build_plan(
-        inputs.plan, time_limit=inputs.time_limit, workers=inputs.workers, progress=progress
+def _compute(inputs: SolveInputs, progress: Progress) -> SolveOutput:
+    plan, resolved, kept = planning.solve_plan(
+        inputs.plan,
+        previous=inputs.previous,
+        time_limit=inputs.time_limit,
+        workers=inputs.workers,
+        progress=progress,
     )
-    locks = planning.locks_of(inputs.plan.previous)
-    kept = {scene: on for scene, on in locks.items() if plan.schedule.dates().get(scene)}
-    return planning.schedule_document(plan, kept), planning.budget_document(plan)
+    return planning.schedule_document(plan, kept), planning.budget_document(plan), resolved
 
 
-def _store(tx: Tx, job: Job, output: tuple[dict[str, Any], dict[str, Any]]) -> dict[str, Any]:
-    document, budget = output
+def _store(tx: Tx, job: Job, output: SolveOutput) -> dict[str, Any]:
+    document, budget, resolved = output
     project_id = str(job.payload["project_id"])
     done = tx.schedules.by_job(job.id)
     if done is None:
@@ -130,7 +134,7 @@ def _store(tx: Tx, job: Job, output: tuple[dict[str, Any], dict[str, Any]]) -> d
             version=tx.schedules.latest_number(project_id) + 1,
             source="solver",
             document=document,
-            config=dict(job.payload.get("config") or {}),
+            config=resolved,
             revision_id=str(job.payload["revision_id"]),
             job_id=job.id,
             created_by=job.created_by,
@@ -294,14 +298,13 @@ def _replan(
     revision = tx.scripts.get(project_id, current.revision_id)
     if revision is None:
         raise NotFound("the script revision of this schedule no longer exists")
-    plan = planning.build_plan(
+    plan = planning.arranged_plan(
         planning.PlanInputs(
             data=files.read(revision.stored_name),
             filename=revision.filename,
             config=current.config,
-            decisions=_decisions_json(tx.decisions.of_project(project_id)),
         ),
-        arranged=planning.days_of(document),
+        document,
     )
     return planning.schedule_document(plan, locks), planning.budget_document(plan)
 
