@@ -17,6 +17,8 @@ from fastapi import FastAPI
 from filmpark.asgi import create_app
 from filmpark.config import load_settings
 
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
 
 def build_app(data_dir: Path) -> FastAPI:
     """The whole platform (API, jobs and pages) on its own data directory."""
@@ -34,6 +36,7 @@ class LiveServer:
     """The application served by uvicorn on 127.0.0.1 in a background thread."""
 
     def __init__(self, app: FastAPI) -> None:
+        self.app = app
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             self.port = probe.getsockname()[1]

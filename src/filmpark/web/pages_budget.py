@@ -9,31 +9,36 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import cache
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 
-from filmpark.errors import NotFound, ValidationError
+from filmpark.budget.charts import load_chart, shipped_charts
+from filmpark.errors import FilmparkError, NotFound, ValidationError
 from filmpark.services import budgets, projects, schedules
 from filmpark.services.permissions import Permission, can
 from filmpark.units import CURRENCY_DECIMALS, Money
 from filmpark.web.core import PageRoute, gettext, json_of, render, require_user, tr
-from filmpark.web.i18n import N_
 from filmpark.web.platform import client_ip, dispatch, read, write
 from filmpark.web.project_context import project_context
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 
 MAX_VERSIONS = 50
-_CATEGORY_LABELS = {
-    "above_the_line": N_("Above the line"),
-    "below_the_line": N_("Below the line"),
-    "production": N_("Below the line: production"),
-    "post": N_("Post-production"),
-    "post_production": N_("Post-production"),
-    "other": N_("Other"),
-}
+
+
+@cache
+def _chart_labels(chart: str) -> dict[str, tuple[str, str]]:
+    """The top-sheet blocks of a shipped chart of accounts: key -> (English, Vietnamese)."""
+    try:
+        loaded = load_chart(chart) if chart in shipped_charts() else None
+    except FilmparkError:
+        loaded = None
+    if loaded is None:
+        return {}
+    return {c.key: (c.label_en, c.label_vi) for c in loaded.categories}
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,12 +119,10 @@ def budget_view(request: Request, version: Any) -> BudgetView:
         total = zero
         for row in rows:
             total = total + row.total
-        label = _CATEGORY_LABELS.get(key)
-        blocks.append(
-            CategoryBlock(
-                key, translator.gettext(label) if label else key.replace("_", " "), rows, total
-            )
-        )
+        labels = _chart_labels(str(document.get("chart", "")))
+        english, vietnamese = labels.get(key, (key.replace("_", " "), key.replace("_", " ")))
+        label = vietnamese if translator.language == "vi" else english
+        blocks.append(CategoryBlock(key, label, rows, total))
     rate = document.get("exchange_rate")
     return BudgetView(
         version=version.version,

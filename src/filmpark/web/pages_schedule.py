@@ -113,7 +113,12 @@ def metrics(request: Request, loaded: LoadedSchedule) -> list[Metric]:
     cost = document.get("cost")
     objective = None
     if isinstance(cost, dict):
-        objective = _number(cost.get("total", cost.get("objective")))
+        # Schedule.1 names each cost term: {"cast_hold": {"count": 3, "amount": "4500000"}, ...}
+        amounts = [_number(term.get("amount")) for term in cost.values() if isinstance(term, dict)]
+        if amounts and all(a is not None for a in amounts):
+            objective = sum(a for a in amounts if a is not None)
+        else:
+            objective = _number(cost.get("total"))
     objective = objective if objective is not None else _number(document.get("objective"))
     bound = _number(document.get("lower_bound"))
     if objective is not None:
