@@ -144,7 +144,10 @@ def build_problem(script: Script | None, breakdown: Breakdown, config: Productio
         if job.int_ext in (IntExt.EXT, IntExt.INT_EXT) and locations[job.location].latitude is None
     )
     if unlocated:
-        places = ", ".join(dict.fromkeys(unlocated))
+        distinct = list(dict.fromkeys(unlocated))
+        places = ", ".join(distinct[:5]) + (
+            f" and {len(distinct) - 5} more" if len(distinct) > 5 else ""
+        )
         notices.append(
             f"no coordinates for {places}: call sheets will omit sunrise and sunset there"
         )

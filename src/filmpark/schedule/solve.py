@@ -99,9 +99,12 @@ def full_horizon(problem: Problem) -> tuple[date, ...]:
             mentioned.append(window.end)
     mentioned.extend(lock.on_date for lock in problem.locks if lock.on_date)
     latest = len(calendar.work_days_until(max(mentioned)))
-    needed = math.ceil(sum(s.minutes for s in problem.scenes) / problem.rules.day_minutes)
+    # twice the days the minutes need: location blocks and day/night separation leave days
+    # part-filled, and every scene could still get a day of its own
+    needed = 2 * math.ceil(sum(s.minutes for s in problem.scenes) / problem.rules.day_minutes)
+    needed = min(needed, len(problem.scenes)) + 5
     locked = max((lock.day_number or 0 for lock in problem.locks), default=0)
-    return calendar.first_work_days(max(latest, locked) + needed + 5)
+    return calendar.first_work_days(max(latest, locked) + needed)
 
 
 def initial_plan(
@@ -122,6 +125,9 @@ def initial_plan(
                 best = (cost, plan)
     return None if best is None else best[1]
 
+
+LIGHT_PRESOLVE_ABOVE = 6000
+"""Scene-day variables above which CP-SAT's presolve is kept short."""
 
 LNS_MIN_SCENES = 40
 """From this many scenes on, the solve continues with large-neighbourhood search."""
@@ -222,6 +228,11 @@ def solve(
     large = plan is not None and len(problem.scenes) >= LNS_MIN_SCENES
     remaining = deadline - time.monotonic()
     solver = _solver(remaining * 0.35 if large else remaining, seed, workers)
+    if len(m.x) > LIGHT_PRESOLVE_ABOVE:
+        # a big model spends the whole time limit in presolve otherwise
+        solver.parameters.max_presolve_iterations = 1
+        solver.parameters.cp_model_probing_level = 0
+        solver.parameters.merge_at_most_one_work_limit = 1e4
     status = solver.solve(m.model, recorder)
     if large and status == cp_model.FEASIBLE:
         bound_so_far = max(0, math.floor(solver.best_objective_bound))
