@@ -14,7 +14,10 @@ pages (the speech is joined again), ``CONTINUED:`` scene continuations, and the 
 in the margins, which become the scenes' numbers. A first page with no scene heading and
 centred lines is the title page.
 
-Each element keeps the PDF page it is printed on. Scene lengths come from the page itself:
+Each element keeps the page it is printed on, counted as the script counts it: the PDF page,
+less the title page when there is one (the first script page is page 1). An element's
+``line`` is its row in the extracted text, counted from the first script page.
+Scene lengths come from the page itself:
 the vertical space a scene covers on each of its pages, in eighths of the page's text
 height, rounded up, at least 1/8. That is only the industry measure on an industry page
 (US Letter, 12-point type, six lines an inch); a script laid out otherwise (A4, another type
