@@ -4,7 +4,8 @@ Usage (from the repository root)::
 
     .venv/bin/python benchmarks/breakdown_quality.py [--markdown] [--details]
 
-For each ``../shared/gold/*.fountain`` it reads the script, breaks it down (rules and
+For each ``../shared/gold/*.fountain`` (and each held-out script of
+``tests/breakdown/cases/``, labelled by hand to the same guide) it reads the script, breaks it down (rules and
 lexicons only, no AI), writes the ``Breakdown.1`` JSON to a temporary file and runs
 ``../shared/gold/score.py breakdown GOLD PRED --json``. Prints per-category precision,
 recall and F1 and the micro F1 of each script; ``--markdown`` prints the table for
@@ -33,8 +34,12 @@ CATEGORIES = (
 )  # fmt: skip
 
 
+CASES = REPO / "tests" / "breakdown" / "cases"
+
+
 def score(script_path: Path, details: bool) -> dict[str, object]:
-    gold_path = script_path.with_name(script_path.name.replace(".fountain", ".gold.json"))
+    suffix = ".gold.json" if script_path.parent == GOLD else ".labels.json"
+    gold_path = script_path.with_name(script_path.name.replace(".fountain", suffix))
     script = read(script_path.read_bytes(), script_path.name)
     document = breakdown_to_json(break_down(script))
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as f:
@@ -55,7 +60,9 @@ def main(argv: list[str]) -> int:
         print(f"gold set not found: {GOLD}", file=sys.stderr)
         return 2
     scripts = sorted(GOLD.glob("*.fountain"))
+    held_out = sorted(CASES.glob("*.fountain"))
     results = {p.stem: score(p, "--details" in argv) for p in scripts}
+    results.update({f"{p.stem} (held out)": score(p, "--details" in argv) for p in held_out})
     if "--markdown" in argv:
         names = list(results)
         print("| category | " + " | ".join(f"{n} P / R / F1" for n in names) + " |")
@@ -73,7 +80,7 @@ def main(argv: list[str]) -> int:
         cats = r["categories"]  # type: ignore[index]
         cast = cats.get("cast", {}).get("f1", 0)  # type: ignore[union-attr]
         micro = r["micro"]["f1"]  # type: ignore[index]
-        print(f"{name:16} cast F1 {cast:.3f}  micro F1 {micro:.3f}")
+        print(f"{name:28} cast F1 {cast:.3f}  micro F1 {micro:.3f}")
     return 0
 
 
