@@ -388,6 +388,9 @@ def final_draft_like_pdf() -> bytes:
     two.at(10, 7.4, "7")
     two.at(12, 3.7, "KIM")
     two.at(13, 2.5, "Nobody came.")
+    two.at(16, 0.75, "8")
+    two.at(16, 1.5, "OMITTED")
+    two.at(16, 7.4, "8")
     return bytes(pdf.output())
 
 
@@ -398,7 +401,9 @@ def test_a_final_draft_style_shooting_script_reads_cleanly() -> None:
         ("5", "UNDERWATER", (), 1),
         ("6", "INT. BOAT CABIN - CONTINUOUS", ("CAPTAIN LE",), 1),
         ("7", "EXT. PIER - DAWN", ("KIM",), 2),
+        ("8", "OMITTED", (), 2),
     ]
+    assert [s.omitted for s in script.scenes] == [False, False, False, False, True]
     texts = [e.text for e in script.elements]
     assert "He said midnight." in texts
     assert not any(
@@ -411,7 +416,7 @@ def test_a_final_draft_style_shooting_script_reads_cleanly() -> None:
     assert speech[0].text.endswith("and that is the end of it. Over.")
     assert [(c.name, c.lines) for c in script.characters] == [("KIM", 2), ("CAPTAIN LE", 1)]
     # Scene 6 covers lines 13-54 of page 1 and 0-7 of page 2: 50 of 55 lines, 7.3 -> 8 eighths.
-    assert [s.eighths.value for s in script.scenes] == [1, 1, 8, 1]
+    assert [s.eighths.value for s in script.scenes] == [1, 1, 8, 1, 1]
 
 
 def word_typed_a4_pdf() -> bytes:
