@@ -151,3 +151,17 @@ def test_emphasis_prints_in_bold_and_italic_faces() -> None:
         if isinstance(c, LTChar)
     }
     assert {"LiberationMono", "LiberationMonoBold", "LiberationMonoItalic"} <= fonts
+
+
+def test_a_revised_line_gets_a_star_in_the_right_margin() -> None:
+    from dataclasses import replace
+
+    script = fountain("INT. ROOM - DAY\n\nAn old line.\n\nA new line.\n")
+    elements = tuple(
+        replace(e, revision="2") if e.text == "A new line." else e for e in script.elements
+    )
+    revised = replace(script, elements=elements)
+    page = lines_of(render_screenplay_pdf(revised))[0]
+    stars = [(x, y) for x, y, t in page if t == "*"]
+    new_line_y = next(y for _x, y, t in page if t == "A new line.")
+    assert stars == [(pytest.approx(8.0 * 72), pytest.approx(new_line_y))]

@@ -22,6 +22,7 @@ from PIL import Image
 from filmpark.documents.fonts import font_path
 from filmpark.documents.screenplay_pdf import A4, render_screenplay_pdf
 from filmpark.errors import ScreenplayError
+from filmpark.screenplay.fdx import read_fdx
 from filmpark.screenplay.fountain import read_fountain
 from filmpark.screenplay.model import DualSide, ElementKind, Script
 from filmpark.screenplay.pdf import read_pdf
@@ -499,3 +500,12 @@ def test_glyphs_without_unicode_text_are_reported() -> None:
 def test_rendering_the_same_script_twice_gives_the_same_bytes() -> None:
     script = fountain(ENGLISH)
     assert render_screenplay_pdf(script) == render_screenplay_pdf(script)
+
+
+def test_a_revised_final_draft_script_printed_and_read_back_loses_its_stars() -> None:
+    data = shared_path("corpus", "own-vietnamese", "vi-sample.fdx").read_bytes()
+    original = read_fdx(data, "vi-sample.fdx")
+    pdf = read_pdf(render_screenplay_pdf(original), "vi-sample.pdf")
+    assert scene_list(pdf) == scene_list(original)
+    assert "Con đây bà ơi!" in [e.text for e in pdf.elements]
+    assert not any("*" in e.text for e in pdf.elements)

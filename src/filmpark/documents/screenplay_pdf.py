@@ -5,8 +5,9 @@ US Letter, a Courier-metric monospace at 12 pt (10 characters an inch, 6 lines a
 action at 1.5", dialogue at 2.5", parentheticals at 3.1", character cues at 3.7",
 transitions set flush right at 7.5", centred text centred on the text column. Page numbers
 sit top right from page 2 on; scene numbers stand in both margins when the script has them;
-a speech split across pages ends with ``(MORE)`` and resumes under ``NAME (CONT'D)``; a title
-page comes first when the script has one. Page breaks are the ones
+a speech split across pages ends with ``(MORE)`` and resumes under ``NAME (CONT'D)``; a
+revised line (an element with a revision id, as Final Draft marks them) has a star in the right
+margin; a title page comes first when the script has one. Page breaks are the ones
 :func:`filmpark.screenplay.paginate.paginate` computes, so a page of the PDF is a page of the
 script's own pagination, and its eighths agree.
 
@@ -51,6 +52,7 @@ class ScreenplayLayout:
     right: float = 7.5 * _INCH
     left_number: float = 0.75 * _INCH
     right_number: float = 7.75 * _INCH
+    revision_mark: float = 8.0 * _INCH
     page_number_top: float = 0.5 * _INCH
 
     @property
@@ -71,6 +73,7 @@ A4 = ScreenplayLayout(
     right=595.28 - 1.0 * _INCH,
     left_number=0.4 * _INCH,
     right_number=595.28 - 0.8 * _INCH,
+    revision_mark=595.28 - 0.4 * _INCH,
 )
 
 _LABELS: dict[str, dict[str, str]] = {
@@ -256,6 +259,8 @@ def render_screenplay_pdf(
                 pages.put(at, layout.cue, _Styled(continued, [""] * len(continued)))
                 at += 1
             pages.put(at, _x_for(kind, line, layout), line)
+            if element.revision:
+                pages.put(at, layout.revision_mark, _Styled("*", [""]))
             at += 1
         if kind is ElementKind.SCENE_HEADING and numbered and element.scene_number:
             number = _Styled(element.scene_number, [""] * len(element.scene_number))
