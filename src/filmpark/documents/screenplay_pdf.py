@@ -257,7 +257,8 @@ def render_screenplay_pdf(
                 at += 1
                 continued = f"{cue} {labels['contd']}" if labels["contd"] not in cue else cue
                 pages.put(at, layout.cue, _Styled(continued, [""] * len(continued)))
-                at += 1
+                # The pagination keeps as many lines for the repeated cue as the cue takes.
+                at += max(1, len(_wrap(_styled(cue), _WIDTH[ElementKind.CHARACTER])))
             pages.put(at, _x_for(kind, line, layout), line)
             if element.revision:
                 pages.put(at, layout.revision_mark, _Styled("*", [""]))
