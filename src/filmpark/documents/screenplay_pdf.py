@@ -18,6 +18,7 @@ Markers are printed in the document's language: English or Vietnamese.
 from __future__ import annotations
 
 import re
+import secrets
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -282,7 +283,8 @@ def render_screenplay_pdf(
         for op in pages.pages.get(page, []):
             _draw(pdf, op, layout)
     if user_password is not None:
-        pdf.set_encryption(owner_password=user_password + "-owner", user_password=user_password)
+        # A random owner password: nobody gets the right to change the locked script.
+        pdf.set_encryption(owner_password=secrets.token_urlsafe(24), user_password=user_password)
     return bytes(pdf.output())
 
 
