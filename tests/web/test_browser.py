@@ -299,3 +299,39 @@ def test_a_decision_made_after_the_sign_in_expired_is_kept_and_sent_after_signin
     sign_in(page, email)
     page.wait_for_url(f"**/projects/{project}/breakdown?scene=3")
     page.wait_for_selector(f'#tags .tag-item[data-name="{name}"][data-status="accepted"]')
+
+
+def test_a_strip_moves_by_keyboard_is_locked_and_the_move_is_undone(
+    page: Page, live_server: LiveServer, example_present: None
+) -> None:
+    register(page, "Tuấn Võ")
+    project = create_project(page, "Keyboard Board")
+    upload_example(page, project)
+    make_schedule(page, project)
+    version = schedule_version(page)
+    strip = page.locator("ol.day").nth(0).locator(".strip").first
+    scene = strip.get_attribute("data-scene")
+    assert len(page.locator("ol.day").nth(0).locator(".strip").all()) >= 1
+    # Space picks it up, the arrow keys carry it past the end of day 1, Enter drops it.
+    strip.focus()
+    page.keyboard.press("Space")
+    for _ in range(page.locator("ol.day").nth(0).locator(".strip").count()):
+        page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(f'#board-root[data-version="{version + 1}"]')
+    moved = page.locator(f'.strip[data-scene="{scene}"]')
+    assert moved.get_attribute("data-day") == "2"
+    assert "(" in page.locator(".metrics").inner_text()  # changes from the version before
+    # The lock keeps it on day 2.
+    moved.locator("button.lock").click()
+    page.wait_for_selector(f'#board-root[data-version="{version + 2}"]')
+    assert page.locator(f'.strip[data-scene="{scene}"]').get_attribute("data-locked") == "true"
+    shot(page, "19-stripboard-locked-strip")
+    # Undo takes back the last move of this person: the lock.
+    page.click("#undo-button")
+    page.wait_for_selector(f'#board-root[data-version="{version + 3}"]')
+    assert page.locator(f'.strip[data-scene="{scene}"]').get_attribute("data-locked") == "false"
+    # And again: the strip goes back to day 1.
+    page.click("#undo-button")
+    page.wait_for_selector(f'#board-root[data-version="{version + 4}"]')
+    assert page.locator(f'.strip[data-scene="{scene}"]').get_attribute("data-day") == "1"

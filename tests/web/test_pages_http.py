@@ -155,3 +155,136 @@ def test_a_sign_in_link_cannot_send_the_reader_to_another_site(client: httpx.Cli
         },
     )
     assert response.headers["location"] == "/projects"
+
+
+def upload(client: httpx.Client, project: str, name: str = "draft.fountain") -> httpx.Response:
+    page = client.get(f"/projects/{project}/scripts")
+    return client.post(
+        f"/projects/{project}/scripts",
+        data={"csrf_token": csrf_of(page.text)},
+        files={"file": (name, FOUNTAIN, "text/plain")},
+        follow_redirects=True,
+    )
+
+
+def add_member(client: httpx.Client, project: str, email: str, role: str) -> httpx.Response:
+    page = client.get(f"/projects/{project}/members")
+    return client.post(
+        f"/projects/{project}/members",
+        data={"csrf_token": csrf_of(page.text), "email": email, "role": role},
+        follow_redirects=True,
+    )
+
+
+def test_an_investor_sees_the_project_but_never_the_script_or_the_breakdown(
+    client: httpx.Client,
+) -> None:
+    register(client, unique_email("owner"))
+    project = create_project(client, "Pitch Only")
+    assert "Revision 1 (White) stored" in " ".join(flashes(upload(client, project).text))
+    revision = re.findall(
+        rf'href="/projects/{project}/scripts/([0-9a-f]+)"',
+        client.get(f"/projects/{project}/scripts").text,
+    )[0]
+    investor_email = unique_email("investor")
+    with httpx.Client(base_url=client.base_url, timeout=30) as investor:
+        register(investor, investor_email, name="Vốn Đầu Tư")
+        added = add_member(client, project, investor_email, "investor")
+        assert "added to the project" in " ".join(flashes(added.text))
+        overview = investor.get(f"/projects/{project}")
+        assert overview.status_code == 200
+        assert f"/projects/{project}/breakdown" not in overview.text
+        assert investor.get(f"/projects/{project}/scripts/{revision}").status_code == 403
+        assert investor.get(f"/projects/{project}/scripts/{revision}/file").status_code == 403
+        assert investor.get(f"/projects/{project}/breakdown").status_code == 403
+        assert "LAN stirs the broth" not in investor.get(f"/projects/{project}/scripts").text
+
+
+def decide(client: httpx.Client, project: str, *decisions: dict[str, object]) -> httpx.Response:
+    page = client.get(f"/projects/{project}/breakdown")
+    return client.post(
+        f"/projects/{project}/breakdown/decisions",
+        json={"decisions": list(decisions)},
+        headers={"X-CSRF-Token": csrf_of(page.text), "Accept": "application/json"},
+    )
+
+
+def test_people_edit_and_add_breakdown_elements_and_the_page_shows_them(
+    client: httpx.Client,
+) -> None:
+    register(client, unique_email("ad"))
+    project = create_project(client, "Edits")
+    upload(client, project)
+    added = decide(
+        client,
+        project,
+        {"action": "add", "scene": "2", "category": "vehicles", "name": "cyclo", "quantity": 2},
+    )
+    assert added.status_code == 200, added.text
+    assert added.json()["statuses"][0]["status"] == "added"
+    scene = client.get(f"/projects/{project}/breakdown?scene=2").text
+    assert 'data-name="cyclo"' in scene
+    assert 'data-status="added"' in scene
+
+
+def test_a_decision_without_the_csrf_header_is_refused(client: httpx.Client) -> None:
+    register(client, unique_email("nocsrf"))
+    project = create_project(client, "No Token")
+    upload(client, project)
+    response = client.post(
+        f"/projects/{project}/breakdown/decisions",
+        json={"decisions": [{"action": "add", "scene": "1", "category": "props", "name": "x"}]},
+        headers={"Accept": "application/json"},
+    )
+    assert response.status_code == 403
+    assert response.json()["error"]["code"] == "csrf"
+
+
+def test_a_malformed_decision_gets_a_message_naming_the_problem(client: httpx.Client) -> None:
+    register(client, unique_email("bad"))
+    project = create_project(client, "Bad Decisions")
+    upload(client, project)
+    response = decide(client, project, {"action": "explode", "scene": "1", "name": "x"})
+    assert response.status_code == 422
+    assert "action" in response.json()["error"]["message"]
+
+
+def test_a_form_sent_after_the_sign_in_expired_is_kept_and_sent_after_signing_in(
+    client: httpx.Client, live_server: object
+) -> None:
+    from filmpark.web.session import SESSION_COOKIE, SessionData
+
+    email = unique_email("kept")
+    register(client, email)
+    project = create_project(client, "Old Title")
+    settings_page = client.get(f"/projects/{project}/settings")
+    token = csrf_of(settings_page.text)
+    codec = live_server.app.state.filmpark_web.codec  # type: ignore[attr-defined]
+    current = codec.decode(client.cookies[SESSION_COOKIE])
+    expired = SessionData(csrf=current.csrf, subject=current.subject, expires_at=1)
+    jar_cookie = next(c for c in client.cookies.jar if c.name == SESSION_COOKIE)
+    client.cookies.set(
+        SESSION_COOKIE, codec.encode(expired), domain=jar_cookie.domain, path=jar_cookie.path
+    )
+    sent = client.post(
+        f"/projects/{project}/settings", data={"csrf_token": token, "title": "New Title"}
+    )
+    assert sent.status_code == 401
+    kept = re.search(r'name="kept_form" value="([^"]+)"', sent.text)
+    assert kept, "the sign-in page keeps the form"
+    signed_in = client.post(
+        "/signin",
+        data={
+            "csrf_token": csrf_of(sent.text),
+            "email": email,
+            "password": "correct horse battery",
+            "kept_form": kept.group(1),
+        },
+    )
+    assert "data-resubmit" in signed_in.text
+    assert 'value="New Title"' in signed_in.text
+    resend = re.search(r'<form method="post" action="([^"]+)" data-resubmit>', signed_in.text)
+    assert resend
+    assert resend.group(1) == f"/projects/{project}/settings"
+    client.post(resend.group(1), data={"csrf_token": csrf_of(signed_in.text), "title": "New Title"})
+    assert "New Title" in client.get(f"/projects/{project}").text

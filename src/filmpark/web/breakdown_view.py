@@ -107,6 +107,7 @@ def source_label(translator: Translator, source: str) -> str:
         "rules": translator.gettext(N_("Rules")),
         "lexicon": translator.gettext(N_("Lexicon")),
         "human": translator.gettext(N_("Person")),
+        "solver": translator.gettext(N_("Schedule optimiser")),
     }
     return labels.get(source, source)
 

@@ -17,8 +17,9 @@ from fastapi.responses import JSONResponse
 from filmpark.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from filmpark.services import breakdowns, jobs, projects, schedules, scripts
 from filmpark.services.permissions import Permission, can
+from filmpark.units import Eighths
 from filmpark.web.core import PageRoute, gettext, json_of, render, require_user, tr
-from filmpark.web.i18n import N_
+from filmpark.web.i18n import N_, Translator
 from filmpark.web.platform import client_ip, dispatch, read, write
 from filmpark.web.project_context import project_context
 from filmpark.web.schedule_view import (
@@ -37,6 +38,7 @@ router = APIRouter(route_class=PageRoute, include_in_schema=False)
 class Metric:
     label: str
     value: str
+    change: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +48,7 @@ class LoadedSchedule:
     days: tuple[BoardDay, ...]
     facts: dict[str, SceneFacts]
     source: str
+    previous: Figures | None = None
 
 
 def _load(
@@ -61,6 +64,14 @@ def _load(
             version = schedules.get_schedule(tx, user, project_id)
         except NotFound:
             return context, None
+        previous_document: dict[str, Any] | None = None
+        if version.version > 1:
+            try:
+                previous_document = dict(
+                    schedules.get_schedule(tx, user, project_id, version.version - 1).document
+                )
+            except NotFound:
+                previous_document = None
         script_doc: dict[str, Any] | None = None
         breakdown_doc: dict[str, Any] | None = None
         if version.revision_id is not None and can(view.role, Permission.VIEW_SCRIPT):
@@ -75,8 +86,11 @@ def _load(
                 breakdown_doc = None
     facts = scene_facts(script_doc, breakdown_doc)
     document = dict(version.document)
+    previous = None
+    if previous_document is not None:
+        previous = figures(previous_document, board(previous_document, facts), facts)
     return context, LoadedSchedule(
-        version.version, document, board(document, facts), facts, version.source
+        version.version, document, board(document, facts), facts, version.source, previous
     )
 
 
@@ -93,23 +107,24 @@ def _number(value: Any) -> float | None:
     return None
 
 
-def metrics(request: Request, loaded: LoadedSchedule) -> list[Metric]:
-    """Shoot days, pages, cost, bound and gap, as the solver or the last edit left them."""
-    translator = tr(request)
-    document = loaded.document
-    total_eighths = sum(f.eighths for f in loaded.facts.values())
-    shown = [
-        Metric(translator.gettext(N_("Version")), str(loaded.version)),
-        Metric(translator.gettext(N_("Shoot days")), translator.number(len(loaded.days))),
-        Metric(
-            translator.gettext(N_("Scenes")),
-            translator.number(sum(len(d.strips) for d in loaded.days)),
-        ),
-    ]
-    if total_eighths:
-        from filmpark.units import Eighths
+@dataclass(frozen=True, slots=True)
+class Figures:
+    """What a schedule version costs in time and money, as far as its document tells."""
 
-        shown.append(Metric(translator.gettext(N_("Pages")), str(Eighths(total_eighths))))
+    days: int
+    scenes: int
+    hold_days: int
+    cast_days: int
+    cost: float | None
+    bound: float | None
+    gap: float | None
+    edited: bool
+
+
+def figures(
+    document: dict[str, Any], days: tuple[BoardDay, ...], facts: dict[str, SceneFacts]
+) -> Figures:
+    rows = day_out_of_days(days, facts)
     cost = document.get("cost")
     objective = None
     if isinstance(cost, dict):
@@ -121,20 +136,86 @@ def metrics(request: Request, loaded: LoadedSchedule) -> list[Metric]:
             objective = _number(cost.get("total"))
     objective = objective if objective is not None else _number(document.get("objective"))
     bound = _number(document.get("lower_bound"))
-    if objective is not None:
-        shown.append(Metric(translator.gettext(N_("Cost")), translator.number(round(objective))))
-    if bound is not None:
-        shown.append(Metric(translator.gettext(N_("Lower bound")), translator.number(round(bound))))
     gap = _number(document.get("gap"))
     if gap is None and objective and bound is not None:
         gap = max(0.0, (objective - bound) / objective)
     if document.get("optimal") is True:
         gap = 0.0
-    if gap is not None:
+    return Figures(
+        days=len(days),
+        scenes=sum(len(d.strips) for d in days),
+        hold_days=sum(r.hold for r in rows),
+        cast_days=sum(r.work + r.hold for r in rows),
+        cost=objective,
+        bound=bound,
+        gap=gap,
+        edited=bool(document.get("edited")),
+    )
+
+
+def _change(translator: Translator, now: float | int, before: float | int | None) -> str:
+    if before is None or now == before:
+        return ""
+    difference = now - before
+    sign = "+" if difference > 0 else "−"
+    return f"{sign}{translator.number(round(abs(difference)))}"
+
+
+def metrics(request: Request, loaded: LoadedSchedule) -> list[Metric]:
+    """The version's figures, each with its change from the version before it.
+
+    Hold days and cast days are counted from the strips as they stand now, so a strip moved by
+    hand shows its effect at once; cost, bound and gap are the optimiser's, from the last
+    optimisation (a hand-edited version says so).
+    """
+    translator = tr(request)
+    now = figures(loaded.document, loaded.days, loaded.facts)
+    before = loaded.previous
+    shown = [
+        Metric(translator.gettext(N_("Version")), str(loaded.version)),
+        Metric(
+            translator.gettext(N_("Shoot days")),
+            translator.number(now.days),
+            _change(translator, now.days, before.days if before else None),
+        ),
+        Metric(translator.gettext(N_("Scenes")), translator.number(now.scenes)),
+        Metric(
+            translator.gettext(N_("Cast hold days")),
+            translator.number(now.hold_days),
+            _change(translator, now.hold_days, before.hold_days if before else None),
+        ),
+        Metric(
+            translator.gettext(N_("Cast days")),
+            translator.number(now.cast_days),
+            _change(translator, now.cast_days, before.cast_days if before else None),
+        ),
+    ]
+    total_eighths = sum(f.eighths for f in loaded.facts.values())
+    if total_eighths:
+        shown.append(Metric(translator.gettext(N_("Pages")), str(Eighths(total_eighths))))
+    cost_label = (
+        translator.gettext(N_("Cost at the last optimisation"))
+        if now.edited
+        else translator.gettext(N_("Cost"))
+    )
+    if now.cost is not None:
+        comparable = before is not None and before.cost is not None and not now.edited
         shown.append(
-            Metric(translator.gettext(N_("Gap")), f"{translator.number(round(gap * 100, 1))} %")
+            Metric(
+                cost_label,
+                translator.number(round(now.cost)),
+                _change(translator, now.cost, before.cost if comparable and before else None),
+            )
         )
-    if document.get("edited"):
+    if now.bound is not None:
+        shown.append(
+            Metric(translator.gettext(N_("Lower bound")), translator.number(round(now.bound)))
+        )
+    if now.gap is not None:
+        shown.append(
+            Metric(translator.gettext(N_("Gap")), f"{translator.number(round(now.gap * 100, 1))} %")
+        )
+    if now.edited:
         shown.append(
             Metric(translator.gettext(N_("Edited by hand")), translator.gettext(N_("yes")))
         )
