@@ -573,9 +573,10 @@ class _Annealer:
         self.preds = _predecessor_masks(problem)
         self.mover = _BlockMover(problem)
         self.rng = random.Random(seed)
-        self.heat = 1.0
-        self.cooling = 0.002
-        self.rounds = 3
+        self.heat = 0.05
+        self.patience = 2
+        self.kick_moves = 3
+        self.window_every = 4
         # paid() counts every actor's whole stay and every run start; the benchmark cost
         # leaves out worked days and the first visit of each location
         worked = sum(
@@ -614,33 +615,34 @@ class _Annealer:
         best_cost = current_cost
         start = time.perf_counter()
         total_time = max(1e-3, deadline - start)
-        temperature0 = self.heat * self._initial_temperature(current_cost)
+        temperature = self.heat * self._initial_temperature(current_cost)
         max_block = max(1, n // 2)
-        rounds = self.rounds if n > 4 else 1
-        round_length = total_time / rounds
-        round_start = start
+        patience = self.patience * n
+        stall = 0
+        local_best = current_cost
+        kicks = 0
         iteration = 0
         while True:
             iteration += 1
             if iteration & 15 == 0 and (stop() or time.perf_counter() > deadline):
                 break
-            now = time.perf_counter()
-            if now - round_start > round_length:
-                if n > 4:
-                    window_deadline = min(deadline, now + 0.15 * round_length)
+            if stall > patience and n > 4:
+                kicks += 1
+                if kicks % self.window_every == 0:
+                    now = time.perf_counter()
+                    window_deadline = min(deadline, now + 0.1 * total_time)
                     improved, cost = self._window_pass(best.tolist(), window_deadline, stop)
                     if cost < best_cost:
                         best, best_cost = np.asarray(improved, dtype=np.int64), cost
                         if progress is not None:
                             progress(best_cost - constant, lower)
-                current, current_cost = best.copy(), best_cost
+                current, current_cost = self._kick(best, self.kick_moves)
                 mover.set_order(current)
-                round_start = time.perf_counter()
-                now = round_start
-            fraction = min(1.0, (now - round_start) / round_length)
-            temperature = temperature0 * (0.002**fraction)
+                stall = 0
+                local_best = current_cost
             i, k = self._block_length(current, rng.randrange(n), max_block)
             costs, allowed = mover.insertion_costs(i, k)
+            stall += 1
             if not allowed.any():
                 continue
             candidates = np.flatnonzero(allowed)
@@ -657,6 +659,9 @@ class _Annealer:
             current = np.concatenate((rest[:p], block, rest[p:]))
             current_cost = new_cost
             mover.set_order(current)
+            if current_cost < local_best:
+                local_best = current_cost
+                stall = 0
             if current_cost < best_cost:
                 best, best_cost = current.copy(), current_cost
                 if progress is not None:
@@ -669,6 +674,26 @@ class _Annealer:
                 if progress is not None:
                     progress(best_cost - constant, lower)
         return final, best_cost - constant
+
+    def _kick(self, order: IntArray, moves: int) -> tuple[IntArray, int]:
+        """Perturb ``order`` by a few random block moves to a random allowed place."""
+        mover = self.mover
+        current = order.copy()
+        mover.set_order(current)
+        n = len(current)
+        for _ in range(moves):
+            i, k = self._block_length(current, self.rng.randrange(n), max(1, n // 2))
+            _costs, allowed = mover.insertion_costs(i, k)
+            allowed[i] = False
+            places = np.flatnonzero(allowed)
+            if not places.size:
+                continue
+            p = int(places[self.rng.randrange(len(places))])
+            block = current[i : i + k]
+            rest = np.concatenate((current[:i], current[i + k :]))
+            current = np.concatenate((rest[:p], block, rest[p:]))
+            mover.set_order(current)
+        return current, mover.paid(current)
 
     def _block_length(self, order: IntArray, i: int, max_block: int) -> tuple[int, int]:
         """A block starting at or around ``i``: a random short run, or a location run."""
