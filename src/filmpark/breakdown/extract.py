@@ -484,15 +484,21 @@ class _SceneExtractor:
             if self._sound_run(line, start, end, words):
                 continue
             quantity = self._quantity_before(line, start)
-            person = words
+            person = list(words)
+            # ``THIRTY MOTORBIKE COMMUTERS``, ``HAI GÃ XĂM TRỔ``: a number inside the capitals
+            # counts the group.
+            for size in (2, 1):
+                lead = " ".join(person[:size])
+                if len(person) > size and lead in self.numbers:
+                    quantity = quantity or self.numbers[lead]
+                    person = person[size:]
+                    break
+            if person and _DIGITS_RE.match(person[0]) and len(person) > 1:
+                quantity = quantity or int(re.sub(r"[,.]", "", person[0]))
+                person = person[1:]
             if self.en and person:
-                person = [*words[:-1], noun_lemma(words[-1])]
-            elif not self.en:
-                # ``HAI GÃ XĂM TRỔ``: a numeral inside the capitals counts the group, and a
-                # Vietnamese noun phrase starts with its head (``gã``), modifiers after.
-                while len(person) > 1 and person[0] in self.numbers:
-                    quantity = quantity or self.numbers[person[0]]
-                    person = person[1:]
+                person = [*person[:-1], noun_lemma(person[-1])]
+            # A Vietnamese noun phrase starts with its head (``gã``), modifiers after.
             is_person = is_person_noun(person, self.lex) or (
                 not self.en and is_person_noun(person[:1], self.lex)
             )

@@ -79,7 +79,8 @@ def _table(breakdown: Breakdown, title: str | None) -> Table:
     table.add_column("Cast", ratio=1)
     table.add_column("Elements by category", ratio=1)
     for scene in breakdown.scenes:
-        cast = ", ".join(f"{cast_ids.get(n, '?')}.{n}" for n in scene.names("cast"))
+        ordered = sorted(scene.names("cast"), key=lambda n: (cast_ids.get(n, 10**6), n))
+        cast = ", ".join(f"{cast_ids.get(n, '?')}.{n}" for n in ordered)
         counts = " ".join(
             f"{_SHORT[key]} {len(scene.of(key))}"
             for key in ELEMENT_CATEGORIES
