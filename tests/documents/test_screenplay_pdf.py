@@ -165,3 +165,19 @@ def test_a_revised_line_gets_a_star_in_the_right_margin() -> None:
     stars = [(x, y) for x, y, t in page if t == "*"]
     new_line_y = next(y for _x, y, t in page if t == "A new line.")
     assert stars == [(pytest.approx(8.0 * 72), pytest.approx(new_line_y))]
+
+
+def test_a_locked_script_opens_with_its_password_only() -> None:
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    data = render_screenplay_pdf(fountain(SCRIPT), user_password="bến-đò")
+    texts = [
+        line.get_text().strip()
+        for page in extract_pages(io.BytesIO(data), password="bến-đò")
+        for box in page
+        if isinstance(box, LTTextContainer)
+        for line in box
+    ]
+    assert "INT. CAFE - DAY" in texts
+    with pytest.raises(PDFPasswordIncorrect):
+        list(extract_pages(io.BytesIO(data), password="wrong"))

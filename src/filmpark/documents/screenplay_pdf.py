@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from fpdf import FPDF
+from fpdf.enums import EncryptionMethod
 
 from filmpark.documents.fonts import font_path
 from filmpark.errors import ValidationError
@@ -270,7 +271,7 @@ def render_screenplay_pdf(
             pages.put(first, layout.left_number, number)
             pages.put(first, layout.right_number, number)
         index += 1
-    pdf = _new_pdf(layout, script)
+    pdf = _new_pdf(layout, script, locked=user_password is not None)
     if script.title_page:
         _title_page(pdf, script.title_page, layout)
     last_page = max(pages.pages, default=-1)
@@ -284,7 +285,11 @@ def render_screenplay_pdf(
             _draw(pdf, op, layout)
     if user_password is not None:
         # A random owner password: nobody gets the right to change the locked script.
-        pdf.set_encryption(owner_password=secrets.token_urlsafe(24), user_password=user_password)
+        pdf.set_encryption(
+            owner_password=secrets.token_urlsafe(24),
+            user_password=user_password,
+            encryption_method=EncryptionMethod.AES_256,  # any Unicode password, strong cipher
+        )
     return bytes(pdf.output())
 
 
@@ -335,7 +340,7 @@ def _dual(elements: Sequence[Element], index: int, start: int, pages: _Pages) ->
     return index
 
 
-def _new_pdf(layout: ScreenplayLayout, script: Script) -> FPDF:
+def _new_pdf(layout: ScreenplayLayout, script: Script, *, locked: bool) -> FPDF:
     pdf = FPDF(unit="pt", format=(layout.page_width, layout.page_height))
     pdf.set_auto_page_break(False)
     pdf.set_margins(0, 0, 0)
@@ -345,7 +350,10 @@ def _new_pdf(layout: ScreenplayLayout, script: Script) -> FPDF:
     pdf.set_creation_date(datetime(2000, 1, 1, tzinfo=UTC))
     if script.title:
         pdf.set_title(script.title)
-    pdf.set_lang(script.language)
+    if not locked:
+        # fpdf2 leaves the catalogue's /Lang unencrypted, which breaks strict readers of a
+        # locked file; a locked script goes without it.
+        pdf.set_lang(script.language)
     return pdf
 
 
