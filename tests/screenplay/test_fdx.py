@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from filmpark.errors import ScreenplayError
 from filmpark.screenplay.assemble import build_script
-from filmpark.screenplay.fdx import read_fdx, runs_from_marks, write_fdx
+from filmpark.screenplay.fdx import read_fdx, runs_from_marks, title_page_from_paragraphs, write_fdx
 from filmpark.screenplay.fountain import read_fountain
 from filmpark.screenplay.model import DualSide, Element, ElementKind, Script, Tag, TextRun
 from tests.conftest import SHARED, shared_path
@@ -485,3 +485,44 @@ def test_fountain_through_fdx_keeps_scenes_elements_and_characters(relative: str
         (c.name.upper(), c.scenes, c.lines) for c in original.characters
     ]
     assert [s.eighths for s in again.scenes] == [s.eighths for s in original.scenes]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (
+            [("center", "CHUYẾN ĐÒ CUỐI"), ("center", "Tác giả: Trần Mai"), ("left", "0909 123")],
+            (
+                ("Title", "CHUYẾN ĐÒ CUỐI"),
+                ("Credit", "Tác giả"),
+                ("Author", "Trần Mai"),
+                ("Contact", "0909 123"),
+            ),
+        ),
+        (
+            [
+                ("center", "BIG FISH"),
+                ("center", "Written by John August"),
+                ("center", "Based on the novel by Daniel Wallace"),
+                ("left", "Second Draft"),
+                ("right", "© 2003 Columbia"),
+            ],
+            (
+                ("Title", "BIG FISH"),
+                ("Credit", "Written by"),
+                ("Author", "John August"),
+                ("Source", "Based on the novel by Daniel Wallace"),
+                ("Draft date", "Second Draft"),
+                ("Copyright", "© 2003 Columbia"),
+            ),
+        ),
+        (
+            [("center", "THE LONG"), ("center", "GOODBYE"), ("center", ""), ("center", "Ann Lee")],
+            (("Title", "THE LONG\nGOODBYE"), ("Author", "Ann Lee")),
+        ),
+    ],
+)
+def test_a_printed_title_page_is_read_into_fountain_keys(
+    paragraphs: list[tuple[str, str]], expected: tuple[tuple[str, str], ...]
+) -> None:
+    assert title_page_from_paragraphs(paragraphs) == expected

@@ -482,11 +482,13 @@ def _read_tags(root: _Node, reader: _Reader) -> tuple[Tag, ...]:
     return tuple(tags)
 
 
-_CREDIT_RE = re.compile(
-    r"^(?:(?:written|screenplay|story|teleplay|adapted|directed)\s*(?:&|and)?\s*(?:\w+\s+)?by"
-    r"|by|kịch bản(?:\s+(?:của|bởi))?|biên kịch|tác giả|viết bởi)\s*:?$",
-    re.IGNORECASE,
+_CREDIT_WORDS = (
+    r"(?:(?:written|screenplay|teleplay|adapted|directed)\s*(?:&|and)?\s*(?:\w+\s+)?by"
+    r"|by|kịch bản(?:\s+(?:của|bởi))?|biên kịch|tác giả|viết bởi)"
 )
+_CREDIT_RE = re.compile(rf"^{_CREDIT_WORDS}\s*:?$", re.IGNORECASE)
+# A credit and its author on one line: "Written by Jane Doe", "Tác giả: Trần Mai".
+_CREDIT_AUTHOR_RE = re.compile(rf"^({_CREDIT_WORDS})\s*:?\s+(\S.*)$", re.IGNORECASE)
 _SOURCE_RE = re.compile(
     r"^(?:based on|adapted from|story by|from the|dựa trên|phỏng theo|theo truyện)\b", re.IGNORECASE
 )
@@ -518,8 +520,13 @@ def title_page_from_paragraphs(
                 stage = "author"  # a blank line closes the title; what follows is by-line
             continue
         if alignment == "center":
+            inline = _CREDIT_AUTHOR_RE.match(text) if stage != "source" else None
             if _CREDIT_RE.match(text):
                 pairs.append(("Credit", text))
+                stage = "author"
+            elif inline is not None and not _SOURCE_RE.match(text):
+                pairs.append(("Credit", inline.group(1)))
+                pairs.append(("Author", inline.group(2)))
                 stage = "author"
             elif _SOURCE_RE.match(text):
                 pairs.append(("Source", text))
