@@ -48,7 +48,9 @@ def generate(seed: int, scenes: int = 120, cast: int = 25, locations: int = 20) 
     calendar = ShootCalendar(
         start=start,
         rest_weekdays=rules.rest_weekdays,
-        holidays=MappingProxyType(public_holidays("VN", range(2027, 2028), rules.rest_weekdays, substitute=True)),
+        holidays=MappingProxyType(
+            public_holidays("VN", range(2027, 2028), rules.rest_weekdays, substitute=True)
+        ),
     )
     night_locations = set(range(locations - 5, locations))  # five night exteriors: ~two night weeks
     location_list = []
@@ -57,16 +59,25 @@ def generate(seed: int, scenes: int = 120, cast: int = 25, locations: int = 20) 
         if index % 7 == 3:  # a few locations open only for a window
             opens = start + timedelta(days=rng.randint(0, 14))
             availability = Availability((DateWindow(opens, opens + timedelta(days=35)),))
-        location_list.append(Location(id=f"L{index + 1}", name=f"Location {index + 1}", availability=availability))
+        location_list.append(
+            Location(id=f"L{index + 1}", name=f"Location {index + 1}", availability=availability)
+        )
     members = []
     for index in range(cast):
         rate = rng.choice([2, 3, 5, 8, 12, 20, 30]) * 1_000_000 if index >= 3 else 40_000_000
         availability = ALWAYS
         if index >= 3 and index % 4 == 0:
             first = start + timedelta(days=rng.randint(0, 20))
-            availability = Availability((DateWindow(first, first + timedelta(days=rng.randint(20, 40))),))
+            availability = Availability(
+                (DateWindow(first, first + timedelta(days=rng.randint(20, 40))),)
+            )
         members.append(
-            CastMember(id=index + 1, name=f"Cast {index + 1}", daily_rate=Money.of(rate, "VND"), availability=availability)
+            CastMember(
+                id=index + 1,
+                name=f"Cast {index + 1}",
+                daily_rate=Money.of(rate, "VND"),
+                availability=availability,
+            )
         )
     jobs = []
     for index in range(scenes):
@@ -135,7 +146,9 @@ def main() -> None:
         log.append(step)
 
     started = time.monotonic()
-    schedule = solve(problem, time_limit=args.time_limit, seed=args.seed, workers=args.workers, progress=track)
+    schedule = solve(
+        problem, time_limit=args.time_limit, seed=args.seed, workers=args.workers, progress=track
+    )
     elapsed = time.monotonic() - started
     broken = violations(problem, schedule.days)
     print(
@@ -152,7 +165,7 @@ def main() -> None:
                 "status": schedule.status,
                 "shoot_days": len(schedule.days),
                 "seconds": round(elapsed, 2),
-                "hard_rule_violations": len(broken),
+                "hard_rule_violations": broken,
                 "improvements": len(log),
             },
             indent=2,

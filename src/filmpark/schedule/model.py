@@ -510,12 +510,15 @@ def plan_of(
     return plan
 
 
-def hint(m: ScheduleModel, plan: dict[date, list[str]], *, time_limit: float = 2.0) -> bool:
+def hint(
+    m: ScheduleModel, plan: dict[date, list[str]], *, time_limit: float = 2.0
+) -> list[int] | None:
     """Seed the search with a known schedule (CP-SAT's solution hint).
 
     The hint is completed first (every auxiliary variable gets its value by solving the model
     with the assignment fixed), since CP-SAT starts from a complete hint far more reliably.
-    Returns False when the plan does not satisfy the model (then only the assignment is hinted).
+    Returns the value of every model variable, or None when the plan does not satisfy the model
+    (then only the assignment is hinted).
     """
     where = {number: day for day, numbers in plan.items() for number in numbers}
     wanted = {
@@ -532,7 +535,7 @@ def hint(m: ScheduleModel, plan: dict[date, list[str]], *, time_limit: float = 2
         values = solver.response_proto.solution
         for index in range(len(m.model.proto.variables)):
             m.model.add_hint(m.model.get_int_var_from_proto_index(index), values[index])
-        return True
+        return list(values)
     for key, var in m.x.items():
         m.model.add_hint(var, wanted[key])
-    return False
+    return None

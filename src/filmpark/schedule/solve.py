@@ -126,7 +126,7 @@ def initial_plan(
     return None if best is None else best[1]
 
 
-LIGHT_PRESOLVE_ABOVE = 6000
+LIGHT_PRESOLVE_ABOVE = 3000
 """Scene-day variables above which CP-SAT's presolve is kept short."""
 
 LNS_MIN_SCENES = 40
@@ -184,6 +184,26 @@ def _large_neighbourhood_search(
             on_better(objective, values)
 
 
+def _bound(solver: cp_model.CpSolver) -> int:
+    """The solver's proven lower bound, or 0 when it has none yet."""
+    try:
+        value = solver.best_objective_bound
+    except (RuntimeError, TypeError, ValueError):
+        return 0
+    if not math.isfinite(value):
+        return 0
+    return max(0, math.floor(value))
+
+
+def _objective(m: ScheduleModel, values: list[int]) -> int:
+    """The model objective of a full assignment of the model's variables."""
+    objective = m.model.proto.objective
+    total = objective.offset
+    for var, coefficient in zip(objective.vars, objective.coeffs, strict=True):
+        total += coefficient * values[var]
+    return round(total * (objective.scaling_factor or 1))
+
+
 def _solver(time_limit: float, seed: int, workers: int) -> cp_model.CpSolver:
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = max(0.05, time_limit)
@@ -222,20 +242,24 @@ def solve(
             progress(Progress(first.objective, 0, 1.0, time.monotonic() - started, "heuristic"))
 
     m = build_model(problem, horizon)
-    if plan is not None:
-        hint(m, plan)
+    hinted = hint(m, plan) if plan is not None else None
     recorder = _Recorder(m, started, progress)
     large = plan is not None and len(problem.scenes) >= LNS_MIN_SCENES
     remaining = deadline - time.monotonic()
-    solver = _solver(remaining * 0.35 if large else remaining, seed, workers)
+    solver = _solver(remaining * 0.5 if large else remaining, seed, workers)
     if len(m.x) > LIGHT_PRESOLVE_ABOVE:
         # a big model spends the whole time limit in presolve otherwise
         solver.parameters.max_presolve_iterations = 1
         solver.parameters.cp_model_probing_level = 0
         solver.parameters.merge_at_most_one_work_limit = 1e4
     status = solver.solve(m.model, recorder)
-    if large and status == cp_model.FEASIBLE:
-        bound_so_far = max(0, math.floor(solver.best_objective_bound))
+    start_values: list[int] | None = None
+    if status == cp_model.FEASIBLE:
+        start_values = list(solver.response_proto.solution)
+    elif status == cp_model.UNKNOWN:
+        start_values = hinted  # presolve took the whole first phase: search from the hint
+    if large and start_values is not None:
+        bound_so_far = _bound(solver)
 
         def better(objective: int, values: list[int]) -> None:
             found: dict[date, list[str]] = {}
@@ -252,8 +276,8 @@ def solve(
 
         _large_neighbourhood_search(
             m,
-            list(solver.response_proto.solution),
-            int(solver.objective_value),
+            start_values,
+            _objective(m, start_values),
             deadline=deadline,
             seed=seed,
             workers=workers,
@@ -264,10 +288,7 @@ def solve(
         if plan is not None:  # the model is stricter than the packer only through rounding
             return evaluate(problem, plan, status="HEURISTIC", seconds=seconds)
         raise explain_infeasible(problem, horizon, time_limit=max(5.0, time_limit))
-    try:
-        bound = max(0, math.floor(solver.best_objective_bound))
-    except (TypeError, ValueError, OverflowError):  # no bound at all before the first step
-        bound = 0
+    bound = _bound(solver)
     best = recorder.plan
     if best is None and status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         best = plan_of(m, solver)
@@ -278,20 +299,19 @@ def solve(
             )
         return evaluate(problem, plan, lower_bound=bound, status="HEURISTIC", seconds=seconds)
     optimal = status == cp_model.OPTIMAL
+    word = "OPTIMAL" if optimal else "FEASIBLE"
     result = evaluate(
         problem,
         best,
         lower_bound=bound,
         optimal=optimal,
-        status=solver.status_name(status),
+        status=word,
         seconds=seconds,
     )
     # The model prices a move at the shortest travel; the real order of a day may cost more, so
     # the schedule kept is the best of the recent solutions by its real cost.
     for other in recorder.plans[:-1]:
-        candidate = evaluate(
-            problem, other, lower_bound=bound, status=solver.status_name(status), seconds=seconds
-        )
+        candidate = evaluate(problem, other, lower_bound=bound, status=word, seconds=seconds)
         if candidate.objective < result.objective:
             result = replace(candidate, optimal=False)
     if plan is not None:
