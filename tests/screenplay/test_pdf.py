@@ -370,8 +370,9 @@ def final_draft_like_pdf() -> bytes:
     one.at(13, 7.4, "6")
     one.at(15, 1.5, "The engine coughs.")
     one.at(17, 3.7, "CAPTAIN LE")
-    one.at(18, 3.1, "(into the radio)")
-    for n in range(19, 53):
+    one.at(18, 3.1, "(into the radio, over the")
+    one.at(19, 3.2, "engine noise)")
+    for n in range(20, 53):
         one.at(n, 2.5, f"Harbour control, this is line {n} of my report,")
     one.at(53, 3.7, "(MORE)")
     one.right(54, 7.5, "(CONTINUED)")
@@ -412,6 +413,8 @@ def test_a_final_draft_style_shooting_script_reads_cleanly() -> None:
         for text in texts
         for marker in ("Blue Rev.", "CONTINUED", "(MORE)", "CONT'D", "*")
     )
+    parentheticals = [e.text for e in script.elements if e.kind is ElementKind.PARENTHETICAL]
+    assert parentheticals == ["(into the radio, over the engine noise)"]
     speech = [e for e in script.scenes[2].elements if e.kind is ElementKind.DIALOGUE]
     assert len(speech) == 1
     assert speech[0].text.endswith("and that is the end of it. Over.")

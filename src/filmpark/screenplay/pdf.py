@@ -674,13 +674,17 @@ def _elements(pages: Sequence[_Page], indents: _Indents) -> _Built:
                     and _is_upper(text)
                 )
                 or (
+                    # A parenthetical wraps with its second line hung under the first letter.
                     last is not None
                     and last.kind is ElementKind.PARENTHETICAL
-                    and kind is ElementKind.PARENTHETICAL
+                    and kind in (ElementKind.PARENTHETICAL, ElementKind.DIALOGUE)
                     and not last.text.rstrip().endswith(")")
+                    and not new_paragraph
+                    and row.x0 >= indents.parenthetical - char
                 )
             )
             if joins and last is not None:
+                kind = last.kind
                 built.elements[-1] = replace(last, text=f"{last.text} {text}".strip())
                 built.rows[-1].append(row)
             else:
