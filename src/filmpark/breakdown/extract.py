@@ -240,7 +240,16 @@ _OBJECTS = frozenset(
      "off", "over", "up", "down", "back", "away", "out", "into", "onto", "across", "through",
      "around", "past", "toward", "towards", "at", "open", "shut"}
 )  # fmt: skip
-_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "my", "your", "some"})
+_MODALS = frozenset(
+    {"to", "will", "would", "can", "could", "should", "must", "might", "may", "shall",
+     "don't", "doesn't", "didn't", "won't", "can't", "cannot", "couldn't", "wouldn't",
+     "let's", "i", "we", "they", "you"}
+)  # fmt: skip
+_CAMERA_WORDS = frozenset(
+    {"shot", "shots", "angle", "pov", "close", "wide", "insert", "montage", "series",
+     "intercut", "flashback", "super", "title", "view", "zoom", "pan", "tracking", "cut",
+     "dissolve", "fade", "back", "continuous", "later", "mos"}
+)  # fmt: skip
 
 _PRECEDENCE = ("weapons", "props", "wardrobe", "vehicles", "animals", "makeup_hair", "set_dressing")
 
@@ -465,8 +474,10 @@ class _SceneExtractor:
                 continue
             words = [t.lower for t in tokens[start:end]]
             phrase = " ".join(words)
-            if phrase in self.rule_words["ignore_caps"]:
-                continue
+            if phrase in self.rule_words["ignore_caps"] or (
+                self.en and _CAMERA_WORDS.intersection(words)
+            ):
+                continue  # a camera direction (``VARIOUS SHOTS``, ``ANGLE ON``), not an element
             span = (tokens[start].start, tokens[end - 1].end)
             raw = line.text[span[0] : span[1]].upper()
             # An unnamed individual introduced with capitals: ``SECOND OFFICER (40s)``.
@@ -539,7 +550,18 @@ class _SceneExtractor:
                 verb_form = bool(subject)
                 name = f"{subject} {lemmas[0]}" if subject else nouns[0]
             else:
-                name = " ".join([*words[:-1], nouns[-1]])
+                # ``SIREN WHOOPS``, ``MOTORBIKE HORN``, ``SCREAMS OUT``: up to the sound words.
+                def is_sound(i: int) -> bool:
+                    return words[i] in sounds or lemmas[i] in sounds or nouns[i] in sounds
+
+                first = next((i for i in range(len(words)) if is_sound(i)), len(words) - 1)
+                last = first
+                while last + 1 < len(words) and is_sound(last + 1):
+                    last += 1
+                kept = (
+                    words[max(0, first - 2) : last + 1] if first <= 2 else words[first : last + 1]
+                )
+                name = " ".join([*kept[:-1], noun_lemma(kept[-1])])
         else:
             collapsed: list[str] = []
             for w in words:
@@ -590,9 +612,11 @@ class _SceneExtractor:
             return False
         token = tokens[hit.start]
         word = token.lower
+        before = tokens[hit.start - 1] if hit.start > 0 else None
+        if before is not None and before.sentence == token.sentence and before.lower in _MODALS:
+            return True  # ``to watch``, ``can dress``, ``they'll iron``
         if not word.endswith(("s", "ed", "ing")):
             return False
-        before = tokens[hit.start - 1] if hit.start > 0 else None
         after = tokens[hit.start + 1] if hit.start + 1 < len(tokens) else None
         if before is not None and before.sentence == token.sentence:
             if before.lower in _SUBJECTS or (line.used[hit.start - 1] and before.is_title):
@@ -601,18 +625,22 @@ class _SceneExtractor:
                 return True
         if (
             after is not None
+            and before is not None
             and after.sentence == token.sentence
             and after.lower in _OBJECTS
             and word.endswith("s")
             and not word.endswith("ss")
         ):
-            return before is None or before.lower not in _DETERMINERS
+            # ``the newspaper slides off``: a noun right before makes it a verb; ``packs
+            # noodles into`` keeps its plural noun.
+            return before.is_title or self.lex.match_at(tokens, hit.start - 1) is not None
         return False
 
     def _subject_before(self, line: _Line, index: int) -> str:
+        """What makes the sound: a lexicon noun at most three words before it."""
         tokens = line.tokens
         sentence = tokens[index].sentence
-        for k in range(index - 1, -1, -1):
+        for k in range(index - 1, max(-1, index - 4), -1):
             if tokens[k].sentence != sentence:
                 break
             hit = self.lex.match_at(tokens, k, limit=index)
@@ -690,8 +718,12 @@ class _SceneExtractor:
             if self._looks_like_verb(tokens, hit, line):
                 continue
             following = self.lex.match_at(tokens, stop) if stop < len(tokens) else None
+            modifier_form = not self.en or (
+                tokens[stop - 1].lower == noun_lemma(tokens[stop - 1].lower)
+            )
             if (
                 following is not None
+                and modifier_form
                 and tokens[stop].sentence == tokens[hit.start].sentence
                 and tokens[stop].start - tokens[stop - 1].end <= 1
                 and hit.entry.category not in ("extras", "sound", "music")
