@@ -14,6 +14,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+import anyio.to_thread
 from fastapi import FastAPI
 
 from filmpark import __version__
@@ -55,6 +56,9 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # Routes run in a thread pool; a few threads keep a busy 2-core machine from
+        # thrashing on the interpreter lock (each request holds a thread only for a few ms).
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.request_threads
         recovered = recover(database, settings, queue)
         if recovered:
             log.info("re-dispatched %d unfinished jobs", recovered)

@@ -17,6 +17,7 @@ directory (mode 0600). A film park at scale sets:
 ``FILMPARK_JOB_WORKERS``         threads of the in-process executor (2)
 ``FILMPARK_JOB_STALE_SECONDS``   a running job without a heartbeat this long is re-run (60)
 ``FILMPARK_SOLVE_SECONDS``       default time limit of a schedule solve (20)
+``FILMPARK_REQUEST_THREADS``     threads serving requests in one server process (8)
 =============================== ============================================================
 
 This module imports nothing of filmpark but the error tree, so anyone may import it.
@@ -55,6 +56,7 @@ class Settings:
     job_workers: int = 2
     job_stale_after: timedelta = timedelta(seconds=60)
     solve_seconds: float = 20.0
+    request_threads: int = 8
 
     @property
     def database_kind(self) -> str:
@@ -147,4 +149,5 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         job_workers=_int(env, "FILMPARK_JOB_WORKERS", 2),
         job_stale_after=timedelta(seconds=_int(env, "FILMPARK_JOB_STALE_SECONDS", 60)),
         solve_seconds=float(_int(env, "FILMPARK_SOLVE_SECONDS", 20)),
+        request_threads=_int(env, "FILMPARK_REQUEST_THREADS", 8),
     )

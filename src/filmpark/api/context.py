@@ -6,6 +6,8 @@ puts it on ``app.state.filmpark``; routes reach it through the ``Ctx`` dependenc
 
 from __future__ import annotations
 
+import threading
+import time
 from dataclasses import dataclass
 from typing import Annotated, Protocol
 
@@ -53,15 +55,56 @@ def get_context(request: Request) -> ApiContext:
 _bearer = HTTPBearer(auto_error=False, description="An access token from /api/v1/auth/login")
 
 
+class _TokenCache:
+    """Users of recently seen tokens, for a few seconds: most requests skip a transaction.
+
+    Only a token already verified (signature, expiry, existing account) is cached, and never
+    past its own expiry; a change to an account shows within ``TTL`` seconds.
+    """
+
+    TTL = 5.0
+    SIZE = 4096
+
+    def __init__(self) -> None:
+        self._entries: dict[str, tuple[float, User]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, token: str) -> User | None:
+        with self._lock:
+            found = self._entries.get(token)
+        if found is None or found[0] < time.monotonic():
+            return None
+        return found[1]
+
+    def put(self, token: str, user: User, expires_at: float) -> None:
+        with self._lock:
+            if len(self._entries) >= self.SIZE:
+                now = time.monotonic()
+                self._entries = {k: v for k, v in self._entries.items() if v[0] > now}
+                if len(self._entries) >= self.SIZE:
+                    self._entries.clear()
+            self._entries[token] = (min(time.monotonic() + self.TTL, expires_at), user)
+
+
+_TOKENS = _TokenCache()
+
+
 def current_user(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> User:
     if credentials is None or not credentials.credentials:
         raise AuthenticationError("sign in first: send 'Authorization: Bearer <access token>'")
+    token = credentials.credentials
+    cached = _TOKENS.get(token)
+    if cached is not None:
+        return cached
     context = get_context(request)
     with context.database.transaction(readonly=True) as tx:
-        return accounts.user_for_token(tx, credentials.credentials, context.settings)
+        user = accounts.user_for_token(tx, token, context.settings)
+    remaining = accounts.token_seconds_left(token, context.settings)
+    _TOKENS.put(token, user, time.monotonic() + remaining)
+    return user
 
 
 def client_ip(request: Request) -> str:

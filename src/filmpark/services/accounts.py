@@ -156,6 +156,15 @@ def user_for_token(tx: Tx, token: str, settings: Settings) -> User:
     return user
 
 
+def token_seconds_left(token: str, settings: Settings) -> float:
+    """Seconds until a verified token expires (0 when it cannot be read)."""
+    try:
+        claims = jwt.decode(token, settings.secret_key, algorithms=["HS256"])
+    except jwt.PyJWTError:
+        return 0.0
+    return max(0.0, float(claims.get("exp", 0)) - datetime.now(UTC).timestamp())
+
+
 def set_locale(tx: Tx, user: User, locale: str) -> User:
     """Remember the user's language for pages and documents (``en`` or ``vi``)."""
     if locale not in LOCALES:
