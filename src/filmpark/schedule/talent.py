@@ -614,8 +614,10 @@ class _Searcher:
         return out
 
 
-#: Problems with at most this many scenes (after merging) are solved by the full subset DP.
+#: Problems with at most this many scenes (after merging) are solved by the full subset DP
+#: when the quick branch and bound (``QUICK_NODES`` states) has not closed them.
 SUBSET_DP_LIMIT = 20
+QUICK_NODES = 1500
 
 
 def _subset_dp(
@@ -856,20 +858,24 @@ def solve_talent(
     reduced = _reduce(instance, fixed_prefix, fixed_suffix)
     problem = reduced.problem
     seeds = [_to_nodes(reduced, initial)] if initial is not None else []
-    greedy = _Searcher(problem, None, None, None)
-    q0 = greedy.full & ~greedy.head_mask
-    seeds.append(list(problem.head) + greedy._greedy(q0, -1))
+    searcher = _Searcher(problem, deadline, should_stop, QUICK_NODES)
+    q0 = searcher.full & ~searcher.head_mask
+    seeds.append(list(problem.head) + searcher._greedy(q0, -1))
     upper = min(seeds, key=problem.order_cost)
-    upper = _improve(problem, upper, started + min(0.05 * time_limit, 0.5), 0)
-    found = None
-    if len(problem.durations) - len(problem.head) - len(problem.tail) <= SUBSET_DP_LIMIT:
+    # Easy instances are closed by a short branch and bound; harder ones of up to
+    # SUBSET_DP_LIMIT free scenes by the full subset DP, whose time is predictable; larger
+    # ones by the branch and bound from a locally improved order, keeping what it learnt.
+    found = searcher.run(upper)
+    free = len(problem.durations) - len(problem.head) - len(problem.tail)
+    if not found.optimal and free <= SUBSET_DP_LIMIT:
         exact = _subset_dp(problem, deadline, should_stop)
         if exact is not None:
             cost = problem.order_cost(exact)
-            states = 1 << (len(problem.durations) - len(problem.head) - len(problem.tail))
-            found = OrderingSearch(tuple(exact), cost, cost, True, states)
-    if found is None:
-        found = search_order(problem, upper_order=upper, deadline=deadline, should_stop=should_stop)
+            found = OrderingSearch(tuple(exact), cost, cost, True, found.nodes + (1 << free))
+    if not found.optimal and time.perf_counter() < deadline:
+        upper = _improve(problem, list(found.order), started + min(0.05 * time_limit, 0.5), 0)
+        searcher.node_limit = None
+        found = searcher.run(upper)
     order = tuple(s for node in found.order for s in reduced.groups[node])
     cost = total_cost(instance, order)
     if cost != found.cost + reduced.constant:  # pragma: no cover - a broken invariant
