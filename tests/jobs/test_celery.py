@@ -65,7 +65,7 @@ def worker(
         "FILMPARK_SECRET_KEY": "s" * 48,
         "FILMPARK_JOB_STALE_SECONDS": "2",
         "FILMPARK_JOB_MODULES": "tests.jobs.kinds",
-        "PYTHONPATH": str(REPO),
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
     }
     with open(log, "ab") as out:
         process = subprocess.Popen(
@@ -130,3 +130,63 @@ def test_a_worker_killed_mid_job_leaves_it_to_be_retried_and_nothing_is_duplicat
     assert done.state is JobState.SUCCEEDED, log.read_text()[-2000:]
     assert done.attempts == 2
     assert versions_of(database, job) == [1]
+
+
+def test_a_worker_killed_in_the_middle_of_a_solve_leaves_the_solve_to_be_retried(
+    database: Database, data_dir: Path, broker: str, tmp_path: Path
+) -> None:
+    from filmpark.services import accounts, projects, schedules, scripts
+    from filmpark.store import FileStore
+    from tests.conftest import shared_path
+
+    script = shared_path("corpus", "fountain-io-samples", "Big-Fish.fountain")
+    settings = replace(settings_for(database, data_dir), broker_url=broker)
+    with database.transaction() as tx:
+        owner = accounts.register(
+            tx, f"crash-{uuid.uuid4().hex[:8]}@example.vn", "password 123", "Crash"
+        )
+        project = projects.create_project(tx, owner, "Big Fish")
+        scripts.upload_revision(
+            tx,
+            owner,
+            project.id,
+            script.name,
+            script.read_bytes(),
+            files=FileStore(settings.scripts_dir),
+            max_bytes=settings.max_upload_bytes,
+        )
+        job = schedules.request_schedule(tx, owner, project.id, {}, time_limit=15)
+    queue = CeleryQueue(settings)
+    log = tmp_path / "worker.log"
+    with worker(database, data_dir, broker, log) as first:
+        queue.dispatch(job.id)
+        deadline = time.monotonic() + 120
+        while True:
+            running = wait_for(
+                database, job.id, {JobState.RUNNING, JobState.SUCCEEDED, JobState.FAILED}, 120
+            )
+            if running.state is not JobState.RUNNING or running.progress >= 0.15:
+                break
+            assert time.monotonic() < deadline, log.read_text()[-2000:]
+            time.sleep(0.2)
+        assert running.state is JobState.RUNNING, running.error or log.read_text()[-2000:]
+        assert "gap" in running.message  # the solver itself was running
+        os.killpg(first.pid, signal.SIGKILL)
+        first.wait(timeout=10)
+    with database.transaction(readonly=True) as tx:
+        assert tx.schedules.get(project.id) is None
+        assert tx.budgets.get(project.id) is None
+    time.sleep(2.5)  # the heartbeat goes stale
+    with worker(database, data_dir, broker, log):
+        done = wait_for(database, job.id, {JobState.SUCCEEDED, JobState.FAILED}, 240)
+    queue.close()
+    assert done.state is JobState.SUCCEEDED, done.error or log.read_text()[-2000:]
+    assert done.attempts == 2
+    with database.transaction(readonly=True) as tx:
+        assert [v for v, _s, _c in tx.schedules.versions(project.id)] == [1]
+        assert tx.budgets.latest_number(project.id) == 1
+        schedule = tx.schedules.get(project.id)
+    assert schedule is not None
+    assert schedule.job_id == job.id
+    shot = [scene for day in schedule.document["days"] for scene in day["scenes"]]
+    assert len(shot) == len(set(shot))
