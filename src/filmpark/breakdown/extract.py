@@ -27,7 +27,7 @@ from typing import Any
 from filmpark.breakdown.ai import AIProvider
 from filmpark.breakdown.cast import Roster, _caps_runs, build_roster, is_person_noun
 from filmpark.breakdown.categories import CategorySet
-from filmpark.breakdown.lexicon import Hit, Lexicon, load_lexicon
+from filmpark.breakdown.lexicon import Entry, Hit, Lexicon, load_lexicon
 from filmpark.breakdown.model import (
     Breakdown,
     BreakdownElement,
@@ -35,6 +35,7 @@ from filmpark.breakdown.model import (
     SceneBreakdown,
 )
 from filmpark.breakdown.text import (
+    VIETNAMESE_LETTERS,
     Token,
     looks_vietnamese,
     nfc,
@@ -192,8 +193,24 @@ def _drop_subsumed(work: _SceneWork) -> None:
             del work.items[(category, name)]
 
 
+_GENERIC_MUSIC = frozenset(
+    {"music", "song", "singing", "melody", "nhạc", "âm nhạc", "bài hát", "tiếng hát",
+     "giọng hát", "tiếng nhạc", "ca khúc", "bản nhạc"}
+)  # fmt: skip
+
+
+def _drop_generic_music(work: _SceneWork) -> None:
+    """``nhạc`` next to ``bài hát cách mạng``: the named piece is the music of the scene."""
+    music = [name for (category, name) in work.items if category == "music"]
+    if any(name not in _GENERIC_MUSIC for name in music):
+        for name in music:
+            if name in _GENERIC_MUSIC:
+                del work.items[("music", name)]
+
+
 def _scene_breakdown(scene: Scene, work: _SceneWork) -> SceneBreakdown:
     _drop_subsumed(work)
+    _drop_generic_music(work)
     _resolve_categories(work)
     order = {c: i for i, c in enumerate(_CATEGORY_ORDER)}
     proposals = sorted(
@@ -323,7 +340,7 @@ class _SceneExtractor:
             for key in (
                 "articles", "titles", "handling_verbs", "threat_verbs", "sound_words",
                 "group_markers", "not_present_before", "stop_after", "colours",
-                "ignore_caps", "pattern_reject",
+                "ignore_caps", "pattern_reject", "music_kinds", "containers",
             )
         }  # fmt: skip
         numbers = lexicon.rules.get("numbers", {})
@@ -333,11 +350,16 @@ class _SceneExtractor:
         }
         text = " ".join(line.text for line in self.lines)
         self.scene_lower = nfc(text).lower()
+        # Vietnamese typed without diacritics is matched against the lexicon without them.
+        self.plain = not self.en and not any(ch in VIETNAMESE_LETTERS for ch in self.scene_lower)
         self.threat = any(
             (verb_lemma(t.lower) if self.en else t.lower) in self.rule_words["threat_verbs"]
             for line in self.lines
             for t in line.tokens
         ) or any(p in self.scene_lower for p in self.rule_words["threat_verbs"] if " " in p)
+
+    def _match(self, tokens: Sequence[Token], index: int, limit: int | None = None) -> Hit | None:
+        return self.lex.match_at(tokens, index, limit, plain=self.plain)
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -402,9 +424,11 @@ class _SceneExtractor:
                 index += 1
                 continue
             name, length = found
-            for k in range(index, index + length):
-                line.used[k] = True
-            if not self._absent_mention(line, index, length):
+            absent = self._absent_mention(line, index, length)
+            if not absent or tokens[index].lower.endswith("'s"):
+                for k in range(index, index + length):
+                    line.used[k] = True
+            if not absent:
                 start, end = tokens[index].start, tokens[index + length - 1].end
                 self.work.add(
                     "cast",
@@ -593,7 +617,7 @@ class _SceneExtractor:
         """``MOTORBIKE RIDERS``, ``người đi xe máy``: riders' vehicles are picture vehicles."""
         tokens = line.tokens
         for index in range(start, end):
-            hit = self.lex.match_at(tokens, index, limit=end)
+            hit = self._match(tokens, index, limit=end)
             if hit is not None and hit.entry.category == "vehicles":
                 self.work.add(
                     "vehicles", hit.entry.name, line, tokens[index].start,
@@ -633,7 +657,7 @@ class _SceneExtractor:
         ):
             # ``the newspaper slides off``: a noun right before makes it a verb; ``packs
             # noodles into`` keeps its plural noun.
-            return before.is_title or self.lex.match_at(tokens, hit.start - 1) is not None
+            return before.is_title or self._match(tokens, hit.start - 1) is not None
         return False
 
     def _subject_before(self, line: _Line, index: int) -> str:
@@ -643,7 +667,7 @@ class _SceneExtractor:
         for k in range(index - 1, max(-1, index - 4), -1):
             if tokens[k].sentence != sentence:
                 break
-            hit = self.lex.match_at(tokens, k, limit=index)
+            hit = self._match(tokens, k, limit=index)
             if hit is not None and hit.entry.category not in ("extras",):
                 return hit.entry.name
         return ""
@@ -677,9 +701,23 @@ class _SceneExtractor:
         tokens = tokenize(text)
         offset = nfc(raw).upper().find(text.upper()) if text else -1
         line = _Line(nfc(raw), self.scene.line, tokens, ElementKind.SCENE_HEADING)
+        segments: list[tuple[int, int]] = []  # token ranges of the `` - `` parts
+        begin = 0
+        for index in range(1, len(tokens) + 1):
+            if index == len(tokens) or "-" in text[tokens[index - 1].end : tokens[index].start]:
+                segments.append((begin, index))
+                begin = index
         for index in range(len(tokens)):
-            hit = self.lex.match_at(tokens, index)
-            if hit is not None and hit.entry.category == "vehicles":
+            hit = self._match(tokens, index)
+            if hit is None or hit.entry.category != "vehicles":
+                continue
+            # The vehicle must be the place itself: ``CREW VAN`` (English, noun last),
+            # ``XE BUÝT`` (Vietnamese, noun first); not ``PHỐ ĐƯỜNG TÀU`` (a street).
+            stop = hit.start + hit.length
+            if any(
+                (stop == b if self.en else hit.start == a) and a <= hit.start and stop <= b
+                for a, b in segments
+            ):
                 start = tokens[hit.start].start + max(offset, 0)
                 end = tokens[hit.start + hit.length - 1].end + max(offset, 0)
                 self.work.add(
@@ -696,12 +734,12 @@ class _SceneExtractor:
             if line.used[index]:
                 index += 1
                 continue
-            hit = self.lex.match_at(tokens, index)
+            hit = self._match(tokens, index)
             skip = index
             while skip + 1 < len(tokens) and tokens[skip].lower in self.rule_words["articles"]:
                 # ``một cái bàn gỗ``: classifiers must not hide the longer noun after them.
                 skip += 1
-                after = self.lex.match_at(tokens, skip)
+                after = self._match(tokens, skip)
                 if after is not None and (
                     hit is None or after.start + after.length >= hit.start + hit.length
                 ):
@@ -715,10 +753,10 @@ class _SceneExtractor:
                 continue
             self._mark(line, hit.start, stop)
             index = stop
-            if self._looks_like_verb(tokens, hit, line):
+            if hit.entry.category == "none" or self._looks_like_verb(tokens, hit, line):
                 continue
-            following = self.lex.match_at(tokens, stop) if stop < len(tokens) else None
-            modifier_form = not self.en or (
+            following = self._match(tokens, stop) if stop < len(tokens) else None
+            modifier_form = self.en and (
                 tokens[stop - 1].lower == noun_lemma(tokens[stop - 1].lower)
             )
             if (
@@ -727,11 +765,13 @@ class _SceneExtractor:
                 and tokens[stop].sentence == tokens[hit.start].sentence
                 and tokens[stop].start - tokens[stop - 1].end <= 1
                 and hit.entry.category not in ("extras", "sound", "music")
-                and following.entry.category not in ("extras", "sound", "music")
+                and following.entry.category not in ("extras", "sound", "music", "none")
             ):
                 # ``carp tattoo``, ``shrimp noodles``, ``orange light baton``: the first
                 # noun only describes the second.
                 continue
+            if not self.en:
+                hit, index = self._vietnamese_phrase(line, hit)
             self._lexicon_hit(line, hit)
 
     def _lexicon_hit(self, line: _Line, hit: Hit) -> None:
@@ -787,7 +827,7 @@ class _SceneExtractor:
                 name, start = f"{before.lower} {name}", before.start
         if category == "makeup_hair" and self.en:
             name = self._injury_name(line, hit, name)
-        if category == "music" and self.en:
+        if category == "music":
             name = self._music_name(line, hit, name)
         self.work.add(
             category, name, line, start, end, source="lexicon", confidence=confidence,
@@ -795,11 +835,57 @@ class _SceneExtractor:
         )  # fmt: skip
 
     def _earlier_compound(self, name: str) -> tuple[str, str] | None:
-        suffix = " " + name
+        """An earlier, longer name with the same head (``light baton``; ``đài bán dẫn``)."""
         for (category, other), proposal in self.work.items.items():
-            if other.endswith(suffix) and proposal.source == "lexicon" and category != "extras":
+            same_head = other.endswith(" " + name) if self.en else other.startswith(name + " ")
+            if same_head and proposal.source == "lexicon" and category not in ("extras", "sound"):
                 return category, other
         return None
+
+    def _vietnamese_phrase(self, line: _Line, hit: Hit) -> tuple[Hit, int]:
+        """A Vietnamese noun comes first and its modifiers after it.
+
+        ``chậu hoa giấy`` is a pot of bougainvillea, not a pot and some paper; ``áo sơ mi bộ
+        đội`` is an army shirt; ``máy cát-xét Sony`` keeps its brand. The following noun, brand
+        or year joins the name, and is not proposed on its own.
+        """
+        tokens = line.tokens
+        stop = hit.start + hit.length
+        entry = hit.entry
+        if entry.category in ("extras", "sound", "music", "cast") or stop >= len(tokens):
+            return hit, stop
+        if entry.term in self.rule_words["containers"]:
+            return hit, stop  # ``thúng bánh mì``: a basket, and the bread in it
+        sentence = tokens[hit.start].sentence
+        added: list[Token] = []
+        following = self._match(tokens, stop)
+        if (
+            following is not None
+            and tokens[stop].sentence == sentence
+            and tokens[stop].start - tokens[stop - 1].end <= 1
+            and following.entry.category not in ("sound", "music", "vehicles", "animals", "none")
+            and (following.entry.category != "extras" or entry.category == "wardrobe")
+        ):
+            added = list(tokens[stop : stop + following.length])
+        else:
+            k = stop
+            while (
+                k < len(tokens)
+                and tokens[k].sentence == sentence
+                and tokens[k].start - tokens[k - 1].end <= 1
+                and not line.used[k]
+                and (tokens[k].is_title or tokens[k].is_upper or tokens[k].text.isdigit())
+                and self._match(tokens, k) is None
+            ):
+                added.append(tokens[k])
+                k += 1
+        if not added:
+            return hit, stop
+        for k in range(stop, stop + len(added)):
+            line.used[k] = True
+        name = " ".join([entry.name, *(t.lower for t in added)])
+        extended = Entry(entry.term, entry.category, name, entry.flags, entry.source, entry.line)
+        return Hit(extended, hit.start, hit.length + len(added), hit.exact), stop + len(added)
 
     def _stopped(self, tokens: Sequence[Token], hit: Hit) -> bool:
         """``The rain has stopped``, ``trời tạnh mưa``: weather that is over is not an effect."""
@@ -831,6 +917,22 @@ class _SceneExtractor:
     def _music_name(self, line: _Line, hit: Hit, name: str) -> str:
         tokens = line.tokens
         after = hit.start + hit.length
+        if not self.en:
+            # ``bài hát cách mạng``, ``giọng hát của chính Liên``: the kind or the singer.
+            for size in (2, 1):
+                kind = " ".join(t.lower for t in tokens[after : after + size])
+                if after + size <= len(tokens) and kind in self.rule_words["music_kinds"]:
+                    for k in range(after, after + size):
+                        line.used[k] = True
+                    return f"{name} {kind}"
+            rest = [
+                t for t in tokens[after : after + 4] if t.sentence == tokens[hit.start].sentence
+            ]
+            if len(rest) >= 2 and rest[0].lower == "của":
+                owner = rest[2] if rest[1].lower == "chính" and len(rest) > 2 else rest[1]
+                if owner.is_title or owner.is_upper:
+                    return f"{name} của {owner.lower}"
+            return name
         if after < len(tokens) and tokens[after].lower in ("opera", "song", "music", "ballad"):
             line.used[after] = True
             return f"{name} {tokens[after].lower}"
@@ -892,7 +994,7 @@ class _SceneExtractor:
                 return name
         for line in self.lines:
             for index in range(len(line.tokens)):
-                hit = self.lex.match_at(line.tokens, index)
+                hit = self._match(line.tokens, index)
                 if hit is not None and hit.entry.category == "vehicles":
                     return hit.entry.name
         return ""

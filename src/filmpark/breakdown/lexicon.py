@@ -14,6 +14,9 @@ diacritics). ``production name`` defaults to the term. Flags change the category
 * ``group``: a collective person noun (``crowd``) that is an extra even in lower case
 * ``firearm``: a gun (firing it adds the ``gunshot`` effect)
 
+``lexicons/<lang>/none.tsv`` lists phrases that are never elements but contain words that
+would be (``coffee shop``, ``cửa sổ``): they are read and dropped.
+
 ``lexicons/<lang>/rules.yaml`` holds the word lists the phrase rules use (handling verbs,
 threat verbs, number words, honorifics, sound words...).
 """
@@ -106,13 +109,21 @@ class Lexicon:
             found = self._plain.get(tuple(strip_diacritics(w) for w in words))
         return found
 
-    def match_at(self, tokens: Sequence[Token], start: int, limit: int | None = None) -> Hit | None:
-        """The longest entry starting at ``tokens[start]`` (within one sentence)."""
+    def match_at(
+        self, tokens: Sequence[Token], start: int, limit: int | None = None, *, plain: bool = False
+    ) -> Hit | None:
+        """The longest entry starting at ``tokens[start]`` (within one sentence).
+
+        ``plain``: the text is Vietnamese typed without diacritics, so multi-syllable terms
+        are also compared without theirs. Off for text with diacritics, where ``gang tay``
+        (a hand's span) must not read as ``găng tay`` (gloves).
+        """
         first = tokens[start].lower
+        plain = plain and self.language == "vi"
         if not (
             first in self._first_raw
             or (self.language == "en" and noun_lemma(first) in self._first_lemma)
-            or (self.language == "vi" and strip_diacritics(first) in self._first_plain)
+            or (plain and strip_diacritics(first) in self._first_plain)
         ):
             return None
         end_max = min(len(tokens), start + self.max_words, limit if limit is not None else 10**9)
@@ -129,7 +140,7 @@ class Lexicon:
                 entry = self._lemma.get(tuple(noun_lemma(w) for w in words))
                 if entry is not None:
                     return Hit(entry, start, stop - start, False)
-            elif stop - start >= 2:
+            elif plain and stop - start >= 2:
                 entry = self._plain.get(tuple(strip_diacritics(w) for w in words))
                 if entry is not None:
                     return Hit(entry, start, stop - start, False)
@@ -164,7 +175,7 @@ def load_lexicon(language: str) -> Lexicon:
         raise ConfigError(f"no lexicon for language {language!r}", key="language")
     folder = resources.files("filmpark.breakdown") / "lexicons" / language
     entries: list[Entry] = []
-    for category in ELEMENT_CATEGORIES:
+    for category in (*ELEMENT_CATEGORIES, "none"):
         resource = folder / f"{category}.tsv"
         if resource.is_file():
             entries.extend(_read_tsv(language, category, resource.read_text(encoding="utf-8")))
