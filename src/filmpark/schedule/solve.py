@@ -127,7 +127,8 @@ def initial_plan(
 
 
 LIGHT_PRESOLVE_ABOVE = 3000
-"""Scene-day variables above which CP-SAT's presolve is kept short."""
+"""Scene-day variables above which CP-SAT's presolve is kept short when time is short (under a
+second per thousand scene-days)."""
 
 LNS_MIN_SCENES = 40
 """From this many scenes on, the solve continues with large-neighbourhood search."""
@@ -246,8 +247,9 @@ def solve(
     recorder = _Recorder(m, started, progress)
     large = plan is not None and len(problem.scenes) >= LNS_MIN_SCENES
     remaining = deadline - time.monotonic()
-    solver = _solver(remaining * 0.5 if large else remaining, seed, workers)
-    if len(m.x) > LIGHT_PRESOLVE_ABOVE:
+    phase = remaining * 0.5 if large else remaining
+    solver = _solver(phase, seed, workers)
+    if len(m.x) > LIGHT_PRESOLVE_ABOVE and phase < len(m.x) / 1000:
         # a big model spends the whole time limit in presolve otherwise
         solver.parameters.max_presolve_iterations = 1
         solver.parameters.cp_model_probing_level = 0
