@@ -34,10 +34,12 @@ from pathlib import Path
 from filmpark.errors import ConfigError
 
 
-def default_data_dir() -> Path:
+def default_data_dir(environ: dict[str, str] | None = None) -> Path:
     """The user's data directory for filmpark (XDG base directory spec)."""
-    xdg = os.environ.get("XDG_DATA_HOME", "").strip()
-    base = Path(xdg) if xdg else Path.home() / ".local" / "share"
+    env = os.environ if environ is None else environ
+    xdg = env.get("XDG_DATA_HOME", "").strip()
+    home = env.get("HOME", "").strip()
+    base = Path(xdg) if xdg else (Path(home) if home else Path.home()) / ".local" / "share"
     return base / "filmpark"
 
 
@@ -123,7 +125,7 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
     """Read the settings from ``environ`` (default: the process environment)."""
     env = dict(os.environ if environ is None else environ)
     raw_dir = env.get("FILMPARK_DATA_DIR", "").strip()
-    data_dir = Path(raw_dir).expanduser() if raw_dir else default_data_dir()
+    data_dir = Path(raw_dir).expanduser() if raw_dir else default_data_dir(env)
     database_url = env.get("FILMPARK_DATABASE_URL", "").strip()
     if not database_url:
         database_url = f"sqlite:///{data_dir / 'filmpark.db'}"
