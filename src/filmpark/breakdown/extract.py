@@ -41,6 +41,7 @@ from filmpark.breakdown.text import (
     nfc,
     noun_lemma,
     tokenize,
+    verb_in,
     verb_lemma,
 )
 from filmpark.screenplay.model import DayNight, Diagnostic, ElementKind, Scene, Script
@@ -352,11 +353,12 @@ class _SceneExtractor:
         self.scene_lower = nfc(text).lower()
         # Vietnamese typed without diacritics is matched against the lexicon without them.
         self.plain = not self.en and not any(ch in VIETNAMESE_LETTERS for ch in self.scene_lower)
+        threats = self.rule_words["threat_verbs"]
         self.threat = any(
-            (verb_lemma(t.lower) if self.en else t.lower) in self.rule_words["threat_verbs"]
+            (verb_in(t.lower, threats) if self.en else t.lower in threats)
             for line in self.lines
             for t in line.tokens
-        ) or any(p in self.scene_lower for p in self.rule_words["threat_verbs"] if " " in p)
+        ) or any(p in self.scene_lower for p in threats if " " in p)
 
     def _match(self, tokens: Sequence[Token], index: int, limit: int | None = None) -> Hit | None:
         return self.lex.match_at(tokens, index, limit, plain=self.plain)
@@ -809,9 +811,10 @@ class _SceneExtractor:
                 category, name = earlier
                 explanation = f"'{line.text[start:end]}' refers back to the {name}"
         if "handled" in entry.flags and category == "set_dressing":
+            handling = self.rule_words["handling_verbs"]
             verbs = [
                 t for t in sentence_before[-6:]
-                if (verb_lemma(t.lower) if self.en else t.lower) in self.rule_words["handling_verbs"]
+                if (verb_in(t.lower, handling) if self.en else t.lower in handling)
             ]  # fmt: skip
             if verbs:
                 category = "props"

@@ -90,16 +90,55 @@ def looks_vietnamese(text: str) -> bool:
     return special / len(letters) > 0.04
 
 
+_IRREGULAR_PLURALS = {
+    "men": "man", "women": "woman", "children": "child", "people": "people", "mice": "mouse",
+    "geese": "goose", "teeth": "tooth", "feet": "foot", "oxen": "ox", "lice": "louse",
+    "policemen": "policeman", "policewomen": "policewoman", "firemen": "fireman",
+    "fishermen": "fisherman", "businessmen": "businessman", "gentlemen": "gentleman",
+    "henchmen": "henchman", "townsfolk": "townsfolk", "dice": "dice", "knives": "knife",
+    "wives": "wife", "lives": "life", "leaves": "leaf", "loaves": "loaf", "shelves": "shelf",
+    "thieves": "thief", "wolves": "wolf", "halves": "half", "calves": "calf", "scarves": "scarf",
+}  # fmt: skip
+
+
 @lru_cache(maxsize=65536)
 def noun_lemma(word: str) -> str:
-    """The singular of an English noun (``customers`` -> ``customer``), lower case."""
+    """The singular of an English noun (``customers`` -> ``customer``), lower case.
+
+    Only words that can be plurals are looked up (``lemminflect``'s dictionary, then the
+    regular endings): the rest of the text is returned as it is, which keeps a 120-page
+    script's lemmas to a few milliseconds.
+    """
     lower = word.lower()
-    if len(lower) < 4 or not lower.isascii() or not lower.isalpha():
+    irregular = _IRREGULAR_PLURALS.get(lower)
+    if irregular is not None:
+        return irregular
+    if len(lower) < 4 or not lower.endswith("s") or not lower.isascii() or not lower.isalpha():
         return lower
     if lower.endswith(("ss", "us", "is")):
         return lower
-    lemmas = getLemma(lower, upos="NOUN", lemmatize_oov=True)
-    return lemmas[0] if lemmas else lower
+    lemmas = getLemma(lower, upos="NOUN", lemmatize_oov=False)
+    if lemmas:
+        return str(lemmas[0])
+    if lower.endswith("ies"):
+        return lower[:-3] + "y"
+    if lower.endswith(("ches", "shes", "xes", "zes", "sses")):
+        return lower[:-2]
+    return lower[:-1]
+
+
+def verb_in(word: str, verbs: frozenset[str]) -> bool:
+    """True when ``word`` is an inflection of one of ``verbs`` (``swings`` -> ``swing``)."""
+    lower = word.lower()
+    if lower in verbs:
+        return True
+    for suffix, repl in (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""),
+                         ("es", ""), ("s", ""), ("ies", "y"), ("ied", "y")):  # fmt: skip
+        if lower.endswith(suffix) and len(lower) > len(suffix) + 1:
+            stem = lower[: -len(suffix)] + repl
+            if stem in verbs or (len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in verbs):
+                return True
+    return False
 
 
 @lru_cache(maxsize=8192)
