@@ -15,8 +15,9 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 
 from filmpark.budget.charts import load_chart
 from filmpark.budget.facts import DayFacts, ScheduleFacts
@@ -94,17 +95,12 @@ def shoot_weeks(facts: ScheduleFacts) -> int:
     return math.ceil(facts.shoot_days / facts.work_days_per_week) if facts.shoot_days else 0
 
 
-def _premium_groups(
-    rules: LabourRules, days: Iterable[DayFacts], basis_hours: Decimal
-) -> dict[tuple[DayType, Decimal], list[DayFacts]]:
-    """Days grouped by (day type, premium fraction of the day rate), zero premiums left out."""
-    groups: dict[tuple[DayType, Decimal], list[DayFacts]] = defaultdict(list)
-    for day in days:
-        pay = day_pay(rules, day.day_type, day.start, day.hours)
-        fraction = pay.premium_fraction(basis_hours).quantize(Decimal("0.000001"))
-        if fraction > 0:
-            groups[(day.day_type, fraction)].append(day)
-    return groups
+@lru_cache(maxsize=4096)
+def _premium_fraction(
+    rules: LabourRules, day_type: DayType, start: datetime, hours: Decimal, basis_hours: Decimal
+) -> Decimal:
+    pay = day_pay(rules, day_type, start, hours)
+    return pay.premium_fraction(basis_hours).quantize(Decimal("0.000001"))
 
 
 def _premium_lines(
@@ -112,29 +108,42 @@ def _premium_lines(
     account: str,
     who_en: str,
     who_vi: str,
-    people: Decimal,
     rate: Money,
     basis_hours: Decimal,
     rules: LabourRules,
-    days: Iterable[DayFacts],
+    crew: Iterable[tuple[DayFacts, Decimal]],
     placeholder: bool,
 ) -> list[DetailLine]:
+    """One line per kind of day (working day, rest day, holiday) with a premium: the premium of
+    each day as a fraction of the day rate, summed over the days (× the people that day), so the
+    line reads ``people × premium day-rates × 1 × rate``."""
+    groups: dict[DayType, list[tuple[DayFacts, Decimal, Decimal]]] = defaultdict(list)
+    for day, people in crew:
+        fraction = _premium_fraction(rules, day.day_type, day.start, day.hours, basis_hours)
+        if fraction > 0 and people > 0:
+            groups[day.day_type].append((day, people, fraction))
     lines: list[DetailLine] = []
-    for (day_type, fraction), group in sorted(
-        _premium_groups(rules, days, basis_hours).items(),
-        key=lambda item: (item[0][0].value, item[0][1]),
-    ):
+    for day_type in DayType:
+        group = groups.get(day_type)
+        if not group:
+            continue
         label_en, label_vi = _DAY_TYPE_LABELS[day_type]
-        numbers = ", ".join(str(day.number) for day in group)
+        numbers = ", ".join(str(day.number) for day, _, _ in group)
+        counts = {people for _, people, _ in group}
+        if len(counts) == 1:
+            amount = counts.pop()
+            quantity = sum((fraction for _, _, fraction in group), Decimal(0))
+        else:
+            amount = Decimal(1)
+            quantity = sum((people * fraction for _, people, fraction in group), Decimal(0))
         lines.append(
             DetailLine(
                 account=account,
                 description=f"{who_en}: overtime/night premium, {label_en} (days {numbers})",
                 description_vi=f"{who_vi}: phụ trội làm thêm giờ/ban đêm, {label_vi} (ngày {numbers})",
-                amount=people,
-                quantity=Decimal(len(group)),
-                unit="days",
-                multiplier=fraction,
+                amount=amount,
+                quantity=quantity,
+                unit="day rates",
                 rate=rate,
                 labour=True,
                 origin=LineOrigin.SCHEDULE,
@@ -212,17 +221,16 @@ def build_budget(
                 note="day-out-of-days paid days (work + hold + travel)",
             )
         )
-        worked = [by_date[when] for when in member.work_dates if when in by_date]
+        worked = [(by_date[when], Decimal(1)) for when in member.work_dates if when in by_date]
         lines.extend(
             _premium_lines(
                 account=cast_account,
                 who_en=f"#{member.cast_id} {member.name}",
                 who_vi=f"#{member.cast_id} {member.name}",
-                people=Decimal(1),
                 rate=member.daily_rate,
                 basis_hours=rules.normal_hours,
                 rules=rules,
-                days=worked,
+                crew=worked,
                 placeholder=False,
             )
         )
@@ -300,18 +308,17 @@ def _rate_lines(
             placeholder=rate.placeholder,
         )
 
-    def premiums(people: Decimal, days: Iterable[DayFacts]) -> list[DetailLine]:
+    def premiums(crew: Iterable[tuple[DayFacts, Decimal]]) -> list[DetailLine]:
         if not rate.labour:
             return []
         return _premium_lines(
             account=account,
             who_en=rate.name_en,
             who_vi=rate.name_vi,
-            people=people,
             rate=rate.rate,
             basis_hours=rate.basis_hours,
             rules=rules,
-            days=days,
+            crew=crew,
             placeholder=rate.placeholder,
         )
 
@@ -327,10 +334,10 @@ def _rate_lines(
                 suffix_vi=f" (chuẩn bị {settings.crew_prep_days} + quay "
                 f"{shoot_days} + kết thúc {settings.crew_wrap_days})",
             ),
-            *premiums(count, facts.days),
+            *premiums((day, count) for day in facts.days),
         ]
     if unit is RateUnit.SHOOT_DAY:
-        return [line(shoot_days, "days"), *premiums(count, facts.days)]
+        return [line(shoot_days, "days"), *premiums((day, count) for day in facts.days)]
     if unit is RateUnit.SHOOT_WEEK:
         return [line(weeks, "weeks")]
     if unit is RateUnit.PREP_WEEK:
@@ -344,13 +351,7 @@ def _rate_lines(
         if not person_days:
             return []
         extra_lines = [line(Decimal(person_days), "person-days", amount=Decimal(1))]
-        if rate.labour:
-            by_count: dict[int, list[DayFacts]] = defaultdict(list)
-            for day in facts.days:
-                if day.extras:
-                    by_count[day.extras].append(day)
-            for extras, group in sorted(by_count.items()):
-                extra_lines.extend(premiums(Decimal(extras), group))
+        extra_lines.extend(premiums((day, Decimal(day.extras)) for day in facts.days))
         return extra_lines
     if unit is RateUnit.HEAD_DAY:
         heads = sum(crew_heads + len(day.cast) + day.extras for day in facts.days)

@@ -254,42 +254,88 @@ def one_liner_pdf(book: Book, lang: str) -> bytes:
     return pdf_docs.sections_pdf(label("one_liner", lang), book.title, sections, lang=lang)
 
 
+DOOD_COLUMNS_PER_PAGE = 21
+
+
 def dood_pdf(book: Book, lang: str) -> bytes:
+    """The grid in bands of at most :data:`DOOD_COLUMNS_PER_PAGE` dates, names repeated on each
+    band (a long shoot reads across several landscape pages); totals close the last band."""
     columns_data = dood_columns(book, lang)
-    day_columns = tuple(Column(f"{c['number']}\n{c['label']}", 1, "CENTER") for c in columns_data)
-    columns = (
-        Column(label("id", lang), 0.8),
-        Column(label("character", lang), 4),
-        *day_columns,
-        Column(label("work", lang), 1.2, "RIGHT"),
-        Column(label("hold", lang), 1.2, "RIGHT"),
-        Column(label("travel", lang), 1.2, "RIGHT"),
-        Column(label("paid", lang), 1.2, "RIGHT"),
-    )
-    rows = tuple(
-        (
-            str(row.cast_id),
-            row.name,
-            *(cell.text for cell in row.cells),
-            str(row.totals.work),
-            str(row.totals.hold),
-            str(row.totals.travel),
-            str(row.totals.paid),
+    chunks = [
+        range(start, min(start + DOOD_COLUMNS_PER_PAGE, len(columns_data)))
+        for start in range(0, max(1, len(columns_data)), DOOD_COLUMNS_PER_PAGE)
+    ]
+    sections: list[Section] = []
+    for index, chunk in enumerate(chunks):
+        last = index == len(chunks) - 1
+        day_columns = tuple(
+            Column(f"{columns_data[i]['number']}\n{columns_data[i]['label']}", 1, "CENTER")
+            for i in chunk
         )
-        for row in book.dood.rows
-    )
+        totals = (
+            (
+                Column(label("work", lang), 1.2, "RIGHT"),
+                Column(label("hold", lang), 1.2, "RIGHT"),
+                Column(label("travel", lang), 1.2, "RIGHT"),
+                Column(label("paid", lang), 1.2, "RIGHT"),
+            )
+            if last
+            else ()
+        )
+        columns = (
+            Column(label("id", lang), 0.8),
+            Column(label("character", lang), 4),
+            *day_columns,
+            *totals,
+        )
+        rows = tuple(
+            (
+                str(row.cast_id),
+                row.name,
+                *(row.cells[i].text for i in chunk),
+                *(
+                    (
+                        str(row.totals.work),
+                        str(row.totals.hold),
+                        str(row.totals.travel),
+                        str(row.totals.paid),
+                    )
+                    if last
+                    else ()
+                ),
+            )
+            for row in book.dood.rows
+        )
+        heading = ""
+        if len(chunks) > 1 and chunk:
+            heading = (
+                f"{format_date(book.dood.columns[chunk[0]].date, lang)} – "
+                f"{format_date(book.dood.columns[chunk[-1]].date, lang)}"
+            )
+        sections.append(Section(heading, columns, rows))
     return pdf_docs.sections_pdf(
         label("dood", lang),
         book.title,
-        [Section("", columns, rows)],
+        sections,
         lang=lang,
         landscape=True,
         meta="SW · W · WF · SWF · H · T · R · F · WD · PW · I",
-        size=6.5 if len(columns_data) > 24 else 8,
+        size=7,
     )
 
 
 # --- the book ------------------------------------------------------------------------------
+
+
+def _pages(data: bytes, pages: range) -> bytes:
+    """The given pages of a PDF as a PDF of their own."""
+    reader = PdfReader(io.BytesIO(data))
+    writer = PdfWriter()
+    for index in pages:
+        writer.add_page(reader.pages[index])
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
 
 
 def _bind(parts: Sequence[tuple[str, bytes]]) -> bytes:
@@ -403,18 +449,20 @@ def write_book(directory: Path, book: Book, *, lang: str = "en") -> list[Path]:
     for _, stem, page, data in documents:
         put(f"{stem}.html", page)
         put(f"{stem}.pdf", data)
+    call_pdf, call_pages = pdf_docs.call_sheets_pdf_with_pages(
+        book.call_sheets, lang=lang, title=book.title
+    )
+    put("call_sheets.pdf", call_pdf)
     sheet_links: list[tuple[str, str]] = []
-    for call in book.call_sheets:
+    for call, pages in zip(book.call_sheets, call_pages, strict=True):
         put(f"call_sheets/{call.filename}.html", html_docs.render_call_sheet_html(call, lang=lang))
-        put(f"call_sheets/{call.filename}.pdf", pdf_docs.call_sheet_pdf(call, lang=lang))
+        put(f"call_sheets/{call.filename}.pdf", _pages(call_pdf, pages))
         sheet_links.append(
             (
                 f"{label('day_x_of_y', lang, x=call.day_number, y=call.total_days)} — {format_date(call.date, lang, weekday=True)}",
                 f"call_sheets/{call.filename}.html",
             )
         )
-    call_pdf = pdf_docs.call_sheets_pdf(book.call_sheets, lang=lang, title=book.title)
-    put("call_sheets.pdf", call_pdf)
 
     data_files = {
         "breakdown.csv": breakdown_csv_text(breakdown_csv_rows(book.breakdown)),

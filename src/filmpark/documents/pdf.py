@@ -59,6 +59,7 @@ class DocumentPDF(FPDF):
         self.set_creator("filmpark")
         self.set_lang("vi-VN" if lang == "vi" else "en")
         self.alias_nb_pages()
+        self.first_page = 1  # numbering restarts per section (each call sheet is its own document)
 
     def header(self) -> None:
         self.set_font("sans", "B", 8.5)
@@ -86,7 +87,10 @@ class DocumentPDF(FPDF):
         self.set_text_color(110, 110, 110)
         left = f"filmpark · {self.doc_title}"
         self.cell(self.epw / 2, 4, left)
-        page = label("page_x_of_y", self.doc_lang, x=self.page_no(), y="{nb}")
+        if self.first_page == 1:
+            page = label("page_x_of_y", self.doc_lang, x=self.page_no(), y="{nb}")
+        else:
+            page = label("page_x", self.doc_lang, x=self.page_no() - self.first_page + 1)
         self.cell(self.epw / 2, 4, page, align="R")
         self.set_text_color(0, 0, 0)
 
@@ -442,12 +446,24 @@ def add_call_sheet(pdf: DocumentPDF, sheet: CallSheet) -> None:
 
 def call_sheets_pdf(sheets: Sequence[CallSheet], *, lang: str = "en", title: str = "") -> bytes:
     """Every call sheet, each starting on a new page."""
+    return call_sheets_pdf_with_pages(sheets, lang=lang, title=title)[0]
+
+
+def call_sheets_pdf_with_pages(
+    sheets: Sequence[CallSheet], *, lang: str = "en", title: str = ""
+) -> tuple[bytes, list[range]]:
+    """The PDF of every call sheet and, for each sheet, the 0-based pages it occupies (so one
+    rendering serves both the bound sheets and a file per day)."""
     pdf = DocumentPDF(label("call_sheet", lang), title or (sheets[0].title if sheets else ""), lang)
+    pages: list[range] = []
     for sheet in sheets:
+        first = pdf.page_no()
+        pdf.first_page = first + 1
         add_call_sheet(pdf, sheet)
+        pages.append(range(first, pdf.page_no()))
     if not sheets:
         pdf.add_page()
-    return bytes(pdf.output())
+    return bytes(pdf.output()), pages
 
 
 def call_sheet_pdf(sheet: CallSheet, *, lang: str = "en") -> bytes:

@@ -118,6 +118,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "left": ("Left", "Trái"),
     "right": ("Right", "Phải"),
     "page_x_of_y": ("Page {x} of {y}", "Trang {x}/{y}"),
+    "page_x": ("Page {x}", "Trang {x}"),
     "contents": ("Contents", "Mục lục"),
     "placeholder_note": (
         "Rates marked * are placeholders from the rate card, to be set by the production.",
