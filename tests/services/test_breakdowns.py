@@ -59,6 +59,11 @@ def test_decisions_are_stored_in_order_and_close_their_proposals(
     database: Database, tmp_path: Path
 ) -> None:
     owner, project_id = a_project_with_a_script(database, tmp_path)
+    with database.transaction(readonly=True) as tx:
+        other = next(
+            e for e in ledger.get_ledger(tx, owner, project_id) if "/cast/" not in e.subject
+        )
+    _, scene, category, name = other.subject.split("/")
     with database.transaction() as tx:
         stored = breakdowns.record_decisions(
             tx,
@@ -68,10 +73,10 @@ def test_decisions_are_stored_in_order_and_close_their_proposals(
                 {"action": "accept", "scene": "1", "category": "cast", "name": "LAN"},
                 {
                     "action": "reject",
-                    "scene": "2",
-                    "category": "cast",
-                    "name": "MINH",
-                    "note": "a voice only",
+                    "scene": scene,
+                    "category": category,
+                    "name": name,
+                    "note": "not in this scene",
                 },
                 {
                     "action": "add",
@@ -89,8 +94,8 @@ def test_decisions_are_stored_in_order_and_close_their_proposals(
     assert by_subject["breakdown/1/cast/LAN"].status is LedgerStatus.ACCEPTED
     assert by_subject["breakdown/1/cast/LAN"].decided_by == owner.id
     assert by_subject["breakdown/1/cast/LAN"].decided_at is not None
-    assert by_subject["breakdown/2/cast/MINH"].status is LedgerStatus.REJECTED
-    assert by_subject["breakdown/2/cast/MINH"].note == "a voice only"
+    assert by_subject[other.subject].status is LedgerStatus.REJECTED
+    assert by_subject[other.subject].note == "not in this scene"
     assert document["schema"] == "Decisions.1"
     assert [d["action"] for d in document["decisions"]] == ["accept", "reject", "add"]
     assert document["decisions"][2]["quantity"] == 2
