@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from filmpark.documents.fonts import font_path
-from filmpark.documents.screenplay_pdf import A4, render_screenplay_pdf
+from filmpark.documents.screenplay_pdf import A4, US_LETTER, render_screenplay_pdf
 from filmpark.errors import ScreenplayError
 from filmpark.screenplay.fdx import read_fdx
 from filmpark.screenplay.fountain import read_fountain
@@ -512,3 +512,55 @@ def test_a_revised_final_draft_script_printed_and_read_back_loses_its_stars() ->
     assert scene_list(pdf) == scene_list(original)
     assert "Con đây bà ơi!" in [e.text for e in pdf.elements]
     assert not any("*" in e.text for e in pdf.elements)
+
+
+WORDS = [
+    "the",
+    "lamp",
+    "door",
+    "rain",
+    "night",
+    "boat",
+    "river",
+    "nhà",
+    "sông",
+    "đò",
+    "mưa",
+    "đêm",
+    "bà",
+    "ông",
+    "chạy",
+    "nhìn",
+    "cửa",
+    "gió",
+]
+NAMES = ["LAN", "MINH", "ÔNG BA", "BÀ TƯ", "KIM", "DR. LAM", "NGÂN"]
+sentences = st.lists(st.sampled_from(WORDS), min_size=2, max_size=12).map(
+    lambda words: " ".join(words).capitalize() + "."
+)
+action = st.lists(sentences, min_size=1, max_size=8).map(" ".join)
+speech = st.tuples(
+    st.sampled_from(NAMES),
+    st.sampled_from(["", " (V.O.)", " (O.S.)"]),
+    st.one_of(st.none(), st.sampled_from(WORDS).map(lambda w: f"({w})")),
+    st.lists(sentences, min_size=1, max_size=12).map(" ".join),
+).map(lambda s: "\n".join(p for p in (s[0] + s[1], s[2], s[3]) if p))
+heading = st.tuples(
+    st.sampled_from(["INT.", "EXT.", "NỘI.", "NGOẠI."]),
+    st.sampled_from(["HOUSE", "BẾN ĐÒ", "MARKET", "CHỢ"]),
+    st.sampled_from(["DAY", "NIGHT", "NGÀY", "ĐÊM"]),
+).map(lambda h: f"{h[0]} {h[1]} - {h[2]}")
+scene = st.tuples(heading, st.lists(st.one_of(action, speech, st.just("CUT TO:")), max_size=8)).map(
+    lambda s: "\n\n".join([s[0], *s[1]])
+)
+screenplays = st.lists(scene, min_size=1, max_size=10).map(lambda s: "\n\n".join(s) + "\n")
+
+
+@settings(max_examples=25, deadline=None)
+@given(screenplays, st.sampled_from(["letter", "a4"]))
+def test_any_printed_script_reads_back_with_its_scenes_speakers_and_eighths(
+    text: str, paper: str
+) -> None:
+    original = fountain(text)
+    layout = A4 if paper == "a4" else US_LETTER
+    assert_read_back(original, read_pdf(render_screenplay_pdf(original, layout=layout)))

@@ -256,6 +256,10 @@ def _learn_indents(rows: Sequence[_Row], char: float) -> _Indents:
         max(clusters, key=len) if clusters else [],
     )
     left = statistics.median(r.x0 for r in left_cluster) if left_cluster else 0.0
+    # A page of nothing but dialogue has few rows at the margin; its headings still are.
+    headings = [r.x0 for r in rows if parse_heading(r.text) is not None]
+    if headings and statistics.median(headings) < left - 2 * char:
+        left = statistics.median(headings)
     right = max((r.x1 for r in rows), default=left + 60 * char)
 
     def position(cluster: list[_Row]) -> float:
@@ -321,22 +325,41 @@ def _strip_margin_numbers(rows: Sequence[_Row], char: float) -> None:
 
 
 def _drop_headers(pages: Sequence[_Page]) -> None:
-    """Remove page numbers and running headers/footers: top or bottom rows that repeat."""
+    """Remove page numbers and running headers and footers.
+
+    A page number is a lone number in the top or bottom margin; a running header or footer
+    is a row in a margin, set apart from the text by a blank line or more, that comes back
+    page after page. A cue or heading that happens to open several pages is neither.
+    """
     keys: Counter[tuple[int, str]] = Counter()
     for page in pages:
         for row in _edge_rows(page):
             keys[(round(row.top / 6), re.sub(r"\d+", "#", row.text))] += 1
     repeat = max(2, math.ceil(len(pages) * 0.4)) if len(pages) >= 3 else 10**9
     for page in pages:
-        edges = _edge_rows(page)
+        rows = sorted(page.rows, key=lambda r: r.top)
         drop = []
-        for row in edges:
+        for row in _edge_rows(page):
             key = (round(row.top / 6), re.sub(r"\d+", "#", row.text))
             in_margin = row.top < page.height * 0.09 or row.bottom > page.height * 0.94
-            if (in_margin and _PAGE_NUMBER_RE.match(row.text)) or keys[key] >= repeat:
+            if not in_margin:
+                continue
+            page_number = _PAGE_NUMBER_RE.match(row.text) is not None
+            if page_number or (keys[key] >= repeat and _set_apart(row, rows)):
                 drop.append(row)
         page.rows = [r for r in page.rows if not any(r is d for d in drop)]
         _drop_margin_slugs(page)
+
+
+def _set_apart(row: _Row, rows: Sequence[_Row]) -> bool:
+    """Whether a blank line or more separates ``row`` from the rows next to it."""
+    pitch = row.bottom - row.top
+    index = next(i for i, r in enumerate(rows) if r is row)
+    before = rows[index - 1] if index > 0 else None
+    after = rows[index + 1] if index + 1 < len(rows) else None
+    near_before = before is not None and row.top - before.bottom < pitch * 1.5
+    near_after = after is not None and after.top - row.bottom < pitch * 1.5
+    return not near_before and not near_after
 
 
 def _drop_margin_slugs(page: _Page) -> None:
