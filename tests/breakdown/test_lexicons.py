@@ -55,3 +55,13 @@ def test_flags_are_only_those_the_engine_understands() -> None:
     for language in ("en", "vi"):
         for entry in load_lexicon(language):
             assert entry.flags <= known, f"{entry.source}:{entry.line} {entry.flags}"
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+def test_every_rule_word_reads_as_text_not_as_a_yaml_boolean(language: str) -> None:
+    rules = load_lexicon(language).rules
+    for key, value in rules.items():
+        items = value if isinstance(value, list) else list(value) if isinstance(value, dict) else []
+        for item in items:
+            assert isinstance(item, str | dict), f"{key}: {item!r}"
+    assert "on" in load_lexicon("en").words("camera_words")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from filmpark.breakdown.lexicon import Lexicon
 from filmpark.breakdown.model import AliasSuggestion
-from filmpark.breakdown.text import Token, nfc, noun_lemma, tokenize
+from filmpark.breakdown.text import Token, nfc, noun_lemma, tokenize, verb_in
 from filmpark.screenplay.model import ElementKind, Script
 
 # A parenthetical right after a capitalised name that gives an age: ``(25)``, ``(60s)``,
@@ -167,7 +167,11 @@ def build_roster(script: Script, lexicon: Lexicon, *others: Lexicon) -> Roster:
                         after = after[1:]
                     words = [t.lower for t in tokens[start:end]]
                     titled = _titled_figure(words, lexicon, *others)
-                    if not (_AGE_RE.match(after) or titled):
+                    if not (
+                        _AGE_RE.match(after)
+                        or titled
+                        or _acting_name(line, tokens, start, end, lexicon, *others)
+                    ):
                         continue
                     display = " ".join(phrase_text.split())
                     if display in roster.people:
@@ -198,6 +202,44 @@ def build_roster(script: Script, lexicon: Lexicon, *others: Lexicon) -> Roster:
     _index_forms(roster, titles)
     roster.suggestions = _suggest_aliases(roster, titles, appositions)
     return roster
+
+
+def _acting_name(
+    line: str,
+    tokens: Sequence[Token],
+    start: int,
+    end: int,
+    lexicon: Lexicon,
+    *others: Lexicon,
+) -> bool:
+    """``MINH rows a BOAT``: a capitalised name that opens a sentence and acts.
+
+    Screenwriters capitalise a character's first appearance; a capitalised run that opens a
+    sentence, is followed by a lower-case word (the verb) and is no known element, person
+    noun or sound is taken as a name.
+    """
+    if end - start > 3 or end >= len(tokens):
+        return False
+    first, after = tokens[start], tokens[end]
+    if start > 0 and tokens[start - 1].sentence == first.sentence:
+        return False
+    if after.sentence != first.sentence or not after.text[:1].islower():
+        return False
+    if line[tokens[end - 1].end : after.start].strip():
+        return False  # ``VÀNG, a yellow dog``: punctuation before the next word
+    words = [t.lower for t in tokens[start:end]]
+    for lex in (lexicon, *others):
+        for index in range(start, end):
+            if lex.match_at(tokens, index) is not None:
+                return False
+        if any(
+            verb_in(w, lex.words("sound_words"))
+            or w in lex.words("ignore_caps")
+            or w in lex.words("camera_words")
+            for w in words
+        ):
+            return False
+    return not is_person_noun(words, lexicon, *others)
 
 
 def _titled_figure(words: Sequence[str], lexicon: Lexicon, *others: Lexicon) -> bool:
