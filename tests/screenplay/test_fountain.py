@@ -356,3 +356,14 @@ def test_a_note_over_several_lines_inside_a_paragraph_does_not_split_it() -> Non
         (5, "b"),
     ]
     assert of_kind(script, ElementKind.ACTION)[1].line == 5
+
+
+def test_unclosed_note_openers_stay_text() -> None:
+    script = read_fountain("INT. A - DAY\n\n" + "[[" * 20_000 + " end\n\nAfter.\n")
+    assert of_kind(script, ElementKind.NOTE) == []
+    assert of_kind(script, ElementKind.ACTION)[-1].text == "After."
+
+
+def test_an_overlong_line_is_never_a_heading() -> None:
+    script = read_fountain("INT. " + "VERY " * 300 + "LONG - DAY\n\nText.\n")
+    assert script.scenes == ()

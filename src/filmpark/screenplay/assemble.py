@@ -31,6 +31,7 @@ from filmpark.units import Eighths, SceneNumber
 # Any trailing parenthetical on a cue is an extension: (V.O.), (O.S.), (CONT'D), (PRE-LAP)...
 _EXTENSION_RE = re.compile(r"\s*[(（]([^()（）]*)[)）]\s*$")
 _SPACES_RE = re.compile(r"\s+")
+_MAX_CUE_SCAN = 300  # extensions are looked for on cue-sized text only
 
 
 def split_cue(cue: str) -> tuple[str, str | None]:
@@ -50,7 +51,7 @@ def split_cue(cue: str) -> tuple[str, str | None]:
     if name.startswith("@"):
         name = name[1:].lstrip()
     extensions: list[str] = []
-    while True:
+    while len(name) <= _MAX_CUE_SCAN:
         match = _EXTENSION_RE.search(name)
         if match is None or match.start() == 0:
             break

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import MISSING, fields, replace
 
 from filmpark.screenplay.assemble import build_script, split_cue
-from filmpark.screenplay.headings import is_heading_candidate, split_scene_number
+from filmpark.screenplay.headings import MAX_HEADING, is_heading_candidate, split_scene_number
 from filmpark.screenplay.model import (
     Diagnostic,
     DualSide,
@@ -32,9 +32,6 @@ from filmpark.screenplay.paginate import paginate
 
 _NEWLINES_RE = re.compile(r"\r\n?|\u2028|\u2029")
 _BONEYARD_RE = re.compile(r"/\*|\*/")
-# A note may run over several lines, and keep an empty line typed as two spaces, but a truly
-# empty line ends it (https://fountain.io/syntax#notes).
-_NOTE_RE = re.compile(r"\[\[((?:[^\]\n]|\](?!\])|\n(?!\n))*?)\]\]")
 _TITLE_KEY_RE = re.compile(r"^([^\W\d_][\w '.\-]{0,40}?)[:：][ \t]*(.*)$")
 _PAGE_BREAK_RE = re.compile(r"^={3,}\s*$")
 _TRANSITION_WORDS = frozenset(
@@ -133,6 +130,32 @@ def _strip_boneyard(text: str, source: str, notes: list[Diagnostic]) -> str:
     return "".join(out)
 
 
+def _find_notes(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, body) of each ``[[note]]``, in one forward pass.
+
+    A note may run over several lines and keep an empty line typed as two spaces, but a truly
+    empty line ends it (https://fountain.io/syntax#notes). Each search stops at the next
+    blank line, so no input makes this slower than linear (a regular expression took
+    quadratic time on a file of unclosed ``[[``).
+    """
+    pos = 0
+    length = len(text)
+    while True:
+        start = text.find("[[", pos)
+        if start < 0:
+            return
+        blank = text.find("\n\n", start + 2)
+        limit = length if blank < 0 else blank
+        end = text.find("]]", start + 2, limit)
+        if end < 0:
+            if blank < 0:
+                return
+            pos = blank + 2
+            continue
+        yield start, end + 2, text[start + 2 : end]
+        pos = end + 2
+
+
 def _take_notes(text: str) -> tuple[str, list[tuple[int, str]]]:
     """Remove ``[[ notes ]]`` (inline or over several lines), returning them with their line.
 
@@ -147,20 +170,19 @@ def _take_notes(text: str) -> tuple[str, list[tuple[int, str]]]:
     pos = 0
     line = 1
     deferred = 0  # line breaks owed at the next end of line
-    for match in _NOTE_RE.finditer(text):
-        if deferred and "\n" in text[pos : match.start()]:
+    for start, end, body in _find_notes(text):
+        if deferred and text.find("\n", pos, start) >= 0:
             cut = text.index("\n", pos)
             out.append(text[pos:cut] + "\n" * deferred)
             pos = cut
             deferred = 0
-        line += text.count("\n", pos, match.start())
-        body = match.group(1)
+        line += text.count("\n", pos, start)
         breaks = body.count("\n")
-        out.append(_before_gap(text[pos : match.start()], text, match.end(), breaks))
+        out.append(_before_gap(text[pos:start], text, end, breaks))
         found.append((line, "\n".join(part.strip() for part in body.strip().split("\n"))))
         deferred += breaks
         line += breaks
-        pos = match.end()
+        pos = end
     if deferred:
         cut = text.find("\n", pos)
         cut = len(text) if cut < 0 else cut
@@ -440,7 +462,7 @@ class _Reader:
                     lead == "."
                     and at_start
                     and not action
-                    and len(stripped) > 1
+                    and 1 < len(stripped) <= MAX_HEADING
                     and stripped[1] not in ". \t"
                 ):
                     self.heading(stripped[1:], number, forced=True)

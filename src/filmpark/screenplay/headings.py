@@ -145,6 +145,9 @@ _WORD_SPLIT_RE = re.compile(r"[\s/\[\]]+")
 _DAY_NUMBER_RE = re.compile(r"^(.*?)(?:\s+\d+|\s+#\d+)$")
 
 
+#: A longer line is a paragraph, not a heading (and is never run through the heading patterns).
+MAX_HEADING = 1000
+
 # A cheap first look (most lines of a script start with none of these) before the full parse;
 # NFD input ("NO" + combining marks) passes it too.
 _QUICK_PREFIX_RE = re.compile(r"(?:INT|EXT|EST|I\.?\s*/|E\.?\s*/|N|ИНТ|НАТ|ЭКСТ)", re.IGNORECASE)
@@ -237,7 +240,7 @@ def is_heading_candidate(line: str) -> bool:
         return False
     if stripped.startswith(".") and not stripped.startswith(".."):
         return len(stripped) > 1 and not stripped[1].isspace()
-    if _QUICK_PREFIX_RE.match(stripped) is None:
+    if len(stripped) > MAX_HEADING or _QUICK_PREFIX_RE.match(stripped) is None:
         return False
     return _prefix(unicodedata.normalize("NFC", stripped)) is not None
 
@@ -247,6 +250,9 @@ def _split_location_time(
 ) -> tuple[str, str | None, DayNight, bool, str | None]:
     """(location, time, day/night, continuity, modifier) from what follows the prefix."""
     modifier: str | None = None
+    if len(rest) > MAX_HEADING:
+        # Not a heading anyone typed; keep it whole rather than run the patterns over it.
+        return _nfc_upper(rest.strip()), None, DayNight.UNKNOWN, False, None
     body = rest.strip().strip("-–— ").strip()
     paren = _TRAILING_PAREN_RE.search(body)
     if paren is not None and paren.start() > 0:
