@@ -146,12 +146,17 @@ def break_down(
     lexicon = load_lexicon(language)
     other = load_lexicon("en" if language == "vi" else "vi")
     roster = build_roster(script, lexicon, other)
+    # Groups introduced in capitals (``HAI GÃ XĂM TRỔ``) are recognised when the script names
+    # them again in lower case later on (``hai gã xăm trổ``).
+    learned: dict[tuple[str, ...], str] = {}
     diagnostics: list[Diagnostic] = []
     scenes: list[SceneBreakdown] = []
     for scene in script.scenes:
         work = _SceneWork(scene.number.text)
         scene_lexicon = _scene_lexicon(scene, lexicon, other)
-        _SceneExtractor(scene, work, scene_lexicon, roster, diagnostics, script.source).run()
+        _SceneExtractor(
+            scene, work, scene_lexicon, roster, diagnostics, script.source, learned
+        ).run()
         if provider is not None:
             _merge_provider(provider, scene, script, work, diagnostics)
         scenes.append(_scene_breakdown(scene, work))
@@ -326,8 +331,10 @@ class _SceneExtractor:
         roster: Roster,
         diagnostics: list[Diagnostic],
         source: str,
+        learned: dict[tuple[str, ...], str] | None = None,
     ) -> None:
         self.scene = scene
+        self.learned = learned if learned is not None else {}
         self.work = work
         self.lex = lexicon
         self.roster = roster
@@ -550,6 +557,8 @@ class _SceneExtractor:
                     explanation="a group or an unnamed person introduced in capitals",
                     quantity=quantity,
                 )  # fmt: skip
+                if len(name.split()) >= 2:
+                    self.learned[tuple(name.split())] = name
                 self._rider_vehicle(line, start, end)
 
     def _sound_run(self, line: _Line, start: int, end: int, words: list[str]) -> bool:
@@ -736,6 +745,8 @@ class _SceneExtractor:
             if line.used[index]:
                 index += 1
                 continue
+            if self.learned and self._learned_group(line, index):
+                continue
             hit = self._match(tokens, index)
             skip = index
             while skip + 1 < len(tokens) and tokens[skip].lower in self.rule_words["articles"]:
@@ -775,6 +786,28 @@ class _SceneExtractor:
             if not self.en:
                 hit, index = self._vietnamese_phrase(line, hit)
             self._lexicon_hit(line, hit)
+
+    def _learned_group(self, line: _Line, index: int) -> bool:
+        """A group met in capitals earlier in the script, named again in lower case."""
+        tokens = line.tokens
+        longest = max(len(k) for k in self.learned)
+        for size in range(min(longest, len(tokens) - index), 1, -1):
+            window = tokens[index : index + size]
+            if window[-1].sentence != window[0].sentence or any(line.used[index : index + size]):
+                continue
+            words = [t.lower for t in window]
+            if self.en:
+                words[-1] = noun_lemma(words[-1])
+            name = self.learned.get(tuple(words))
+            if name is not None:
+                self._mark(line, index, index + size)
+                self.work.add(
+                    "extras", name, line, window[0].start, window[-1].end, source="rules",
+                    confidence=0.75, explanation="a group the script introduced earlier",
+                    quantity=self._quantity_before(line, index),
+                )  # fmt: skip
+                return True
+        return False
 
     def _lexicon_hit(self, line: _Line, hit: Hit) -> None:
         entry = hit.entry
