@@ -526,3 +526,26 @@ def test_a_printed_title_page_is_read_into_fountain_keys(
     paragraphs: list[tuple[str, str]], expected: tuple[tuple[str, str], ...]
 ) -> None:
     assert title_page_from_paragraphs(paragraphs) == expected
+
+
+FOUNTAIN_ALPHABET = st.sampled_from(list("abc XYZ*_&<>\"'#@!=~.:()[]/\\^ \nđƯ\t-"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(FOUNTAIN_ALPHABET, max_size=200))
+def test_any_fountain_text_keeps_its_printed_text_and_cast_through_fdx(text: str) -> None:
+    original = read_fountain("INT. A - DAY\n\n" + text, "fuzz.fountain")
+    again = read_fdx(write_fdx(original).encode("utf-8"), "fuzz.fdx")
+
+    def content(script: Script) -> list[tuple[ElementKind, str]]:
+        # Paragraphs that print nothing (an empty __ or a blank) have nothing to keep.
+        return [
+            (e.kind, plain(e.text).strip())
+            for e in script.elements
+            if plain(e.text).strip() or e.kind is ElementKind.SECTION
+        ]
+
+    assert content(again) == content(original)
+    assert [(c.name.upper(), c.scenes, c.lines) for c in again.characters] == [
+        (c.name.upper(), c.scenes, c.lines) for c in original.characters
+    ]

@@ -270,7 +270,7 @@ class _Reader:
         plain = "".join(r.text for r in runs)
         notes = list(node.findall("ScriptNote"))
         summary = _summary_text(node)
-        if not plain.strip():
+        if not plain.strip() and kind is not ElementKind.SECTION:
             # An empty paragraph prints nothing; it may still carry notes.
             for script_note in notes:
                 self._note_element(script_note, anchored=False)
@@ -414,7 +414,7 @@ def _style_marks(style: str) -> tuple[str, str]:
     return opening, closing
 
 
-_LITERAL_MARK_RE = re.compile(r"(?<!\\)([*_])")
+_LITERAL_MARK_RE = re.compile(r"([*_])")
 
 
 def _marked_text(runs: Sequence[TextRun]) -> str:
