@@ -319,6 +319,7 @@ class _BlockMover:
             succs[before].append(after)
         self.preds = preds
         self.succs = succs
+        self.constrained = np.array([bool(preds[s] or succs[s]) for s in range(self.n)])
 
     def paid(self, order: IntArray) -> int:
         """Engine-free cost: sum of actors' paid spans plus location run starts."""
@@ -368,10 +369,12 @@ class _BlockMover:
         f_r = np.where(first < i, first, first - k)
         l_r = np.where(last >= j, last - k, last)
         has_r = has & ~((first >= i) & (last < j))
-        for a in np.flatnonzero(has_r & (first >= i) & (first < j)):
-            f_r[a] = i + int(np.argmax(pres[a, j:]))
-        for a in np.flatnonzero(has_r & (last >= i) & (last < j)):
-            l_r[a] = i - 1 - int(np.argmax(pres[a, i - 1 :: -1])) if i > 0 else -1
+        rows = np.flatnonzero(has_r & (first >= i) & (first < j))
+        if rows.size:  # first scene inside the block: the next one after it
+            f_r[rows] = i + np.argmax(pres[rows, j:], axis=1)
+        rows = np.flatnonzero(has_r & (last >= i) & (last < j))
+        if rows.size:  # last scene inside the block: the previous one before it
+            l_r[rows] = i - 1 - np.argmax(pres[rows, i - 1 :: -1], axis=1)
         big_d = int(self.end_cur[j - 1] - self.start_cur[i])
         start_r = np.concatenate((self.start_cur[:i], self.start_cur[j:] - big_d))
         end_r = np.concatenate((self.end_cur[:i], self.end_cur[j:] - big_d))
@@ -383,8 +386,8 @@ class _BlockMover:
         off_first = block_start[np.argmax(block_pres, axis=1)]
         off_last = block_end[k - 1 - np.argmax(block_pres[:, ::-1], axis=1)]
         c = self.cost
-        f_safe = np.clip(f_r, 0, max(r - 1, 0))
-        l_safe = np.clip(l_r, 0, max(r - 1, 0))
+        f_safe = np.where(has_r, f_r, 0)
+        l_safe = np.where(has_r, l_r, 0)
         fd = start_r[f_safe] if r else np.zeros_like(c)
         ld = end_r[l_safe] if r else np.zeros_like(c)
         r_only = has_r & ~has_b
@@ -436,7 +439,11 @@ class _BlockMover:
         total = actor_part + (base - trans + enter_block + enter_next + block_inner)
         # precedences: predecessors outside the block before p, successors after it
         lo, hi = 0, r
-        block_set = {int(s) for s in self.cur[i:j]}
+        block_scenes = self.cur[i:j]
+        if not self.constrained[block_scenes].any():
+            allowed = np.ones(r + 1, dtype=bool)
+            return total, allowed
+        block_set = {int(s) for s in block_scenes}
         position = self.position
         for s in block_set:
             for b in self.preds[s]:
@@ -607,7 +614,6 @@ class _Annealer:
         n = len(order)
         mover = self.mover
         rng = self.rng
-        nprng = np.random.default_rng(self.rng.randrange(1 << 30))
         current = np.asarray(order, dtype=np.int64)
         mover.set_order(current)
         current_cost = mover.paid(current)
@@ -649,7 +655,11 @@ class _Annealer:
             deltas = costs[candidates] - current_cost
             low = int(deltas.min())
             weights = np.exp(-(deltas - low) / temperature)
-            pick = int(nprng.choice(len(candidates), p=weights / weights.sum()))
+            cumulative = np.cumsum(weights)
+            pick = min(
+                int(np.searchsorted(cumulative, rng.random() * cumulative[-1])),
+                len(candidates) - 1,
+            )
             p = int(candidates[pick])
             if p == i:
                 continue

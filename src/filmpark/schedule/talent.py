@@ -269,6 +269,7 @@ class _Searcher:
         self.cost_cache: dict[int, int] = {}
         self.wsq_cache: dict[int, tuple[float, float, tuple[int, ...]]] = {}
         self.static_lb: dict[int, int] = {}
+        self.chunk_cache: dict[tuple[int, int, int], tuple[int, tuple[float, ...], float]] = {}
         self.exact: dict[int, int] = {}
         self.choice: dict[int, int] = {}
         self.bound: dict[int, int] = {}
@@ -326,19 +327,48 @@ class _Searcher:
         return w
 
     def bound_parts(self, q: int, on: int) -> tuple[int, list[float], float]:
-        """Fixed pay of ``q``, each present actor's share ratio, and the bound's correction."""
+        """Fixed pay of ``q``, each present actor's share ratio, and the bound's correction.
+
+        All three add up over the scenes of ``q``, so they are summed from cached parts for
+        each byte of ``q`` (eight scenes at a time) under the same present actors.
+        """
+        fixed = 0
+        correction = 0.0
+        ratio: list[float] | None = None
+        chunk = 0
+        rest = q
+        cache = self.chunk_cache
+        while rest:
+            byte = rest & 255
+            if byte:
+                key = (on, chunk, byte)
+                entry = cache.get(key)
+                if entry is None:
+                    entry = self._chunk_parts(byte << (8 * chunk), on)
+                    cache[key] = entry
+                part_fixed, part_ratio, part_correction = entry
+                fixed += part_fixed
+                correction += part_correction
+                if ratio is None:
+                    ratio = list(part_ratio)
+                else:
+                    ratio = [x + y for x, y in zip(ratio, part_ratio, strict=True)]
+            rest >>= 8
+            chunk += 1
+        return fixed, ratio if ratio is not None else [0.0] * self.m, correction
+
+    def _chunk_parts(self, q: int, on: int) -> tuple[int, tuple[float, ...], float]:
         fixed = 0
         ratio = [0.0] * self.m
         correction = 0.0
         durations = self.p.durations
-        scene_fixed = self.scene_fixed
         actors = self.p.actors
         rest = q
         while rest:
             low = rest & -rest
             s = low.bit_length() - 1
             rest ^= low
-            fixed += scene_fixed[s]
+            fixed += self.scene_fixed[s]
             x = actors[s] & on
             if x:
                 total, squares, members = self.scene_share(x)
@@ -348,7 +378,7 @@ class _Searcher:
                     for a in members:
                         ratio[a] += r
                     correction += d * (total + squares / total) * 0.5
-        return fixed, ratio, correction
+        return fixed, tuple(ratio), correction
 
     def idle_bound(self, on: int, ratio: list[float], correction: float) -> int:
         if not on:
