@@ -148,7 +148,9 @@ def break_down(
     roster = build_roster(script, lexicon, other)
     # Groups introduced in capitals (``HAI GÃ XĂM TRỔ``) are recognised when the script names
     # them again in lower case later on (``hai gã xăm trổ``).
-    learned: dict[tuple[str, ...], str] = {}
+    learned: dict[tuple[str, ...], str] = {
+        tuple(name.split()): name for name in roster.extras.values()
+    }
     diagnostics: list[Diagnostic] = []
     scenes: list[SceneBreakdown] = []
     for scene in script.scenes:
@@ -263,6 +265,7 @@ _OBJECTS = frozenset(
      "off", "over", "up", "down", "back", "away", "out", "into", "onto", "across", "through",
      "around", "past", "toward", "towards", "at", "open", "shut"}
 )  # fmt: skip
+_PARTICLES = frozenset({"down", "up", "off", "over", "away", "out", "back", "in", "on"})
 _MODALS = frozenset(
     {"to", "will", "would", "can", "could", "should", "must", "might", "may", "shall",
      "don't", "doesn't", "didn't", "won't", "can't", "cannot", "couldn't", "wouldn't",
@@ -650,7 +653,9 @@ class _SceneExtractor:
         before = tokens[hit.start - 1] if hit.start > 0 else None
         if before is not None and before.sentence == token.sentence and before.lower in _MODALS:
             return True  # ``to watch``, ``can dress``, ``they'll iron``
-        if not word.endswith(("s", "ed", "ing")):
+        if not word.endswith(("s", "ed", "ing")) and not (
+            before is not None and before.lower.endswith("s") and before.sentence == token.sentence
+        ):
             return False
         after = tokens[hit.start + 1] if hit.start + 1 < len(tokens) else None
         if before is not None and before.sentence == token.sentence:
@@ -666,10 +671,24 @@ class _SceneExtractor:
             and word.endswith("s")
             and not word.endswith("ss")
         ):
-            # ``the newspaper slides off``: a noun right before makes it a verb; ``packs
-            # noodles into`` keeps its plural noun.
-            return before.is_title or self._match(tokens, hit.start - 1) is not None
-        return False
+            # ``the newspaper slides off``, ``A BOY (8) watches her``: a noun or a name right
+            # before makes it a verb; ``packs noodles into`` keeps its plural noun.
+            return (
+                before.is_title
+                or before.is_upper
+                or before.text.isdigit()
+                or line.used[hit.start - 1]
+                or self._match(tokens, hit.start - 1) is not None
+            )
+        # ``Splinters rain down``, ``riders pull over``: a plural noun, then the verb.
+        return (
+            after is not None
+            and before is not None
+            and after.sentence == token.sentence
+            and after.lower in _PARTICLES
+            and before.lower.endswith("s")
+            and before.lower != noun_lemma(before.lower)
+        )
 
     def _subject_before(self, line: _Line, index: int) -> str:
         """What makes the sound: a lexicon noun at most three words before it."""
@@ -791,7 +810,7 @@ class _SceneExtractor:
         """A group met in capitals earlier in the script, named again in lower case."""
         tokens = line.tokens
         longest = max(len(k) for k in self.learned)
-        for size in range(min(longest, len(tokens) - index), 1, -1):
+        for size in range(min(longest, len(tokens) - index), 0, -1):
             window = tokens[index : index + size]
             if window[-1].sentence != window[0].sentence or any(line.used[index : index + size]):
                 continue
@@ -839,7 +858,8 @@ class _SceneExtractor:
             return
         if hit.length == 1:
             # ``the baton`` after ``an orange light baton``: the same item, by its first name.
-            earlier = self._earlier_compound(name)
+            surface = noun_lemma(first.lower) if self.en else first.lower
+            earlier = self._earlier_compound(surface) or self._earlier_compound(name)
             if earlier is not None:
                 category, name = earlier
                 explanation = f"'{line.text[start:end]}' refers back to the {name}"
@@ -1003,7 +1023,10 @@ class _SceneExtractor:
                         collapsed.append(word)  # ``rè rè`` -> ``rè``
                 name = " ".join(collapsed)
                 if "{vehicle}" in name:
-                    vehicle = self._nearest_vehicle()
+                    at = bisect_right(starts, match.start()) - 1
+                    vehicle = self._nearest_vehicle(
+                        self.lines[at].number, match.start() - starts[at]
+                    )
                     if not vehicle:
                         if spec.get("needs_vehicle"):
                             continue
@@ -1024,16 +1047,20 @@ class _SceneExtractor:
                     explanation=str(spec.get("why", "a phrase pattern")),
                 )  # fmt: skip
 
-    def _nearest_vehicle(self) -> str:
+    def _nearest_vehicle(self, line_number: int = 0, position: int = 0) -> str:
+        """The picture vehicle mentioned last before ``(line_number, position)``, else any."""
+        best: tuple[int, int] | None = None
+        chosen = ""
+        fallback = ""
         for (category, name), proposal in self.work.items.items():
-            if category == "vehicles" and proposal.source != "human":
-                return name
-        for line in self.lines:
-            for index in range(len(line.tokens)):
-                hit = self._match(line.tokens, index)
-                if hit is not None and hit.entry.category == "vehicles":
-                    return hit.entry.name
-        return ""
+            if category != "vehicles" or proposal.source == "human":
+                continue
+            fallback = fallback or name
+            for e in proposal.evidence:
+                where = (e.line, e.start)
+                if where <= (line_number, position) and (best is None or where > best):
+                    best, chosen = where, name
+        return chosen or fallback
 
 
 _CALLS_CACHE: dict[str, tuple[dict[str, str], re.Pattern[str]] | None] = {}
