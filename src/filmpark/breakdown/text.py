@@ -113,6 +113,10 @@ def noun_lemma(word: str) -> str:
     irregular = _IRREGULAR_PLURALS.get(lower)
     if irregular is not None:
         return irregular
+    if "-" in lower:
+        # ``t-shirts`` -> ``t-shirt``: the last part carries the plural.
+        head, _, last = lower.rpartition("-")
+        return f"{head}-{noun_lemma(last)}" if last else lower
     if len(lower) < 4 or not lower.endswith("s") or not lower.isascii() or not lower.isalpha():
         return lower
     if lower.endswith(("ss", "us", "is")):
