@@ -157,3 +157,25 @@ def test_the_disclosure_says_what_machines_proposed_and_who_decided(
     assert f"{line.proposed} proposals" in english.text
     assert owner.name in english.text
     assert "phân tích kịch bản" in vietnamese.text.lower()
+
+
+def test_people_deciding_at_the_same_time_all_get_their_decisions_stored(
+    database: Database, tmp_path: Path
+) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    owner, project_id = a_project_with_a_script(database, tmp_path)
+
+    def decide(n: int) -> int:
+        with database.transaction() as tx:
+            stored = breakdowns.record_decisions(
+                tx,
+                owner,
+                project_id,
+                [{"action": "add", "scene": "1", "category": "props", "name": f"prop {n}"}],
+            )
+        return stored[0].seq
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        seqs = list(pool.map(decide, range(40)))
+    assert sorted(seqs) == list(range(1, 41))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, Protocol
 
 from fastapi import Depends, Request
@@ -19,40 +19,6 @@ from filmpark.errors import AuthenticationError
 from filmpark.services import accounts
 from filmpark.store import Database, FileStore
 from filmpark.store.records import User
-
-
-class JobDispatcher(Protocol):
-    """The job queue as the API sees it (``filmpark.jobs`` provides the implementations)."""
-
-    @property
-    def kind(self) -> str: ...
-
-    def dispatch(self, job_id: str) -> None: ...
-
-
-@dataclass(frozen=True, slots=True)
-class ApiContext:
-    database: Database
-    settings: Settings
-    queue: JobDispatcher
-
-    @property
-    def scripts(self) -> FileStore:
-        return FileStore(self.settings.scripts_dir)
-
-    @property
-    def renders(self) -> FileStore:
-        return FileStore(self.settings.renders_dir)
-
-
-def get_context(request: Request) -> ApiContext:
-    context = getattr(request.app.state, "filmpark", None)
-    if not isinstance(context, ApiContext):
-        raise RuntimeError("the API was not installed by filmpark.asgi.create_app")
-    return context
-
-
-_bearer = HTTPBearer(auto_error=False, description="An access token from /api/v1/auth/login")
 
 
 class _TokenCache:
@@ -86,7 +52,39 @@ class _TokenCache:
             self._entries[token] = (min(time.monotonic() + self.TTL, expires_at), user)
 
 
-_TOKENS = _TokenCache()
+class JobDispatcher(Protocol):
+    """The job queue as the API sees it (``filmpark.jobs`` provides the implementations)."""
+
+    @property
+    def kind(self) -> str: ...
+
+    def dispatch(self, job_id: str) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ApiContext:
+    database: Database
+    settings: Settings
+    queue: JobDispatcher
+    tokens: _TokenCache = field(default_factory=lambda: _TokenCache())
+
+    @property
+    def scripts(self) -> FileStore:
+        return FileStore(self.settings.scripts_dir)
+
+    @property
+    def renders(self) -> FileStore:
+        return FileStore(self.settings.renders_dir)
+
+
+def get_context(request: Request) -> ApiContext:
+    context = getattr(request.app.state, "filmpark", None)
+    if not isinstance(context, ApiContext):
+        raise RuntimeError("the API was not installed by filmpark.asgi.create_app")
+    return context
+
+
+_bearer = HTTPBearer(auto_error=False, description="An access token from /api/v1/auth/login")
 
 
 def current_user(
@@ -96,14 +94,14 @@ def current_user(
     if credentials is None or not credentials.credentials:
         raise AuthenticationError("sign in first: send 'Authorization: Bearer <access token>'")
     token = credentials.credentials
-    cached = _TOKENS.get(token)
+    context = get_context(request)
+    cached = context.tokens.get(token)
     if cached is not None:
         return cached
-    context = get_context(request)
     with context.database.transaction(readonly=True) as tx:
         user = accounts.user_for_token(tx, token, context.settings)
     remaining = accounts.token_seconds_left(token, context.settings)
-    _TOKENS.put(token, user, time.monotonic() + remaining)
+    context.tokens.put(token, user, time.monotonic() + remaining)
     return user
 
 

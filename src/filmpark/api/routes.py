@@ -262,7 +262,7 @@ def get_script(
 @router.get("/projects/{project_id}/breakdown", tags=["breakdown"])
 def get_breakdown(project_id: ProjectId, user: CurrentUser, context: Ctx) -> dict[str, Any]:
     """The current revision's ``Breakdown.1`` with every decision applied (not for investors)."""
-    with context.database.transaction() as tx:
+    with context.database.transaction(readonly=True) as tx:
         return breakdowns.get_breakdown(tx, user, project_id)
 
 

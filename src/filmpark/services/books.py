@@ -104,6 +104,7 @@ def _compute(inputs: BookInputs, progress: Progress) -> tuple[str, list[str]]:
 def _store(tx: Tx, job: Job, output: tuple[str, list[str]]) -> dict[str, Any]:
     done = tx.books.by_job(job.id)
     if done is None:
+        tx.projects.lock(str(job.payload["project_id"]))
         folder, files = output
         done = tx.books.add(
             project_id=str(job.payload["project_id"]),

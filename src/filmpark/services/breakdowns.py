@@ -187,6 +187,7 @@ def record_decisions(
         raise ValidationError(
             "decisions", f"at most {MAX_DECISIONS_PER_REQUEST} decisions per request"
         )
+    tx.projects.lock(project_id)
     revision = tx.scripts.latest(project_id)
     if revision is None:
         raise NotFound("the project has no script yet; upload one first")

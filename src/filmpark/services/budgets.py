@@ -86,6 +86,7 @@ def _store(tx: Tx, job: Job, document: dict[str, Any]) -> dict[str, Any]:
     done = tx.budgets.by_job(job.id)
     if done is None:
         project_id = str(job.payload["project_id"])
+        tx.projects.lock(project_id)
         done = tx.budgets.add(
             project_id=project_id,
             version=tx.budgets.latest_number(project_id) + 1,

@@ -127,6 +127,7 @@ def _compute(inputs: SolveInputs, progress: Progress) -> SolveOutput:
 def _store(tx: Tx, job: Job, output: SolveOutput) -> dict[str, Any]:
     document, budget, resolved = output
     project_id = str(job.payload["project_id"])
+    tx.projects.lock(project_id)
     done = tx.schedules.by_job(job.id)
     if done is None:
         done = tx.schedules.add(
@@ -216,6 +217,7 @@ def move_strip(
     day-out-of-days and a new budget version follow the move; without, only day totals.
     """
     require(tx, actor, project_id, Permission.EDIT_SCHEDULE)
+    tx.projects.lock(project_id)
     current = tx.schedules.get(project_id)
     if current is None:
         raise NotFound("no schedule yet")

@@ -161,6 +161,7 @@ def upload_revision(
     stored_name = files.new_name(suffix)
     files.write(stored_name, data)
     tx.on_rollback(lambda: files.remove(stored_name))
+    tx.projects.lock(project_id)
     number = tx.scripts.next_number(project_id)
     title = getattr(script, "title", None)
     revision = tx.scripts.add(

@@ -238,6 +238,17 @@ class Projects(_Repo):
         row = self.session.get(ProjectRow, project_id)
         return _project(row) if row is not None else None
 
+    def lock(self, project_id: str) -> None:
+        """Hold the project's row until the transaction ends (``SELECT ... FOR UPDATE``).
+
+        Writers that number something per project (revisions, decisions, versions) take it
+        first, so two of them never pick the same next number. SQLite has one writer at a
+        time already (``BEGIN IMMEDIATE``).
+        """
+        self.session.execute(
+            select(ProjectRow.id).where(ProjectRow.id == project_id).with_for_update()
+        )
+
     def rename(self, project_id: str, title: str) -> Project:
         row = self.session.get(ProjectRow, project_id)
         if row is None:
