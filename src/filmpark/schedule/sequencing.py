@@ -567,6 +567,16 @@ def solve_sequence(
                 progress(best_cost, lower)
         if found.optimal:
             return finish(order, lower, True)
+    else:
+        # a large problem can still be closed quickly when precedences leave little choice
+        found = search_order(
+            whole, upper_order=order, deadline=deadline, should_stop=should_stop, node_limit=2000
+        )
+        if found.optimal:
+            return finish(list(found.order), found.lower_bound - constant, True)
+        lower = max(lower, found.lower_bound - constant)
+        if found.cost - constant < best_cost:
+            order, best_cost = list(found.order), found.cost - constant
     order, best_cost = annealer.run(order, deadline, stop, progress=progress, lower=lower)
     return finish(order, lower, False)
 
