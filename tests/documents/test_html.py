@@ -57,3 +57,10 @@ def test_a_call_sheet_page_has_its_sections_and_leaves_the_weather_to_the_produc
 def test_an_unknown_language_is_refused() -> None:
     with pytest.raises(ValidationError, match="expected en or vi"):
         render_top_sheet_html(top_sheet(a_summary()), lang="fr")
+
+
+def test_units_of_the_detail_are_translated_in_vietnamese() -> None:
+    page = render_budget_detail_html(budget_detail(a_summary()), lang="vi")
+    assert "<td>ngày</td>" in page
+    assert "<td>days</td>" not in page
+    assert "<td>trọn gói</td>" in page

@@ -19,6 +19,7 @@ from filmpark.documents.render import (
     format_money,
     format_number,
     label,
+    unit_label,
 )
 from filmpark.reports.budget_detail import BudgetDetail
 from filmpark.reports.call_sheet import CallSheet
@@ -48,7 +49,10 @@ def _environment(lang: str) -> jinja2.Environment:
     def dec(value: Decimal) -> str:
         return format_decimal(value, lang)
 
-    env.filters.update(money=money, date=day, num=num, dec=dec)
+    def unit(value: str) -> str:
+        return unit_label(value, lang)
+
+    env.filters.update(money=money, date=day, num=num, dec=dec, unit=unit)
 
     def L(key: str, **values: object) -> str:
         return label(key, lang, **values)

@@ -20,6 +20,7 @@ from filmpark.documents.render import (
     format_money,
     format_number,
     label,
+    unit_label,
 )
 from filmpark.reports.budget_detail import BudgetDetail
 from filmpark.reports.call_sheet import CallSheet
@@ -228,7 +229,7 @@ def budget_detail_pdf(detail: BudgetDetail, *, lang: str = "en") -> bytes:
                 row.description(lang) + (" *" if row.placeholder else ""),
                 format_decimal(row.amount, lang),
                 format_decimal(row.quantity, lang),
-                row.unit,
+                unit_label(row.unit, lang),
                 format_decimal(row.multiplier, lang),
                 format_money(row.rate, lang),
                 format_money(row.total, lang),

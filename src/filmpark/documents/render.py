@@ -126,6 +126,22 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
 }
 
+UNITS_VI = {
+    "days": "ngày",
+    "weeks": "tuần",
+    "allow": "trọn gói",
+    "person-days": "người-ngày",
+    "head-days": "suất",
+    "day rates": "lần đơn giá ngày",
+    "hours": "giờ",
+}
+
+
+def unit_label(unit: str, lang: str) -> str:
+    """A detail line's unit in the document's language (``days`` → ``ngày``)."""
+    return UNITS_VI.get(unit, unit) if lang == "vi" else unit
+
+
 WEEKDAYS = {
     "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
     "vi": ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"),
