@@ -135,3 +135,10 @@ def test_a_budget_in_usd_converts_a_vietnam_card_at_the_stored_rate() -> None:
     # Media: one shoot day at 1,000,000 VND = 38.4615... USD, rounded once to 38.46.
     assert summary.account_total("B390") == Money.of("38.46", "USD")
     assert rate.rate == 26000
+
+
+def test_premium_lines_name_their_days_as_ranges() -> None:
+    from filmpark.budget.build import day_ranges
+
+    assert day_ranges([5, 1, 2, 3, 7, 8]) == "1–3, 5, 7–8"
+    assert day_ranges([4]) == "4"

@@ -95,6 +95,21 @@ def shoot_weeks(facts: ScheduleFacts) -> int:
     return math.ceil(facts.shoot_days / facts.work_days_per_week) if facts.shoot_days else 0
 
 
+def day_ranges(numbers: Iterable[int]) -> str:
+    """``1–3, 5, 7–8`` for days 1, 2, 3, 5, 7, 8 (a detail line stays one line long)."""
+    ordered = sorted(set(numbers))
+    parts: list[str] = []
+    index = 0
+    while index < len(ordered):
+        end = index
+        while end + 1 < len(ordered) and ordered[end + 1] == ordered[end] + 1:
+            end += 1
+        first, last = ordered[index], ordered[end]
+        parts.append(str(first) if first == last else f"{first}–{last}")
+        index = end + 1
+    return ", ".join(parts)
+
+
 @lru_cache(maxsize=4096)
 def _premium_fraction(
     rules: LabourRules, day_type: DayType, start: datetime, hours: Decimal, basis_hours: Decimal
@@ -128,7 +143,7 @@ def _premium_lines(
         if not group:
             continue
         label_en, label_vi = _DAY_TYPE_LABELS[day_type]
-        numbers = ", ".join(str(day.number) for day, _, _ in group)
+        numbers = day_ranges(day.number for day, _, _ in group)
         counts = {people for _, people, _ in group}
         if len(counts) == 1:
             amount = counts.pop()
