@@ -253,6 +253,7 @@ def _scene_breakdown(scene: Scene, work: _SceneWork) -> SceneBreakdown:
 
 # Within one scene an item sits in one category; the department pairs of the trade
 # (a whistle that is a prop and a sound, a breakaway window and its crash) are kept.
+_AGE_AFTER_RE = re.compile(r"\s*\(\s*\d")
 _ON_SCREEN_RE = re.compile(
     r"^\s*(?:on|in)\s+(?:the|a|her|his|their|its)?\s*(?:\w+\s+)?"
     r"(?:monitor|screen|tv|television|laptop|feed|footage|playback|photo|photograph|video)\b"
@@ -437,7 +438,7 @@ class _SceneExtractor:
                 continue
             name, length = found
             absent = self._absent_mention(line, index, length)
-            if not absent or tokens[index].lower.endswith("'s"):
+            if not absent or not self._longer_proper_noun(line, index, length):
                 for k in range(index, index + length):
                     line.used[k] = True
             if not absent:
@@ -463,6 +464,8 @@ class _SceneExtractor:
         """
         tokens = line.tokens
         token = tokens[index]
+        if _AGE_AFTER_RE.match(line.text, tokens[index + length - 1].end):
+            return False  # ``của CÔ THỦ THƯ (50)``: an introduction puts her in the scene
         before = {
             t.lower for t in tokens[max(0, index - 3) : index] if t.sentence == token.sentence
         }
@@ -470,16 +473,22 @@ class _SceneExtractor:
             return True
         if line.text[: token.start].count('"') % 2 == 1:
             return True
+        if self._longer_proper_noun(line, index, length):
+            return True
+        return bool(_ON_SCREEN_RE.match(line.text))
+
+    def _longer_proper_noun(self, line: _Line, index: int, length: int) -> bool:
+        """``Liên Xô``: a name followed by another capitalised word is another proper noun."""
+        tokens = line.tokens
+        token = tokens[index]
         following = index + length
-        if (
+        return (
             following < len(tokens)
             and tokens[following].sentence == token.sentence
             and tokens[following].start - tokens[following - 1].end == 1
             and tokens[following].is_title
             and not token.is_upper
-        ):
-            return True
-        return bool(_ON_SCREEN_RE.match(line.text))
+        )
 
     # -- conventions on capitals -------------------------------------------------------------
 
@@ -766,6 +775,11 @@ class _SceneExtractor:
                 continue
             if self.learned and self._learned_group(line, index):
                 continue
+            if (tokens[index].is_title or tokens[index].is_upper) and tokens[
+                index
+            ].lower in self.roster.first_words:
+                index += 1  # a character's name (``Na``) is not the fruit it also means
+                continue
             hit = self._match(tokens, index)
             skip = index
             while skip + 1 < len(tokens) and tokens[skip].lower in self.rule_words["articles"]:
@@ -931,6 +945,7 @@ class _SceneExtractor:
                 and tokens[k].start - tokens[k - 1].end <= 1
                 and not line.used[k]
                 and (tokens[k].is_title or tokens[k].is_upper or tokens[k].text.isdigit())
+                and tokens[k].lower not in self.roster.first_words
                 and self._match(tokens, k) is None
             ):
                 added.append(tokens[k])
