@@ -119,7 +119,7 @@ def test_a_precedence_cycle_is_infeasible_and_named() -> None:
         a_problem([[0], [0], [0]], [0, 0, 0], precedences=((0, 1), (1, 2), (2, 0)))
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(problems())
 def test_small_problems_are_solved_to_the_brute_force_optimum(
     problem: SequencingProblem,
@@ -205,7 +205,7 @@ def test_the_cost_agrees_with_the_benchmark_evaluator_on_every_shared_instance()
     folder = shared_path("bench", "mssp", "instances")
     for path in sorted(folder.glob("movie*.txt")):
         problem = read_mssp(path.read_text(), str(path))
-        order = list(solve_sequence(problem, time_limit=0.2, seed=3).order)
+        order = a_feasible_order(problem, random.Random(path.stem))
         assert sum(sequence_cost(problem, order)) == _reference(str(path), order), path.name
 
 

@@ -558,7 +558,9 @@ def solve_sequence(
     lower = 0
     annealer = _Annealer(problem, masks, seed)
     if n <= EXACT_SCENE_LIMIT:
-        order, best_cost = annealer.run(order, started + min(0.05 * time_limit, 0.02 * n), stop)
+        order, best_cost = annealer.run(
+            order, started + min(0.05 * time_limit, 0.0005 * n * n), stop
+        )
         found = search_order(whole, upper_order=order, deadline=deadline, should_stop=should_stop)
         lower = found.lower_bound - constant
         if found.cost - constant < best_cost:
