@@ -812,6 +812,7 @@ class _SceneExtractor:
                 and tokens[stop].start - tokens[stop - 1].end <= 1
                 and hit.entry.category not in ("extras", "sound", "music")
                 and following.entry.category not in ("extras", "sound", "music", "none")
+                and not self._looks_like_verb(tokens, following, line)
             ):
                 # ``carp tattoo``, ``shrimp noodles``, ``orange light baton``: the first
                 # noun only describes the second.
