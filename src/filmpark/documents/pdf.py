@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from fpdf import FPDF
-from fpdf.enums import TableCellFillMode, XPos, YPos
+from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace
 
 from filmpark.budget.compare import BudgetComparison
@@ -61,8 +61,14 @@ class DocumentPDF(FPDF):
         self.set_lang("vi-VN" if lang == "vi" else "en")
         self.alias_nb_pages()
         self.first_page = 1  # numbering restarts per section (each call sheet is its own document)
+        self.restart_numbering = False  # set before a section's first page is added
+        self.sectioned = False
 
     def header(self) -> None:
+        if self.restart_numbering:  # the previous page's footer is already drawn
+            self.first_page = self.page_no()
+            self.restart_numbering = False
+            self.sectioned = True
         self.set_font("sans", "B", 8.5)
         self.set_text_color(*ACCENT)
         self.cell(0, 4, self.doc_title.upper(), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
@@ -88,7 +94,7 @@ class DocumentPDF(FPDF):
         self.set_text_color(110, 110, 110)
         left = f"filmpark · {self.doc_title}"
         self.cell(self.epw / 2, 4, left)
-        if self.first_page == 1:
+        if not self.sectioned:
             page = label("page_x_of_y", self.doc_lang, x=self.page_no(), y="{nb}")
         else:
             page = label("page_x", self.doc_lang, x=self.page_no() - self.first_page + 1)
@@ -123,32 +129,102 @@ class DocumentPDF(FPDF):
         styles: Sequence[FontFace | None] | None = None,
         size: float = 8.5,
     ) -> None:
-        """A table with a grey heading row repeated on every page; ``styles`` per row."""
+        """A ruled table with a grey heading row repeated on every page; ``styles`` per row.
+
+        A row of one value spans the whole table (a banner). Cells wrap at word boundaries.
+        Drawn cell by cell (single-line cells are measured, not laid out), which keeps a
+        200-page book fast.
+        """
         total = sum(column.width for column in columns)
         widths = [self.epw * column.width / total for column in columns]
-        self.set_font("sans", size=size)
-        with self.table(
-            col_widths=widths,
-            text_align=tuple(column.align for column in columns),
-            headings_style=FontFace(emphasis="BOLD", fill_color=GREY, size_pt=size - 0.5),
-            line_height=size * 0.48,
-            padding=(0.6, 1.0),
-            cell_fill_mode=TableCellFillMode.NONE,
-            repeat_headings=1,
-            first_row_as_headings=True,
-        ) as table:
-            head = table.row()
-            for column in columns:
-                head.cell(column.heading)
-            for index, values in enumerate(rows):
-                style = styles[index] if styles else None
-                row = table.row(style=style) if style else table.row()
-                if len(values) == 1 and len(columns) > 1:  # a banner across the table
-                    row.cell(values[0], colspan=len(columns))
-                    continue
-                for value in values:
-                    row.cell(value)
+        line = size * 0.42
+        head_style = FontFace(emphasis="BOLD", fill_color=GREY, size_pt=size - 0.5)
+        heading = [column.heading for column in columns]
+        self._row(heading, widths, columns, head_style, size - 0.5, line)
+        for index, values in enumerate(rows):
+            style = styles[index] if styles else None
+            if len(values) == 1 and len(columns) > 1:
+                cells, cell_widths, cell_columns = [values[0]], [self.epw], [Column("", 1)]
+            else:
+                cells, cell_widths, cell_columns = list(values), widths, list(columns)
+            height = self._row_height(cells, cell_widths, style, size, line)
+            if self.get_y() + height > self.page_break_trigger:
+                self.add_page()
+                self._row(heading, widths, columns, head_style, size - 0.5, line)
+            self._row(cells, cell_widths, cell_columns, style, size, line, height=height)
+        self.set_font("sans", size=9)
+        self.set_text_color(0, 0, 0)
         self.ln(1.5)
+
+    _PAD_X = 1.0
+    _PAD_Y = 0.6
+
+    def _font_for(self, style: FontFace | None, size: float) -> None:
+        bold = style is not None and style.emphasis is not None and "B" in str(style.emphasis.style)
+        self.set_font(
+            "sans", "B" if bold else "", style.size_pt if style and style.size_pt else size
+        )
+
+    def _lines(self, text: str, width: float) -> list[str]:
+        room = width - 2 * self._PAD_X
+        result: list[str] = []
+        for paragraph in text.split("\n"):
+            if self.get_string_width(paragraph) <= room:
+                result.append(paragraph)
+                continue
+            split = self.multi_cell(room, 1, paragraph, dry_run=True, output="LINES", padding=0)
+            result.extend(str(part) for part in split)  # type: ignore[union-attr]
+        return result or [""]
+
+    def _row_height(
+        self,
+        cells: Sequence[str],
+        widths: Sequence[float],
+        style: FontFace | None,
+        size: float,
+        line: float,
+    ) -> float:
+        self._font_for(style, size)
+        count = max(
+            len(self._lines(text, width)) for text, width in zip(cells, widths, strict=True)
+        )
+        return count * line + 2 * self._PAD_Y
+
+    def _row(
+        self,
+        cells: Sequence[str],
+        widths: Sequence[float],
+        columns: Sequence[Column],
+        style: FontFace | None,
+        size: float,
+        line: float,
+        *,
+        height: float | None = None,
+    ) -> None:
+        height = (
+            height if height is not None else self._row_height(cells, widths, style, size, line)
+        )
+        if self.get_y() + height > self.page_break_trigger:
+            self.add_page()
+        self._font_for(style, size)
+        x, y = self.l_margin, self.get_y()
+        fill_colour = style.fill_color if style is not None else None
+        ink = style.color if style is not None else None
+        for text, width, column in zip(cells, widths, columns, strict=True):
+            if fill_colour is not None:
+                self.set_fill_color(fill_colour)
+                self.rect(x, y, width, height, style="DF")
+            else:
+                self.rect(x, y, width, height)
+            if ink is not None:
+                self.set_text_color(ink)
+            else:
+                self.set_text_color(0, 0, 0)
+            for number, part in enumerate(self._lines(text, width)):
+                self.set_xy(x + self._PAD_X, y + self._PAD_Y + number * line)
+                self.cell(width - 2 * self._PAD_X, line, part, align=column.align[0])
+            x += width
+        self.set_xy(self.l_margin, y + height)
 
 
 def _bold(fill: Colour | None = None, colour: Colour | None = None) -> FontFace:
@@ -459,7 +535,7 @@ def call_sheets_pdf_with_pages(
     pages: list[range] = []
     for sheet in sheets:
         first = pdf.page_no()
-        pdf.first_page = first + 1
+        pdf.restart_numbering = True
         add_call_sheet(pdf, sheet)
         pages.append(range(first, pdf.page_no()))
     if not sheets:
