@@ -44,7 +44,15 @@ def main() -> int:
             out = Path(tmp) / "book"
             started = time.perf_counter()
             result = subprocess.run(
-                [*command, "plan", str(script), "-o", str(out), "--time-limit", str(args.time_limit)],
+                [
+                    *command,
+                    "plan",
+                    str(script),
+                    "-o",
+                    str(out),
+                    "--time-limit",
+                    str(args.time_limit),
+                ],
                 capture_output=True,
                 text=True,
                 check=False,
