@@ -180,6 +180,11 @@ def _scene_lexicon(scene: Scene, main: Lexicon, other: Lexicon) -> Lexicon:
     return main if scene_language == main.language else other
 
 
+def _closes(tokens: Sequence[Token], stop: int, end: int) -> bool:
+    """``BUS 52``: only numbers may follow the vehicle in its part of the heading."""
+    return all(any(ch.isdigit() for ch in t.text) for t in tokens[stop:end])
+
+
 def _drop_subsumed(work: _SceneWork) -> None:
     """``bob`` inside ``pink-dyed bob``: a shorter find inside a longer one of its category."""
     spans: dict[str, list[tuple[int, int, int, str]]] = {}
@@ -253,6 +258,7 @@ def _scene_breakdown(scene: Scene, work: _SceneWork) -> SceneBreakdown:
 
 # Within one scene an item sits in one category; the department pairs of the trade
 # (a whistle that is a prop and a sound, a breakaway window and its crash) are kept.
+_APPOSITION_RE = re.compile(r"\(\s*\d{1,3}s?\s*\)\s*,\s*(?:(?:a|an|the|một)\s+)?$")
 _AGE_AFTER_RE = re.compile(r"\s*\(\s*\d")
 _ON_SCREEN_RE = re.compile(
     r"^\s*(?:on|in)\s+(?:the|a|her|his|their|its)?\s*(?:\w+\s+)?"
@@ -264,6 +270,7 @@ _SUBJECTS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "ever
 _OBJECTS = frozenset(
     {"the", "a", "an", "his", "her", "their", "its", "him", "them", "me", "us", "my", "your",
      "off", "over", "up", "down", "back", "away", "out", "into", "onto", "across", "through",
+     "on", "in", "against", "along", "behind", "beside",
      "around", "past", "toward", "towards", "at", "open", "shut"}
 )  # fmt: skip
 _PARTICLES = frozenset({"down", "up", "off", "over", "away", "out", "back", "in", "on"})
@@ -352,7 +359,7 @@ class _SceneExtractor:
             for key in (
                 "articles", "titles", "handling_verbs", "threat_verbs", "sound_words",
                 "group_markers", "not_present_before", "stop_after", "colours",
-                "ignore_caps", "pattern_reject", "music_kinds", "containers",
+                "ignore_caps", "pattern_reject", "music_kinds", "containers", "display_words",
             )
         }  # fmt: skip
         numbers = lexicon.rules.get("numbers", {})
@@ -608,7 +615,11 @@ class _SceneExtractor:
                 kept = (
                     words[max(0, first - 2) : last + 1] if first <= 2 else words[first : last + 1]
                 )
-                name = " ".join([*kept[:-1], noun_lemma(kept[-1])])
+                deduped: list[str] = []
+                for word in kept:
+                    if not deduped or deduped[-1] != word:
+                        deduped.append(word)  # ``BEEP BEEP BEEP`` -> ``beep``
+                name = " ".join([*deduped[:-1], noun_lemma(deduped[-1])])
         else:
             collapsed: list[str] = []
             for w in words:
@@ -754,7 +765,9 @@ class _SceneExtractor:
             # ``XE BUÝT`` (Vietnamese, noun first); not ``PHỐ ĐƯỜNG TÀU`` (a street).
             stop = hit.start + hit.length
             if any(
-                (stop == b if self.en else hit.start == a) and a <= hit.start and stop <= b
+                (_closes(tokens, stop, b) if self.en else hit.start == a)
+                and a <= hit.start
+                and stop <= b
                 for a, b in segments
             ):
                 start = tokens[hit.start].start + max(offset, 0)
@@ -785,6 +798,8 @@ class _SceneExtractor:
             while skip + 1 < len(tokens) and tokens[skip].lower in self.rule_words["articles"]:
                 # ``một cái bàn gỗ``: classifiers must not hide the longer noun after them.
                 skip += 1
+                if hit is None and self.learned and self._learned_group(line, skip):
+                    break
                 after = self._match(tokens, skip)
                 if after is not None and (
                     hit is None or after.start + after.length >= hit.start + hit.length
@@ -856,6 +871,8 @@ class _SceneExtractor:
             t for t in tokens[max(0, hit.start - 8) : hit.start] if t.sentence == first.sentence
         ]
         if category == "extras":
+            if _APPOSITION_RE.search(line.text[:start]):
+                return  # ``MAI (34), bus driver,``: the character's job, not an extra
             plural = self.en and last.lower != noun_lemma(last.lower)
             marked = any(t.lower in self.rule_words["group_markers"] for t in sentence_before[-3:])
             quantity = self._quantity_before(line, hit.start)
@@ -887,6 +904,11 @@ class _SceneExtractor:
             if verbs:
                 category = "props"
                 explanation = f"'{line.text[start:end]}' is handled ('{verbs[-1].text}')"
+        if category == "wardrobe" and (
+            {t.lower for t in sentence_before} & self.rule_words["display_words"]
+        ):
+            category = "set_dressing"
+            explanation = f"'{line.text[start:end]}' dresses the set (on a mannequin, for sale)"
         if "tool" in entry.flags and category == "props" and self.threat:
             category = "weapons"
             explanation = f"'{line.text[start:end]}' is raised against a person in this scene"
