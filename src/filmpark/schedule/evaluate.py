@@ -85,6 +85,8 @@ def order_day(
 
 
 def _respect_precedences(problem: Problem, order: list[str]) -> list[str]:
+    """A topological order close to ``order``: stay at the current location while possible,
+    and prefer a location none of whose scenes still waits for another (one visit each)."""
     inside = set(order)
     rank = {number: i for i, number in enumerate(order)}
     preds: dict[str, set[str]] = defaultdict(set)
@@ -93,17 +95,33 @@ def _respect_precedences(problem: Problem, order: list[str]) -> list[str]:
             preds[rule.after].add(rule.before)
     if not preds:
         return order
+    where = {number: problem.scene(number) for number in order}
     result: list[str] = []
     done: set[str] = set()
     remaining = list(order)
+    current: str | None = None
     while remaining:
         ready = [n for n in remaining if preds[n] <= done]
         if not ready:  # a cycle: the model never lets one through, keep the order as it is
             return result + remaining
-        pick = min(ready, key=rank.__getitem__)
+        blocked = {where[n].location for n in remaining if not preds[n] <= done}
+
+        _, pick = min(
+            (
+                (
+                    int(where[n].night),
+                    int(where[n].location != current),
+                    int(where[n].location in blocked),
+                    rank[n],
+                ),
+                n,
+            )
+            for n in ready
+        )
         result.append(pick)
         done.add(pick)
         remaining.remove(pick)
+        current = where[pick].location
     return result
 
 
@@ -364,12 +382,16 @@ def violations(problem: Problem, days: Sequence[ShootDay], *, soft_only: bool = 
             found.append(f"scene {scene.number} is shot {seen[scene.number]} times")
     positions = {number: (day.date, i) for day in days for i, number in enumerate(day.scenes)}
     for rule in problem.precedences:
-        if (
-            rule.before in positions
-            and rule.after in positions
-            and positions[rule.after] < positions[rule.before]
-        ):
+        if rule.before not in positions or rule.after not in positions:
+            continue
+        if positions[rule.after] < positions[rule.before]:
             found.append(f"scene {rule.after} is shot before scene {rule.before}")
+        elif (
+            positions[rule.after][0] == positions[rule.before][0]
+            and problem.scene(rule.before).night
+            and not problem.scene(rule.after).night
+        ):
+            found.append(f"day scene {rule.after} follows night scene {rule.before} on one day")
     slots = problem.calendar.work_days_until(days[-1].date) if days else ()
     for lock in problem.locks:
         if lock.scene not in dates:

@@ -141,8 +141,9 @@ class _Packer:
             return False
         if not self.allowed(scene, day.date):
             return False
-        if not self.preds[scene.number] <= self.placed | {s.number for s in day.chosen}:
-            return False
+        today = {s.number for s in day.chosen if not s.night or scene.night}
+        if not self.preds[scene.number] <= self.placed | today:
+            return False  # (a day scene after a night scene waits for a later day)
         if day.chosen and not forced and scene.night != day.chosen[0].night:
             return False
         extra = self.extra(day, scene)

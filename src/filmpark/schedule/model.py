@@ -120,15 +120,20 @@ def slot_of(m: ScheduleModel, s: int) -> LinearExpr:
 
 
 def add_precedences(m: ScheduleModel) -> None:
-    """Scene ``after`` is on the same slot as ``before`` or later (the day's order keeps it after)."""
+    """Scene ``after`` is on the same slot as ``before`` or later (the day's order keeps it
+    after); a day scene that must follow a night scene goes to a later day, since a working day
+    never returns from night to daylight."""
     index = {scene.number: s for s, scene in enumerate(m.problem.scenes)}
     for rule in m.problem.precedences:
         why = f" ({rule.reason})" if rule.reason else ""
         enforce = m.guard(
             "precedence", f"scene {rule.after} must be shot after scene {rule.before}{why}"
         )
+        before = m.problem.scenes[index[rule.before]]
+        after = m.problem.scenes[index[rule.after]]
+        gap = 1 if before.night and not after.night else 0
         m.model.add(
-            slot_of(m, index[rule.after]) >= slot_of(m, index[rule.before])
+            slot_of(m, index[rule.after]) >= slot_of(m, index[rule.before]) + gap
         ).only_enforce_if(enforce)
 
 
