@@ -257,7 +257,6 @@ class _Reader:
             self.page_break_pending = True
         wrapper = node.find("DualDialogue")
         if wrapper is not None:
-            self._page_break(node.line)
             sides: list[DualSide] = []
             for inner in wrapper.findall("Paragraph"):
                 self.paragraph(inner, sides)
@@ -269,7 +268,8 @@ class _Reader:
         runs = tuple(self._runs(node))
         plain = "".join(r.text for r in runs)
         notes = list(node.findall("ScriptNote"))
-        summary = _summary_text(node)
+        summary = _summary_text(node) if kind is ElementKind.SCENE_HEADING else ""
+
         if not plain.strip() and kind is not ElementKind.SECTION:
             # An empty paragraph prints nothing; it may still carry notes.
             for script_note in notes:
@@ -405,31 +405,45 @@ def _summary_text(node: _Node) -> str:
     return unicodedata.normalize("NFC", text).strip()
 
 
-def _style_marks(style: str) -> tuple[str, str]:
+def _style_marks(style: str) -> tuple[str, ...]:
+    """The Fountain marks of an FDX run style, in opening order: ``**`` ``*`` ``_``."""
     parts = {p.strip().lower() for p in style.split("+")}
-    bold, italic, underline = "bold" in parts, "italic" in parts, "underline" in parts
-    stars = "*" * ((2 if bold else 0) + (1 if italic else 0))
-    opening = stars + ("_" if underline else "")
-    closing = ("_" if underline else "") + stars
-    return opening, closing
+    names = (("bold", "**"), ("italic", "*"), ("underline", "_"))
+    return tuple(mark for name, mark in names if name in parts)
 
 
 _LITERAL_MARK_RE = re.compile(r"([*_])")
 
 
 def _marked_text(runs: Sequence[TextRun]) -> str:
-    """The runs' text with bold/italic/underline written as Fountain marks."""
+    """The runs' text with bold/italic/underline written as Fountain marks.
+
+    Marks open and close where the style changes (not around every run), so two styled runs
+    side by side cannot run their marks together into another mark; spaces at a run's edges
+    stay outside the marks.
+    """
     out: list[str] = []
+    open_marks: list[str] = []
+    pending = ""  # trailing spaces of the run before, written once the next marks are known
     for run in runs:
-        opening, closing = _style_marks(run.style) if run.style else ("", "")
         # A literal star or underscore is escaped, as Fountain writes it.
         body = _LITERAL_MARK_RE.sub(r"\\\1", run.text)
-        if opening and body.strip():
-            lead = body[: len(body) - len(body.lstrip())]
-            trail = body[len(body.rstrip()) :]
-            out.append(f"{lead}{opening}{body.strip()}{closing}{trail}")
-        else:
-            out.append(body)
+        core = body.strip()
+        if not core:
+            pending += body
+            continue
+        wanted = _style_marks(run.style) if run.style else ()
+        while any(mark not in wanted for mark in open_marks):
+            out.append(open_marks.pop())
+        out.append(pending + body[: len(body) - len(body.lstrip())])
+        for mark in wanted:
+            if mark not in open_marks:
+                out.append(mark)
+                open_marks.append(mark)
+        out.append(core)
+        pending = body[len(body.rstrip()) :]
+    out.extend(reversed(open_marks))
+    out.append(pending)
     return "".join(out)
 
 
@@ -749,6 +763,8 @@ def runs_from_marks(text: str) -> tuple[TextRun, ...]:
 
 def _element_runs(element: Element, kind: ElementKind) -> tuple[TextRun, ...]:
     """The runs to write: the ones read from FDX while they still spell the text, else new."""
+    if not element.text and not element.runs:
+        return ()
     if element.runs:
         plain = "".join(r.text for r in element.runs)
         rebuilt = _marked_text(element.runs) if kind in _MARKED_KINDS else plain
@@ -776,10 +792,10 @@ def _para_attrs(element: Element, kind: ElementKind, extra: dict[str, str]) -> s
     for key, value in element.attributes:
         if key.startswith(_ATTR_PARA):
             attrs[key[len(_ATTR_PARA) :]] = value
-    if kind is ElementKind.CENTERED and "Alignment" not in attrs:
-        attrs["Alignment"] = "Center"
-    attrs.update(extra)
     type_name = dict(element.attributes).get(_ATTR_TYPE)
+    if kind is ElementKind.CENTERED and type_name is None and "Alignment" not in attrs:
+        attrs["Alignment"] = "Center"  # centred text is an Action set in the middle
+    attrs.update(extra)
     if type_name is None:
         if kind is ElementKind.SECTION:
             type_name = f"Outline {max(1, element.depth)}"
@@ -810,7 +826,8 @@ class _Writer:
 
     def write(self) -> str:
         elements = self.script.elements
-        scene_of_line = {s.line: s for s in self.script.scenes}
+        # Each scene heading opens one scene, in order.
+        scenes = iter(self.script.scenes)
         index = 0
         count = len(elements)
         while index < count:
@@ -824,7 +841,7 @@ class _Writer:
                 self.out.append(self._paragraph_xml(Element(ElementKind.ACTION, ""), [element]))
                 index += 1
                 continue
-            if element.dual is not None and kind is ElementKind.CHARACTER:
+            if element.dual is not None:
                 index = self._dual(index)
                 continue
             index += 1
@@ -833,6 +850,7 @@ class _Writer:
                 kind is ElementKind.SCENE_HEADING
                 and index < count
                 and elements[index].kind is ElementKind.SYNOPSIS
+                and not elements[index].runs  # a synopsis paragraph of its own stays one
             ):
                 summary = elements[index].text
                 index += 1
@@ -844,26 +862,24 @@ class _Writer:
             ):
                 notes.append(elements[index])
                 index += 1
-            scene = scene_of_line.get(element.line) if kind is ElementKind.SCENE_HEADING else None
+            scene = next(scenes, None) if kind is ElementKind.SCENE_HEADING else None
             self.out.append(self._paragraph_xml(element, notes, summary=summary, scene=scene))
         return "\n".join(self.out)
 
     def _dual(self, index: int) -> int:
+        """One ``DualDialogue`` wrapper: the run of dual elements, left speech then right."""
         elements = self.script.elements
         inner: list[str] = []
-        speakers = 0
+        seen_right = seen_left_cue = False
         while index < len(elements):
             element = elements[index]
-            if element.kind is ElementKind.CHARACTER:
-                if element.dual is None or speakers == 2:
-                    break
-                speakers += 1
-            elif element.kind not in (
-                ElementKind.PARENTHETICAL,
-                ElementKind.DIALOGUE,
-                ElementKind.LYRICS,
-            ):
+            if element.dual is None or element.kind in (ElementKind.PAGE_BREAK, ElementKind.NOTE):
                 break
+            left_cue = element.kind is ElementKind.CHARACTER and element.dual is DualSide.LEFT
+            if (element.dual is DualSide.LEFT and seen_right) or (left_cue and seen_left_cue):
+                break  # the next pair begins
+            seen_right = seen_right or element.dual is DualSide.RIGHT
+            seen_left_cue = seen_left_cue or left_cue
             inner.append(self._paragraph_xml(element, [], inside=True))
             index += 1
         attrs = ' StartsNewPage="Yes"' if self.new_page else ""
