@@ -143,6 +143,7 @@
         button.disabled = false;
         const reason = typeof job.error === "string" ? job.error : (job.error && job.error.message) || String(response.status);
         text.textContent = root.dataset.msgFailed.replace("{reason}", reason);
+        text.dataset.state = "failed";
         return;
       }
     }

@@ -22,7 +22,11 @@
       location.assign(root.dataset.baseUrl + "?stale=1");
     }
 
+    let busy = false;
     async function move(scene, day, position, lock, remember) {
+      // One change at a time: the page reloads after each, with the version it made.
+      if (busy) return false;
+      busy = true;
       const strip = document.querySelector('.strip[data-scene="' + CSS.escape(scene) + '"]');
       const before = strip ? { scene: scene, day: parseInt(strip.dataset.day, 10), position: parseInt(strip.dataset.position, 10), lock: strip.dataset.locked === "true" } : null;
       const payload = { scene: scene, day: day, position: position, expected_version: version };
@@ -37,6 +41,7 @@
         location.assign(root.dataset.baseUrl);
         return true;
       }
+      busy = false;
       if (result.status === 409 && result.body && result.body.error && result.body.error.code === "Conflict") {
         showStale();
         return false;
@@ -88,6 +93,7 @@
         if (job.state === "failed" || response.status >= 400) {
           button.disabled = false;
           text.textContent = msg.msgFailed.replace("{reason}", typeof job.error === "string" ? job.error : (job.error && job.error.message) || String(response.status));
+          text.dataset.state = "failed";
           return;
         }
       }
