@@ -23,7 +23,7 @@ sys.path.insert(0, str(REPO / "src"))
 
 from filmpark.breakdown.extract import break_down
 from filmpark.breakdown.lexicon import load_lexicon
-from filmpark.breakdown.text import noun_lemma, tokenize, verb_lemma
+from filmpark.breakdown.text import noun_lemma, tokenize
 from filmpark.screenplay import read
 
 
@@ -31,7 +31,6 @@ def cold() -> None:
     """Empty the per-word caches, so every run pays what a fresh process pays."""
     tokenize.cache_clear()
     noun_lemma.cache_clear()
-    verb_lemma.cache_clear()
 
 
 def main(argv: list[str]) -> int:

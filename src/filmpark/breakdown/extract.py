@@ -41,8 +41,8 @@ from filmpark.breakdown.text import (
     nfc,
     noun_lemma,
     tokenize,
+    verb_base,
     verb_in,
-    verb_lemma,
 )
 from filmpark.screenplay.model import DayNight, Diagnostic, ElementKind, Scene, Script
 
@@ -584,7 +584,7 @@ class _SceneExtractor:
         """A capitalised sound (``SIREN WHOOPS``, ``TIẾNG CÒI TÀU``, ``RÈ RÈ``)."""
         sounds = self.rule_words["sound_words"]
         tokens = line.tokens
-        lemmas = [verb_lemma(w) if self.en else w for w in words]
+        lemmas = [(verb_base(w, sounds) or w) if self.en else w for w in words]
         nouns = [noun_lemma(w) if self.en else w for w in words]
         hit = any(w in sounds for w in lemmas) or any(w in sounds for w in nouns)
         if not hit and self.en:
@@ -839,6 +839,11 @@ class _SceneExtractor:
     def _learned_group(self, line: _Line, index: int) -> bool:
         """A group met in capitals earlier in the script, named again in lower case."""
         tokens = line.tokens
+        first = tokens[index].lower
+        if self.en:
+            first = noun_lemma(first)
+        if not any(key[0] == first or key[0] == tokens[index].lower for key in self.learned):
+            return False
         longest = max(len(k) for k in self.learned)
         for size in range(min(longest, len(tokens) - index), 0, -1):
             window = tokens[index : index + size]

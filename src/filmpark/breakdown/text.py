@@ -34,14 +34,8 @@ class Token(NamedTuple):
     end: int
     sentence: int
     lower: str
-
-    @property
-    def is_upper(self) -> bool:
-        return self.text.isupper() and any(ch.isalpha() for ch in self.text)
-
-    @property
-    def is_title(self) -> bool:
-        return self.text[:1].isupper() and not self.text.isupper()
+    is_upper: bool = False  # ``CUSTOMERS``, ``MR``
+    is_title: bool = False  # ``Tuan``, ``Rain``
 
 
 def nfc(text: str) -> str:
@@ -73,7 +67,18 @@ def tokenize(line: str) -> tuple[Token, ...]:
             sentence += 1
             bound_index += 1
         text = match.group(0).replace("’", "'")
-        tokens.append(Token(text, position, match.end(), sentence, text.lower()))
+        upper = text.isupper()
+        tokens.append(
+            Token(
+                text,
+                position,
+                match.end(),
+                sentence,
+                text.lower(),
+                upper and any(ch.isalpha() for ch in text),
+                text[:1].isupper() and not upper,
+            )
+        )
     return tuple(tokens)
 
 
@@ -81,13 +86,17 @@ _LAST_WORD_RE = re.compile(r"\w+$")
 _NO_BREAK_ABBREVIATIONS = frozenset({"MR", "MRS", "MS", "DR", "ST", "JR", "SR", "NO", "VS"})
 
 
+_LETTER_RE = re.compile(r"[^\W\d_]", re.UNICODE)
+_VIETNAMESE_RE = re.compile("[" + "".join(sorted(VIETNAMESE_LETTERS)) + "]")
+
+
 def looks_vietnamese(text: str) -> bool:
     """True when a text has a real share of Vietnamese-only letters."""
-    letters = [ch for ch in nfc(text).lower() if ch.isalpha()]
+    lowered = nfc(text).lower()
+    letters = len(_LETTER_RE.findall(lowered))
     if not letters:
         return False
-    special = sum(1 for ch in letters if ch in VIETNAMESE_LETTERS)
-    return special / len(letters) > 0.04
+    return len(_VIETNAMESE_RE.findall(lowered)) / letters > 0.04
 
 
 _IRREGULAR_PLURALS = {
@@ -131,18 +140,32 @@ def noun_lemma(word: str) -> str:
     return lower[:-1]
 
 
+@lru_cache(maxsize=64)
+def _prefixes(verbs: frozenset[str]) -> frozenset[str]:
+    return frozenset(v[:3] for v in verbs)
+
+
 def verb_in(word: str, verbs: frozenset[str]) -> bool:
     """True when ``word`` is an inflection of one of ``verbs`` (``swings`` -> ``swing``)."""
+    return verb_base(word, verbs) is not None
+
+
+def verb_base(word: str, verbs: frozenset[str]) -> str | None:
+    """The member of ``verbs`` that ``word`` inflects (``YOWLS`` -> ``yowl``), or None."""
     lower = word.lower()
     if lower in verbs:
-        return True
-    for suffix, repl in (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""),
+        return lower
+    if lower[:3] not in _prefixes(verbs):
+        return None
+    for suffix, repl in (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
                          ("es", ""), ("s", ""), ("ies", "y"), ("ied", "y")):  # fmt: skip
         if lower.endswith(suffix) and len(lower) > len(suffix) + 1:
             stem = lower[: -len(suffix)] + repl
-            if stem in verbs or (len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in verbs):
-                return True
-    return False
+            if stem in verbs:
+                return stem
+            if len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in verbs:
+                return stem[:-1]
+    return None
 
 
 @lru_cache(maxsize=8192)
