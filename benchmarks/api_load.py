@@ -3,7 +3,8 @@
 Starts ``uvicorn filmpark.asgi:app`` in a subprocess on 127.0.0.1 (a fresh data directory;
 SQLite, or a fresh PostgreSQL database when ``--postgres URL`` is given), prepares one
 production (an account, a project, the example screenplay, a solved schedule), then runs
-``--clients`` concurrent clients for ``--seconds`` per scenario and prints throughput,
+``--clients`` concurrent clients for ``--seconds`` per scenario (each waiting ``--think``
+seconds between its requests, like a person reading a page; 0 sends them back to back) and prints throughput,
 p50/p95/p99 latency and errors as a Markdown table.
 
     .venv/bin/python benchmarks/api_load.py --clients 50 --seconds 10
@@ -47,14 +48,14 @@ class Result:
     seconds: float
     latencies: list[float]
 
-    def row(self, backend: str, clients: int) -> str:
+    def row(self, backend: str, clients: int, think: float) -> str:
         ordered = sorted(self.latencies) or [0.0]
 
         def pct(p: float) -> float:
             return ordered[min(len(ordered) - 1, round(p * (len(ordered) - 1)))] * 1000
 
         return (
-            f"| {backend} | {self.scenario} | {clients} | {self.requests} | "
+            f"| {backend} | {self.scenario} | {clients} | {think:g} | {self.requests} | "
             f"{self.requests / self.seconds:,.0f} | {statistics.median(ordered) * 1000:.1f} | "
             f"{pct(0.95):.1f} | {pct(0.99):.1f} | {self.errors} |"
         )
@@ -175,9 +176,12 @@ def prepare(base: str) -> tuple[dict[str, str], str]:
 Call = Callable[[httpx.AsyncClient, int], Awaitable[httpx.Response]]
 
 
-async def run_scenario(base: str, name: str, call: Call, clients: int, seconds: float) -> Result:
+async def run_scenario(
+    base: str, name: str, call: Call, clients: int, seconds: float, think: float = 0.0
+) -> Result:
     latencies: list[float] = []
     errors = 0
+    kinds: dict[str, int] = {}
     stop_at = time.monotonic() + seconds
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as client:
@@ -190,16 +194,25 @@ async def run_scenario(base: str, name: str, call: Call, clients: int, seconds: 
                 try:
                     response = await call(client, index * 1_000_000 + n)
                     ok = response.status_code < 400
-                except httpx.HTTPError:
+                    if not ok:
+                        kinds[str(response.status_code)] = (
+                            kinds.get(str(response.status_code), 0) + 1
+                        )
+                except httpx.HTTPError as error:
                     ok = False
+                    kinds[type(error).__name__] = kinds.get(type(error).__name__, 0) + 1
                 latencies.append(time.perf_counter() - started)
                 if not ok:
                     errors += 1
                 n += 1
+                if think:
+                    await asyncio.sleep(think)
 
         began = time.monotonic()
         await asyncio.gather(*(worker(i) for i in range(clients)))
         elapsed = time.monotonic() - began
+    if kinds:
+        print(f"<!-- {name}: errors {kinds} -->", file=sys.stderr)
     return Result(name, len(latencies), errors, elapsed, latencies)
 
 
@@ -234,6 +247,12 @@ def main() -> None:
     parser.add_argument(
         "--postgres", metavar="URL", help="PostgreSQL server to create a database on"
     )
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=0.0,
+        help="seconds each client waits between its requests (0: back to back, the worst case)",
+    )
     args = parser.parse_args()
     clients = max(1, min(args.clients, 200))
     seconds = max(1.0, min(args.seconds, 120.0))
@@ -251,8 +270,10 @@ def main() -> None:
             )
             print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
             for name, call in scenarios(headers, project):
-                result = asyncio.run(run_scenario(base, name, call, clients, seconds))
-                print(result.row(backend, clients), flush=True)
+                result = asyncio.run(
+                    run_scenario(base, name, call, clients, seconds, max(0.0, args.think))
+                )
+                print(result.row(backend, clients, args.think), flush=True)
 
 
 if __name__ == "__main__":

@@ -77,7 +77,12 @@ class ApiContext:
         return FileStore(self.settings.renders_dir)
 
 
-def get_context(request: Request) -> ApiContext:
+async def get_context(request: Request) -> ApiContext:
+    # ``async``: FastAPI runs a plain ``def`` dependency in the thread pool, a hop per request.
+    return context_of(request)
+
+
+def context_of(request: Request) -> ApiContext:
     context = getattr(request.app.state, "filmpark", None)
     if not isinstance(context, ApiContext):
         raise RuntimeError("the API was not installed by filmpark.asgi.create_app")
@@ -87,14 +92,14 @@ def get_context(request: Request) -> ApiContext:
 _bearer = HTTPBearer(auto_error=False, description="An access token from /api/v1/auth/login")
 
 
-def current_user(
+async def current_user(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> User:
     if credentials is None or not credentials.credentials:
         raise AuthenticationError("sign in first: send 'Authorization: Bearer <access token>'")
     token = credentials.credentials
-    context = get_context(request)
+    context = context_of(request)
     cached = context.tokens.get(token)
     if cached is not None:
         return cached

@@ -62,6 +62,11 @@ Version = Annotated[int | None, Query(ge=1, le=1_000_000)]
 health_router = APIRouter()
 router = APIRouter(prefix="/api/v1")
 
+# Light reads are ``async``: they run on the event loop, sparing two thread-pool hops each
+# (they never wait for a lock: SQLite readers in WAL mode and PostgreSQL readers do not block).
+# Writes, uploads and the large documents (Script.1, Breakdown.1, the ledger) stay in the
+# thread pool.
+
 
 def _dispatch(context: ApiContext, job: Job) -> JobAccepted:
     """Send a committed job to its queue; a queue that refuses fails the job, visibly."""
@@ -75,7 +80,7 @@ def _dispatch(context: ApiContext, job: Job) -> JobAccepted:
 
 
 @health_router.get("/healthz", tags=["health"])
-def healthz(context: Ctx) -> Health:
+async def healthz(context: Ctx) -> Health:
     """The service answers, with the kind of database and job queue it uses."""
     with context.database.transaction(readonly=True) as tx:
         tx.users.by_id("0" * 32)
@@ -108,7 +113,7 @@ def login(body: LoginIn, request: Request, context: Ctx) -> TokenOut:
 
 
 @router.get("/me", tags=["accounts"])
-def me(user: CurrentUser) -> UserOut:
+async def me(user: CurrentUser) -> UserOut:
     return UserOut.of(user)
 
 
@@ -123,19 +128,19 @@ def create_project(body: ProjectIn, user: CurrentUser, context: Ctx) -> ProjectO
 
 
 @router.get("/projects", tags=["projects"])
-def list_projects(user: CurrentUser, context: Ctx) -> list[ProjectOut]:
+async def list_projects(user: CurrentUser, context: Ctx) -> list[ProjectOut]:
     with context.database.transaction(readonly=True) as tx:
         return [ProjectOut.of(view) for view in projects.list_projects(tx, user)]
 
 
 @router.get("/projects/{project_id}", tags=["projects"])
-def get_project(project_id: ProjectId, user: CurrentUser, context: Ctx) -> ProjectOut:
+async def get_project(project_id: ProjectId, user: CurrentUser, context: Ctx) -> ProjectOut:
     with context.database.transaction(readonly=True) as tx:
         return ProjectOut.of(projects.get_project(tx, user, project_id))
 
 
 @router.get("/projects/{project_id}/members", tags=["projects"])
-def list_members(project_id: ProjectId, user: CurrentUser, context: Ctx) -> list[MemberOut]:
+async def list_members(project_id: ProjectId, user: CurrentUser, context: Ctx) -> list[MemberOut]:
     with context.database.transaction(readonly=True) as tx:
         return [MemberOut.of(m) for m in projects.list_members(tx, user, project_id)]
 
@@ -187,7 +192,7 @@ def remove_member(
 
 
 @router.get("/projects/{project_id}/audit", tags=["projects"])
-def project_audit(
+async def project_audit(
     project_id: ProjectId,
     user: CurrentUser,
     context: Ctx,
@@ -239,7 +244,7 @@ def upload_script(
 
 
 @router.get("/projects/{project_id}/scripts", tags=["scripts"])
-def list_scripts(project_id: ProjectId, user: CurrentUser, context: Ctx) -> list[ScriptOut]:
+async def list_scripts(project_id: ProjectId, user: CurrentUser, context: Ctx) -> list[ScriptOut]:
     with context.database.transaction(readonly=True) as tx:
         return [ScriptOut.of(r) for r in scripts.list_revisions(tx, user, project_id)]
 
@@ -311,7 +316,7 @@ def request_schedule(
 
 
 @router.get("/projects/{project_id}/schedules", tags=["schedule"])
-def list_schedules(
+async def list_schedules(
     project_id: ProjectId, user: CurrentUser, context: Ctx
 ) -> list[ScheduleVersionOut]:
     with context.database.transaction(readonly=True) as tx:
@@ -320,7 +325,7 @@ def list_schedules(
 
 
 @router.get("/projects/{project_id}/schedule", tags=["schedule"])
-def get_schedule(
+async def get_schedule(
     project_id: ProjectId, user: CurrentUser, context: Ctx, version: Version = None
 ) -> ScheduleOut:
     with context.database.transaction(readonly=True) as tx:
@@ -353,7 +358,7 @@ def move_strip(
 
 
 @router.get("/jobs/{job_id}", tags=["jobs"])
-def get_job(
+async def get_job(
     job_id: Annotated[str, PathParam(min_length=1, max_length=64)],
     user: CurrentUser,
     context: Ctx,
@@ -379,7 +384,7 @@ def request_budget(
 
 
 @router.get("/projects/{project_id}/budget", tags=["budget"])
-def get_budget(
+async def get_budget(
     project_id: ProjectId, user: CurrentUser, context: Ctx, version: Version = None
 ) -> BudgetOut:
     with context.database.transaction(readonly=True) as tx:
@@ -398,7 +403,7 @@ def request_book(
 
 
 @router.get("/projects/{project_id}/documents", tags=["documents"])
-def get_book(project_id: ProjectId, user: CurrentUser, context: Ctx) -> BookOut:
+async def get_book(project_id: ProjectId, user: CurrentUser, context: Ctx) -> BookOut:
     with context.database.transaction(readonly=True) as tx:
         return BookOut.of(books.latest_book(tx, user, project_id))
 
@@ -432,7 +437,7 @@ def get_ledger(
 
 
 @router.get("/projects/{project_id}/ai-ledger/disclosure", tags=["ai"])
-def get_disclosure(
+async def get_disclosure(
     project_id: ProjectId,
     user: CurrentUser,
     context: Ctx,
