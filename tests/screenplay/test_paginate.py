@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from filmpark.screenplay.model import Element, ElementKind
+from filmpark.screenplay.model import DualSide, Element, ElementKind
 from filmpark.screenplay.paginate import LINES_PER_PAGE, paginate, wrap_count
 from tests.screenplay.builders import a_scene, a_script, speech
 
@@ -89,3 +89,17 @@ def test_notes_and_sections_take_no_room() -> None:
     with_notes = a_script("# Act one", "= Synopsis", a_scene("INT. A - DAY", "One.", "[[note]]"))
     without = a_script(a_scene("INT. A - DAY", "One."))
     assert with_notes.length == without.length
+
+
+def test_both_columns_of_a_dual_dialogue_share_their_lines() -> None:
+    elements = [
+        Element(H, "INT. A - DAY", 1),
+        Element(C, "BRICK", 3, name="BRICK", dual=DualSide.LEFT),
+        Element(D, "Short.", 4, dual=DualSide.LEFT),
+        Element(C, "STEEL", 6, name="STEEL", dual=DualSide.RIGHT),
+        Element(D, " ".join(["Longer."] * 12), 7, dual=DualSide.RIGHT),
+    ]
+    layout = paginate(elements)
+    assert len(set(layout.starts[1:])) == 1
+    tallest = 1 + wrap_count(" ".join(["Longer."] * 12), 28)
+    assert layout.ends[4] - layout.starts[1] == tallest

@@ -127,8 +127,7 @@ def build_script(
                 Diagnostic(
                     source,
                     element.line,
-                    f"scene number {number_text} is used twice "
-                    f"(first at line {seen_numbers[number_text]})",
+                    f"scene number {number_text} is used more than once",
                 )
             )
         else:

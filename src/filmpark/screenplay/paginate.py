@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from filmpark.screenplay.model import DualSide, ElementKind
@@ -160,10 +160,11 @@ class _Block:
     before: int
     heights: list[int]  # printed lines of each element first..last (0 when not printed)
     breakable: bool
+    side_by_side: bool = False  # a dual dialogue: every element spans the whole block
+    height: int = field(init=False)
 
-    @property
-    def height(self) -> int:
-        return sum(self.heights)
+    def __post_init__(self) -> None:
+        self.height = sum(self.heights)
 
 
 def _blocks(elements: Sequence[Printable]) -> list[_Block]:
@@ -194,7 +195,7 @@ def _blocks(elements: Sequence[Printable]) -> list[_Block]:
                 heights = [0] * (k - i)
                 # The pair is one unbreakable block as tall as its taller column.
                 heights[0] = max(sum(left), sum(right))
-                blocks.append(_Block(i, k - 1, kind, 1, heights, False))
+                blocks.append(_Block(i, k - 1, kind, 1, heights, False, side_by_side=True))
                 i = k
                 continue
             heights = [
@@ -229,6 +230,11 @@ def paginate(elements: Sequence[Printable], lines_per_page: int = LINES_PER_PAGE
             pos += size - pos % size
 
     def sequential(block: _Block, at: int) -> int:
+        if block.side_by_side:
+            for index in range(block.first, block.last + 1):
+                starts[index] = at
+                ends[index] = at + block.height
+            return at + block.height
         for offset, height in enumerate(block.heights):
             starts[block.first + offset] = at
             ends[block.first + offset] = at + height
