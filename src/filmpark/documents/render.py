@@ -79,7 +79,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "hospital": ("Nearest hospital", "Bệnh viện gần nhất"),
     "hospital_blank": ("(to be filled in)", "(cần bổ sung)"),
     "set_heading": ("Set / description", "Bối cảnh / nội dung"),
-    "dn": ("D/N", "N/Đ"),
+    "dn": ("D/N", "D/N"),  # the trade's codes (D day, N night), kept in both languages
     "ie": ("I/E", "N/NG"),
     "cast_ids": ("Cast", "Diễn viên"),
     "location": ("Location", "Địa điểm"),

@@ -146,7 +146,9 @@ def _scene_line(problem: Problem, breakdown: Breakdown, number: str) -> CallShee
         eighths=job.eighths,
         cast_ids=tuple(sorted(job.cast)),
         location=problem.location(job.location).name,
-        description=job.description,
+        description=""
+        if job.description.strip().upper() == heading.strip().upper()
+        else job.description,
     )
 
 
