@@ -269,7 +269,10 @@ def test_a_producer_goes_from_registration_to_the_book(
     assert any(name.endswith(".ics") for name in names)
 
     page.goto(f"/projects/{project}/call-sheets")
+    assert page.locator("iframe.preview").count() == 1
     shot(page, "13-call-sheet-vi")
+    page.goto(f"/projects/{project}/budget/detail")
+    shot(page, "13b-budget-detail-vi")
     page.goto(f"/projects/{project}/ai")
     assert page.locator("#disclosure-vi").inner_text().strip()
     shot(page, "14-ai-use-vi")

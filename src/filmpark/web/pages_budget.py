@@ -16,11 +16,21 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 
 from filmpark.budget.charts import load_chart, shipped_charts
-from filmpark.errors import FilmparkError, NotFound, ValidationError
-from filmpark.services import budgets, projects, schedules
+from filmpark.errors import FilmparkError, NotFound, PermissionDenied, ValidationError
+from filmpark.services import books, budgets, projects, schedules
 from filmpark.services.permissions import Permission, can
 from filmpark.units import CURRENCY_DECIMALS, Money
-from filmpark.web.core import PageRoute, gettext, json_of, render, require_user, tr
+from filmpark.web.core import (
+    PageRoute,
+    flash,
+    gettext,
+    json_of,
+    redirect,
+    render,
+    require_user,
+    tr,
+)
+from filmpark.web.pages_documents import document_href
 from filmpark.web.platform import client_ip, dispatch, read, write
 from filmpark.web.project_context import project_context
 
@@ -199,7 +209,13 @@ def budget_compare(
     with read(request) as tx:
         view = projects.get_project(tx, user, project_id)
         context = project_context(request, project_id, view.title, view.role, "page_project_budget")
-        newest = budgets.get_budget(tx, user, project_id)
+        try:
+            newest = budgets.get_budget(tx, user, project_id)
+        except NotFound:
+            flash(request, "info", gettext(request, "There is no budget to compare yet."))
+            return redirect(
+                str(request.app.url_path_for("page_project_budget", project_id=project_id))
+            )
         right_version = b if b is not None else newest.version
         left_version = a if a is not None else max(1, right_version - 1)
         left = budgets.get_budget(tx, user, project_id, left_version)
@@ -242,5 +258,38 @@ def budget_compare(
         rows=rows,
         total_difference=total_right - total_left,
         versions=_versions(newest.version),
+        **context,
+    )
+
+
+@router.get("/projects/{project_id}/budget/detail", name="page_project_budget_detail")
+def budget_detail(request: Request, project_id: str) -> Response:
+    """The detail lines of every account, as the production book renders them."""
+    user = require_user(request)
+    with read(request) as tx:
+        view = projects.get_project(tx, user, project_id)
+        context = project_context(request, project_id, view.title, view.role, "page_project_budget")
+        try:
+            newest: int | None = budgets.get_budget(tx, user, project_id).version
+        except NotFound:
+            newest = None
+        try:
+            book = books.latest_book(tx, user, project_id)
+        except (NotFound, PermissionDenied):
+            book = None
+    files = book.files if book else ()
+    detail = {
+        suffix: document_href(project_id, name)
+        for name in files
+        for suffix in (".html", ".pdf", ".csv")
+        if name.startswith("budget_detail") and name.endswith(suffix)
+    }
+    return render(
+        request,
+        "project/budget_detail.html",
+        title=gettext(request, "Budget detail"),
+        detail=detail,
+        book_budget=book.budget_version if book else None,
+        newest_budget=newest,
         **context,
     )

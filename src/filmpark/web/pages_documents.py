@@ -71,7 +71,7 @@ class CallSheetLink:
     pdf: str | None
 
 
-def _file_href(project_id: str, name: str) -> str:
+def document_href(project_id: str, name: str) -> str:
     return f"/projects/{project_id}/documents/file/{quote(name)}"
 
 
@@ -104,7 +104,7 @@ def call_sheets(project_id: str, files: tuple[str, ...]) -> list[CallSheetLink]:
         if not match:
             continue
         suffix = PurePosixPath(name).suffix.lower()
-        days.setdefault(int(match.group(1)), {})[suffix] = _file_href(project_id, name)
+        days.setdefault(int(match.group(1)), {})[suffix] = document_href(project_id, name)
     return [
         CallSheetLink(day, found.get(".html"), found.get(".pdf"))
         for day, found in sorted(days.items())
@@ -124,7 +124,7 @@ def documents_page(request: Request, project_id: str) -> Response:
             suffix = PurePosixPath(name).suffix.lower()
             label = translator.gettext(_KINDS.get(suffix, N_("Other files")))
             grouped.setdefault(label, []).append(
-                DocumentLink(name, label, _file_href(project_id, name))
+                DocumentLink(name, label, document_href(project_id, name))
             )
         view = BookView(
             created_at=book.created_at,

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from fastapi import APIRouter, Request, Response
 
 from filmpark.errors import Conflict, NotFound, PermissionDenied, ValidationError
-from filmpark.services import projects, scripts
+from filmpark.services import projects, schedules, scripts
 from filmpark.services.permissions import GRANTABLE, Permission, can
 from filmpark.web.core import (
     PageRoute,
@@ -106,7 +106,12 @@ def project_overview(request: Request, project_id: str) -> Response:
         view = projects.get_project(tx, user, project_id)
         latest = scripts.latest_revision(tx, user, project_id)
         members = projects.list_members(tx, user, project_id)
-        shoot_days = None
+        try:
+            shoot_days: int | None = len(
+                schedules.get_schedule(tx, user, project_id).document.get("days", [])
+            )
+        except (NotFound, PermissionDenied):
+            shoot_days = None
     context = project_context(request, project_id, view.title, view.role, "page_project")
     steps = _next_steps(request, project_id, view.role, latest is not None, shoot_days)
     overview = Overview(
