@@ -572,7 +572,11 @@ def solve_sequence(
     else:
         # a large problem can still be closed quickly when precedences leave little choice
         found = search_order(
-            whole, upper_order=order, deadline=deadline, should_stop=should_stop, node_limit=2000
+            whole,
+            upper_order=order,
+            deadline=min(deadline, time.perf_counter() + 0.05 * time_limit),
+            should_stop=should_stop,
+            node_limit=2000,
         )
         if found.optimal:
             return finish(list(found.order), found.lower_bound - constant, True)

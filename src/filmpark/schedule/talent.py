@@ -274,6 +274,8 @@ class _Searcher:
         self.choice: dict[int, int] = {}
         self.bound: dict[int, int] = {}
         self.loc_shift = max(1, n_loc + 1).bit_length()
+        # a node costs about n bound evaluations: look at the clock more often when n is large
+        self.check_every = 255 if n <= 24 else 15 if n <= 48 else 0
 
     # -- small helpers -----------------------------------------------------------------------
 
@@ -472,7 +474,7 @@ class _Searcher:
 
     def tick(self) -> None:
         self.nodes += 1
-        if self.nodes & 255 == 0:
+        if self.nodes & self.check_every == 0:
             if self.deadline is not None and time.perf_counter() > self.deadline:
                 raise _Stop
             if self.should_stop is not None and self.should_stop():
