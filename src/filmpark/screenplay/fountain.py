@@ -395,7 +395,8 @@ class _Reader:
             raw = lines[index]
             number = index + 1
             if not raw or raw.isspace():
-                flush_action()
+                if action:
+                    flush_action()
                 previous_blank = True
                 previous_heading = False
                 index += 1
