@@ -38,13 +38,14 @@ def a_scene(
     night: bool = False,
     eighths: int = 8,
     exterior: bool = False,
+    dawn: bool = False,
 ) -> SceneJob:
     return SceneJob(
         number=number,
         set_name=location.upper(),
         location=location,
         int_ext=IntExt.EXT if exterior else IntExt.INT,
-        day_night=DayNight.NIGHT if night else DayNight.DAY,
+        day_night=DayNight.NIGHT if night else (DayNight.DAWN if dawn else DayNight.DAY),
         eighths=Eighths(eighths),
         minutes=minutes,
         cast=tuple(cast),

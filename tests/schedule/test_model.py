@@ -243,3 +243,30 @@ def test_stability_counts_strips_moved_from_the_previous_schedule(
     put(m, "1", 0 if kept else 2)
     solver = optimum(m, m.terms["stability"])
     assert solver.objective_value == expected
+
+
+def test_a_dawn_day_calls_before_first_light_and_needs_its_turnaround() -> None:
+    problem = a_problem([a_scene("1", minutes=600), a_scene("2", minutes=60, dawn=True)])
+    m = start(problem)
+    for build in (
+        builders.add_locations,
+        builders.add_light,
+        builders.add_capacity,
+        builders.add_turnaround,
+    ):
+        build(m)
+    put(m, "1", 0)  # 06:00 call, wraps at 16:00
+    put(m, "2", 1)  # 04:00 call the next morning: 12 h after wrap
+    assert run(m)[0] in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+    problem = a_problem([a_scene("1", minutes=660), a_scene("2", minutes=60, dawn=True)])
+    m = start(problem)
+    for build in (
+        builders.add_locations,
+        builders.add_light,
+        builders.add_capacity,
+        builders.add_turnaround,
+    ):
+        build(m)
+    put(m, "1", 0)  # wraps at 17:00: 11 h before the dawn call
+    put(m, "2", 1)
+    assert run(m)[0] == cp_model.INFEASIBLE

@@ -26,11 +26,17 @@ def tiny_problems(draw: st.DrawFn) -> Problem:
     for index in range(count):
         location = draw(st.sampled_from(["house", "street", "river"]))
         night = night_location and location == "river"
+        dawn = not night and location == "street" and draw(st.booleans())
         cast = draw(st.sets(st.integers(1, 3), max_size=3))
         minutes = draw(st.sampled_from([60, 120, 180, 300]))
         scenes.append(
             a_scene(
-                str(index + 1), location=location, cast=sorted(cast), minutes=minutes, night=night
+                str(index + 1),
+                location=location,
+                cast=sorted(cast),
+                minutes=minutes,
+                night=night,
+                dawn=dawn,
             )
         )
     window_end = MONDAY + timedelta(days=draw(st.integers(0, 2)))

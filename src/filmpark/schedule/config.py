@@ -671,7 +671,7 @@ def _read_rules(reader: _Reader, section: Node, rules: WorkRules) -> WorkRules:
             fields["turnaround_hours"][1], "rules.turnaround_hours"
         )
     if "calls" in fields:
-        calls = reader.mapping(fields["calls"][1], "rules.calls", ("day", "night", "split"))
+        calls = reader.mapping(fields["calls"][1], "rules.calls", ("day", "dawn", "night", "split"))
         for name, (_, value) in calls.items():
             changes[f"{name}_call"] = reader.clock(value, f"rules.calls.{name}")
     return replace(rules, **changes)

@@ -25,21 +25,25 @@ def work_dates(problem: Problem, horizon: int) -> tuple[date, ...]:
 
 
 def day_kind(scenes: Iterable[SceneJob]) -> DayKind:
-    night = day = False
+    night = day = dawn = False
     for scene in scenes:
         if scene.night:
             night = True
         else:
             day = True
+            dawn = dawn or scene.dawn
     if night and day:
         return DayKind.SPLIT
-    return DayKind.NIGHT if night else DayKind.DAY
+    if night:
+        return DayKind.NIGHT
+    return DayKind.DAWN if dawn else DayKind.DAY
 
 
 def call_time(problem: Problem, kind: DayKind) -> int:
     rules = problem.rules
     return {
         DayKind.DAY: rules.day_call,
+        DayKind.DAWN: rules.dawn_call,
         DayKind.NIGHT: rules.night_call,
         DayKind.SPLIT: rules.split_call,
     }[kind]
@@ -233,8 +237,8 @@ def _counts(problem: Problem, days: Sequence[ShootDay]) -> _Counts:
     flips = sum(1 for day in days if day.kind is DayKind.SPLIT)
     for i in range(1, len(slots)):
         if i in used and i - 1 in used:
-            night_now = used[i].kind is not DayKind.DAY
-            night_before = used[i - 1].kind is not DayKind.DAY
+            night_now = used[i].kind.dark
+            night_before = used[i - 1].kind.dark
             flips += night_now != night_before
     return _Counts(dark, hold, dropped, revisits, flips)
 

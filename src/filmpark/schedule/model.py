@@ -47,6 +47,7 @@ class ScheduleModel:
     loc_used: dict[tuple[str, int], cp_model.IntVar] = field(default_factory=dict)
     moves: list[cp_model.IntVar] = field(default_factory=list)
     has_night: list[cp_model.IntVar] = field(default_factory=list)
+    dawn_only: list[cp_model.IntVar] = field(default_factory=list)
     has_day: list[cp_model.IntVar] = field(default_factory=list)
     split: list[cp_model.IntVar] = field(default_factory=list)
     load: list[cp_model.IntVar] = field(default_factory=list)
@@ -235,6 +236,16 @@ def add_light(m: ScheduleModel) -> None:
         m.has_night.append(night)
         m.has_day.append(day)
         m.split.append(split)
+        dawn_scenes = [m.x[(s, d)] for s, scene in enumerate(scenes) if scene.dawn]
+        dawn_only = model.new_bool_var(f"dawn_{d}")
+        if dawn_scenes:
+            dawn = model.new_bool_var(f"has_dawn_{d}")
+            model.add_max_equality(dawn, dawn_scenes)
+            model.add_bool_and([dawn, night.negated()]).only_enforce_if(dawn_only)
+            model.add_bool_or([dawn.negated(), night]).only_enforce_if(dawn_only.negated())
+        else:
+            model.add(dawn_only == 0)
+        m.dawn_only.append(dawn_only)
     flips: list[cp_model.IntVar] = []
     for d in m.slots:
         if d == 0:
@@ -253,6 +264,7 @@ def call_of(m: ScheduleModel, d: int) -> LinearExpr:
         rules.day_call
         + (rules.night_call - rules.day_call) * (m.has_night[d] - m.split[d])
         + (rules.split_call - rules.day_call) * m.split[d]
+        + (rules.dawn_call - rules.day_call) * m.dawn_only[d]
     )
 
 
@@ -303,8 +315,9 @@ def add_turnaround(m: ScheduleModel) -> None:
     """At least the turnaround between one day's wrap and the next day's call."""
     rules = m.problem.rules
     cap = rules.day_minutes + rules.max_overtime_minutes_per_day
-    earliest = min(rules.day_call, rules.night_call, rules.split_call)
-    latest = max(rules.day_call, rules.night_call, rules.split_call)
+    calls = (rules.day_call, rules.dawn_call, rules.night_call, rules.split_call)
+    earliest = min(calls)
+    latest = max(calls)
     enforce = m.guard(
         "turnaround",
         f"{rules.turnaround_minutes / 60:g} h turnaround between wrap and the next call "

@@ -145,8 +145,14 @@ class DayKind(Enum):
     """What light a shooting day works in, which sets its call time."""
 
     DAY = "day"
+    DAWN = "dawn"
     NIGHT = "night"
     SPLIT = "split"
+
+    @property
+    def dark(self) -> bool:
+        """Whether the day works into the night (its regime for day/night flips)."""
+        return self in (DayKind.NIGHT, DayKind.SPLIT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +179,11 @@ class SceneJob:
     def night(self) -> bool:
         """Shot at night (a night scene shot day-for-night is shot in daylight hours)."""
         return self.day_night is DayNight.NIGHT and not self.day_for_night
+
+    @property
+    def dawn(self) -> bool:
+        """Shot at first light, which needs a pre-dawn call."""
+        return self.day_night is DayNight.DAWN
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,6 +45,7 @@ class WorkRules:
     max_overtime_minutes_per_month: int | None
     turnaround_minutes: int
     day_call: int
+    dawn_call: int
     night_call: int
     split_call: int
     drop_gap_days: int | None
@@ -109,6 +110,7 @@ def parse_rules(data: dict[str, Any]) -> WorkRules:
             max_overtime_minutes_per_month=None if monthly is None else int(monthly * 60),
             turnaround_minutes=int(float(data["turnaround_hours"]) * 60),
             day_call=_clock(calls["day"], "calls.day"),
+            dawn_call=_clock(calls.get("dawn", calls["day"]), "calls.dawn"),
             night_call=_clock(calls["night"], "calls.night"),
             split_call=_clock(calls["split"], "calls.split"),
             drop_gap_days=None if not drop else int(drop["gap_days"]),
