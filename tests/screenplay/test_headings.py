@@ -43,6 +43,7 @@ CASES = [
     ("NGOẠI. BỜ SÔNG - HOÀNG HÔN", IntExt.EXT, "BỜ SÔNG", "HOÀNG HÔN", DayNight.DUSK),
     ("NỘI. TIỆM ĐÀI - LIÊN TỤC", IntExt.INT, "TIỆM ĐÀI", "LIÊN TỤC", DayNight.UNKNOWN),
     ("Nội ngày. Tại nhà bà Tư", IntExt.INT, "NHÀ BÀ TƯ", "NGÀY", DayNight.DAY),
+    ("NỘI PHÒNG KHÁCH - TỐI", IntExt.INT, "PHÒNG KHÁCH", "TỐI", DayNight.NIGHT),
     ("Ngoại đêm. Bến xe Miền Đông", IntExt.EXT, "BẾN XE MIỀN ĐÔNG", "ĐÊM", DayNight.NIGHT),
     (
         "ИНТ. КВАРТИРА МАШИ – КУХНЯ – ДЕНЬ",
@@ -110,6 +111,8 @@ def test_decomposed_vietnamese_is_read_like_composed() -> None:
         "Nội tôi đi chợ sớm.",
         "Ngoại ô thành phố chìm trong sương.",
         "Estimates are due.",
+        "NỘI DUNG PHIM",
+        "NGOẠI TRUYỆN",
     ],
 )
 def test_lines_that_only_look_like_headings_are_not(text: str) -> None:

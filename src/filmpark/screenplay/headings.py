@@ -214,7 +214,14 @@ def _prefix(text: str) -> tuple[IntExt | None, str, str] | None:
         # the shooting-script style "Nội ngày. Tại nhà ..." — "Nội" alone is also a common word.
         if sep.strip() not in {".", ":"}:
             style = _VI_STYLE_RE.match(rest)
-            upper_ok = head == head.upper() and rest.strip() and rest == rest.upper()
+            # In capitals it must also end in a time: "NỘI DUNG PHIM" (the film's content)
+            # and "NGOẠI TRUYỆN" (a spin-off) are not headings.
+            upper_ok = (
+                head == head.upper()
+                and rest.strip()
+                and rest == rest.upper()
+                and _split_location_time(rest)[1] is not None
+            )
             styled = style is not None and time_of(_nfc_upper(style.group("time"))) is not None
             if not (upper_ok or styled):
                 return None
