@@ -48,3 +48,8 @@ def test_night_overtime_after_daylight_overtime_takes_20_percent_of_the_overtime
 @pytest.mark.parametrize("hours", ["0", "4", "7.5"])
 def test_a_short_day_is_still_paid_the_full_day_rate_and_no_premium(hours: str) -> None:
     assert premium(DayType.WORK_DAY, "2026-12-01T09:00", hours) == 0
+
+
+def test_a_short_call_on_a_holiday_still_costs_a_full_day_at_300_percent() -> None:
+    assert premium(DayType.HOLIDAY, "2026-12-01T17:00", "2.5") == 2
+    assert premium(DayType.REST_DAY, "2026-12-01T09:00", "3") == 1

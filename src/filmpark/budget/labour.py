@@ -12,8 +12,10 @@ The Vietnamese rules (Labour Code No. 45/2019/QH14, art. 98; computed as Decree
   the person also worked overtime in daylight, of the rest-day or holiday rate on those days.
 
 The hourly wage is the day rate divided by the hours it covers (``basis_hours``). The day rate
-is always paid in full; the *premium* is what the hours cost above it, as a fraction of the day
-rate, so a budget line is ``people × days × premium fraction × day rate``.
+is always paid in full, and a person called on a weekly rest day or a holiday is paid at least
+a full day at that day's rate (a short holiday call still costs 300% of a day); the *premium*
+is what the hours cost above the day rate, as a fraction of it, so a budget line is
+``people × premium day-rates × day rate``.
 """
 
 from __future__ import annotations
@@ -84,12 +86,14 @@ class DayPay:
     night_hours: Decimal
     night_overtime_hours: Decimal
     wage_hours: Decimal  # the pay in hourly wages, premiums included
+    day_percent: Decimal = Decimal(100)  # the least a day called costs: 100, rest day, holiday
 
     def premium_fraction(self, basis_hours: Decimal) -> Decimal:
         """The pay above the day rate, as a fraction of the day rate (never negative)."""
         if basis_hours <= 0:
             return Decimal(0)
-        return max(Decimal(0), self.wage_hours - basis_hours) / basis_hours
+        paid = max(self.wage_hours, basis_hours * self.day_percent / Decimal(100))
+        return max(Decimal(0), paid - basis_hours) / basis_hours
 
 
 def day_pay(rules: LabourRules, kind: DayType, start: datetime, hours: Decimal) -> DayPay:
@@ -139,4 +143,5 @@ def day_pay(rules: LabourRules, kind: DayType, start: datetime, hours: Decimal) 
         night_hours=Decimal(night) / sixty,
         night_overtime_hours=Decimal(night_overtime) / sixty,
         wage_hours=percent_minutes / Decimal(100) / sixty,
+        day_percent=base_day_pct,
     )
