@@ -184,3 +184,15 @@ def test_the_night_shoot_is_followed_by_a_rest_before_a_day_call() -> None:
     dates = schedule.dates()
     if dates["1"] < dates["2"]:
         assert (dates["2"] - dates["1"]).days >= 2 or schedule.day_of()["2"].call >= 17 * 60
+
+
+def test_replanning_an_unchanged_production_keeps_every_strip_where_it_was() -> None:
+    scenes = [
+        a_scene(str(i), location=f"loc{i % 4}", cast=[1 + i % 3], minutes=150, night=i % 5 == 0)
+        for i in range(1, 16)
+    ]
+    first = solve(a_problem(scenes), time_limit=2, workers=1)
+    again = solve(a_problem(scenes), time_limit=2, workers=1, previous=first)
+    assert again.dates() == first.dates()
+    assert again.term("stability").count == 0
+    assert again.objective <= first.objective

@@ -21,7 +21,7 @@ from datetime import date
 from ortools.sat.python import cp_model
 
 from filmpark.errors import FilmparkError
-from filmpark.schedule.evaluate import evaluate
+from filmpark.schedule.evaluate import evaluate, violations
 from filmpark.schedule.explain import explain_infeasible, precheck
 from filmpark.schedule.heuristic import (
     availability_table,
@@ -115,7 +115,16 @@ def initial_plan(
     order = sequence_order(problem, time_limit=time_limit, seed=seed)
     best: tuple[int, dict[date, list[str]]] | None = None
     allowed = availability_table(problem, horizon)
-    for candidate in (order, deadline_order(problem, order, horizon, allowed)):
+    orders = [order, deadline_order(problem, order, horizon, allowed)]
+    if problem.previous:
+        # re-planning: the previous schedule itself when it still holds, and its order
+        kept = _previous_plan(problem, horizon)
+        if kept is not None:
+            best = (evaluate(problem, kept).objective, kept)
+        position = {number: i for i, number in enumerate(order)}
+        far = date.max
+        orders.append(sorted(order, key=lambda n: (problem.previous.get(n, far), position[n])))
+    for candidate in orders:
         for urgency in (1, 2, 4):
             plan = pack_days(problem, candidate, horizon, urgency=urgency, allowed=allowed)
             if plan is None:
@@ -203,6 +212,20 @@ def _objective(m: ScheduleModel, values: list[int]) -> int:
     for var, coefficient in zip(objective.vars, objective.coeffs, strict=True):
         total += coefficient * values[var]
     return round(total * (objective.scaling_factor or 1))
+
+
+def _previous_plan(problem: Problem, horizon: Sequence[date]) -> dict[date, list[str]] | None:
+    """The previous schedule's dates, if every scene has one in the horizon and no rule breaks."""
+    inside = set(horizon)
+    plan: dict[date, list[str]] = {}
+    for scene in problem.scenes:
+        when = problem.previous.get(scene.number)
+        if when is None or when not in inside:
+            return None
+        plan.setdefault(when, []).append(scene.number)
+    if violations(problem, evaluate(problem, plan).days):
+        return None
+    return plan
 
 
 def _solver(time_limit: float, seed: int, workers: int) -> cp_model.CpSolver:
