@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -170,3 +171,16 @@ def test_bad_config_values_name_the_key_the_line_and_what_was_expected(
 ) -> None:
     with pytest.raises(ConfigError, match=expected):
         make_plan(EXAMPLE.read_bytes(), str(EXAMPLE), config_text=config, time_limit=1.0)
+
+
+def test_the_us_profile_budgets_in_dollars_on_the_us_chart_with_union_fringes() -> None:
+    config = "production:\n  currency: USD\nprofile: us\n"
+    plan = make_plan(EXAMPLE.read_bytes(), str(EXAMPLE), config_text=config, time_limit=1.0)
+    summary = plan.summary
+    assert summary.currency == "USD"
+    assert summary.budget.chart.key == "us-feature"
+    assert summary.account_total("1400").amount > 0
+    # SAG-AFTRA pension & health (21%) on the cast lands in the above-the-line fringes.
+    assert summary.account_total("1900").amount > summary.account_total("1400").amount * Decimal(
+        "0.2"
+    )
