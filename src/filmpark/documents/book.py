@@ -512,7 +512,7 @@ def write_book(directory: Path, book: Book, *, lang: str = "en") -> list[Path]:
             label("solver", lang),
             label("optimal", lang)
             if schedule.optimal
-            else f"{schedule.status}, {label('gap', lang)} {schedule.gap:.1%}",
+            else f"{_translated(schedule.status, lang)}, {label('gap', lang)} {schedule.gap:.1%}",
         ),
     ]
     links = [("book.pdf", "book.pdf"), (label("breakdown_sheets", lang), "breakdown_sheets.html")]

@@ -90,6 +90,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "equivalent": ("Grand total in {currency}", "Tổng cộng quy đổi ra {currency}"),
     "Script order": ("Script order", "Theo thứ tự kịch bản"),
     "Optimised": ("Optimised", "Lịch tối ưu"),
+    "FEASIBLE": ("feasible", "khả thi"),
+    "HEURISTIC": ("heuristic (no solver proof)", "theo kinh nghiệm (chưa chứng minh)"),
     "character": ("Character", "Vai"),
     "performer": ("Performer", "Diễn viên"),
     "pickup": ("Pick-up", "Đón"),
