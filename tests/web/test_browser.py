@@ -252,6 +252,9 @@ def test_a_producer_goes_from_registration_to_the_book(
     total = page.locator("#grand-total").inner_text()
     assert re.fullmatch(r"[\d.]+\s₫", total.replace("\xa0", " ")), total
     shot(page, "11-budget-top-sheet-vi")
+    page.click("nav.tabs a:nth-child(3)")
+    page.wait_for_selector("#comparison")
+    shot(page, "11b-budget-comparison-vi")
 
     # The production book: render it and download it whole.
     page.goto(f"/projects/{project}/documents")

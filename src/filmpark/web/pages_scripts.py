@@ -149,6 +149,7 @@ def _scripts_page(request: Request, project_id: str, status_code: int = 200) -> 
         revisions=rows,
         can_upload=can(view.role, Permission.UPLOAD_SCRIPT),
         can_read=can(view.role, Permission.VIEW_SCRIPT),
+        max_upload_bytes=platform(request).settings.max_upload_bytes,
         **context,
     )
 

@@ -38,7 +38,7 @@ _MENU: tuple[tuple[str, str, Permission], ...] = (
     ("page_project_one_liner", N_("One-liner"), Permission.VIEW_SCHEDULE),
     ("page_project_call_sheet", N_("Call sheets"), Permission.VIEW_DOCUMENTS),
     ("page_project_budget", N_("Budget"), Permission.VIEW_BUDGET),
-    ("page_project_documents", N_("Documents"), Permission.VIEW_PROJECT),
+    ("page_project_documents", N_("Documents"), Permission.VIEW_DOCUMENTS),
     ("page_project_ai", N_("AI use"), Permission.VIEW_LEDGER),
     ("page_project_members", N_("Members"), Permission.VIEW_MEMBERS),
     ("page_project_settings", N_("Settings"), Permission.VIEW_PROJECT),

@@ -87,9 +87,22 @@
     region.textContent = text;
   }
 
+  /* A file larger than the server accepts is refused here, before minutes of uploading. */
+  function tooLarge(form) {
+    for (const input of form.querySelectorAll("input[type=file][data-max-bytes]")) {
+      const limit = parseInt(input.dataset.maxBytes, 10);
+      for (const file of input.files || []) {
+        if (limit && file.size > limit) return input.dataset.msgTooLarge;
+      }
+    }
+    return null;
+  }
+
   document.addEventListener("submit", function (event) {
     const form = event.target;
     if (!(form instanceof HTMLFormElement)) return;
+    const refused = tooLarge(form);
+    if (refused) { event.preventDefault(); announce(refused, "error"); return; }
     if (form.dataset.submitted === "1") { event.preventDefault(); return; }
     form.dataset.submitted = "1";
     form.querySelectorAll("button[type=submit], button:not([type])").forEach(function (b) { b.disabled = true; });
