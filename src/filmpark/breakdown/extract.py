@@ -935,7 +935,14 @@ class _SceneExtractor:
     def _earlier_compound(self, name: str) -> tuple[str, str] | None:
         """An earlier, longer name with the same head (``light baton``; ``đài bán dẫn``)."""
         for (category, other), proposal in self.work.items.items():
-            same_head = other.endswith(" " + name) if self.en else other.startswith(name + " ")
+            if self.en:
+                # ``the baton`` -> ``light baton``; ``the bike`` -> ``motorbike`` (never by the
+                # first word: a ``noodle cart`` is no noodle).
+                same_head = other.endswith(" " + name) or (
+                    len(name) >= 4 and other.endswith(name) and other != name
+                )
+            else:
+                same_head = other.startswith(name + " ")
             if same_head and proposal.source == "lexicon" and category not in ("extras", "sound"):
                 return category, other
         return None
