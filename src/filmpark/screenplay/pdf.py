@@ -56,7 +56,7 @@ _SCENE_NUMBER_RE = re.compile(
     r"^(?:[A-Za-z]{1,3}-?)?\d{1,4}[A-Za-z]{0,3}(?:[.\-][0-9A-Za-z]{1,3})*\.?$"
 )
 _PAGE_NUMBER_RE = re.compile(r"^(?:page\s+|trang\s+)?\d{1,4}[A-Z]?\.?(?:\s*/\s*\d+)?$", re.I)
-_MORE_RE = re.compile(r"^\((?:MORE|CÒN NỮA|CÒN TIẾP|CONTINUED|TIẾP TỤC)\)$", re.I)
+_MORE_RE = re.compile(r"^\((?:MORE|CÒN NỮA|CÒN TIẾP)\)$", re.I)
 _CONTINUED_RE = re.compile(r"^(?:\(CONTINUED\)|CONTINUED:?(?:\s*\(\d+\))?|\(TIẾP TỤC\))$", re.I)
 _CONTD_RE = re.compile(r"\s*\((?:CONT'D|CONT’D|CONTD|CONT\.|CONTINUED|TIẾP|CÒN TIẾP)\)\s*$", re.I)
 _TRANSITION_RE = re.compile(r"(?:TO:|IN:|OUT\.?|:)$")
@@ -665,7 +665,12 @@ def _elements(pages: Sequence[_Page], indents: _Indents) -> _Built:
             ):
                 # Two blank lines before a lone upper-case line: a heading without INT/EXT.
                 kind = ElementKind.SCENE_HEADING
-            if kind is ElementKind.CHARACTER and state.more_pending and _CONTD_RE.search(text):
+            if (
+                kind is ElementKind.CHARACTER
+                and state.more_pending
+                and _CONTD_RE.search(text)
+                and split_cue(text)[0].upper() == _last_speaker(built.elements)
+            ):
                 # The speech goes on from the page before: drop the repeated cue.
                 state.more_pending = False
                 state.drop_contd_cue = True
@@ -717,6 +722,13 @@ def _elements(pages: Sequence[_Page], indents: _Indents) -> _Built:
             previous = row
             index += 1
     return built
+
+
+def _last_speaker(elements: Sequence[Element]) -> str | None:
+    for element in reversed(elements):
+        if element.kind is ElementKind.CHARACTER:
+            return element.name
+    return None
 
 
 def _headings_spaced(pages: Sequence[_Page]) -> bool:
