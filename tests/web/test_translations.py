@@ -16,7 +16,13 @@ from filmpark.web.core import TEMPLATES_DIR, environment
 from tests.web.conftest import create_project, csrf_of, register
 
 WEB = TEMPLATES_DIR.parent
-KEYWORDS = {"_": None, "gettext": (2,), "ngettext": (1, 2), "N_": None}
+KEYWORDS = {
+    "_": None,
+    "gettext": (2,),
+    "ngettext": (1, 2),
+    "N_": None,
+    "pgettext": ((1, "c"), 2),
+}
 
 
 def used_messages() -> set[str]:

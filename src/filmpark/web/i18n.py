@@ -108,6 +108,18 @@ class Translator:
         """The translation of ``message`` as plain text (for flash messages and headers)."""
         return translations(self.language).gettext(message)
 
+    def pgettext(self, context: str, message: str) -> str:
+        """The translation of ``message`` in ``context`` (for short words with two meanings)."""
+        return translations(self.language).pgettext(context, message)
+
+    def day_night(self, code: str) -> str:
+        """A strip's D/N as the reader writes it: ``D``/``N`` in English, ``Ngày``/``Đêm``."""
+        if code == "N":
+            return self.pgettext("strip: shot at night", "N")
+        if code == "D":
+            return self.pgettext("strip: shot by day", "D")
+        return code
+
     def ngettext(self, singular: str, plural: str, count: int) -> str:
         return translations(self.language).ngettext(singular, plural, count)
 
