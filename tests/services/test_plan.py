@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -82,7 +83,25 @@ def test_plan_json_carries_the_script_breakdown_schedule_and_budget(
     assert accounts == Money.of(budget["subtotal"], budget["currency"])
 
 
-def test_cast_cost_equals_the_dood_paid_days_times_the_rates(example_plan) -> None:  # type: ignore[no-untyped-def]
+@pytest.fixture(scope="module")
+def configured_plan():  # type: ignore[no-untyped-def]
+    """The example with its production config: rates, a contract window, a drop/pick-up deal."""
+    config = EXAMPLE.with_name("production.yaml")
+    return make_plan(
+        EXAMPLE.read_bytes(),
+        str(EXAMPLE),
+        config_text=config.read_text(encoding="utf-8"),
+        config_source=str(config),
+        time_limit=2.0,
+        today=date(2026, 11, 25),
+    )
+
+
+@pytest.mark.parametrize("which", ["example_plan", "configured_plan"])
+def test_cast_cost_equals_the_dood_paid_days_times_the_rates(
+    which: str, request: pytest.FixtureRequest
+) -> None:
+    example_plan = request.getfixturevalue(which)
     summary = example_plan.summary
     cast_account = summary.budget.chart.role("cast")
     base = [

@@ -225,15 +225,15 @@ def build_budget(
             DetailLine(
                 account=cast_account,
                 description=f"#{member.cast_id} {member.name}: work {member.work_days}, hold "
-                f"{member.hold_days}, travel {member.travel_days} days",
+                f"{member.hold_days}, travel {member.travel_days}; {member.paid_days} paid days",
                 description_vi=f"#{member.cast_id} {member.name}: quay {member.work_days}, chờ "
-                f"{member.hold_days}, di chuyển {member.travel_days} ngày",
+                f"{member.hold_days}, di chuyển {member.travel_days}; {member.paid_days} ngày trả công",
                 amount=Decimal(1),
                 quantity=Decimal(member.paid_days),
                 unit="days",
                 rate=member.daily_rate,
                 labour=True,
-                note="day-out-of-days paid days (work + hold + travel)",
+                note="paid days from the day-out-of-days",
             )
         )
         worked = [(by_date[when], Decimal(1)) for when in member.work_dates if when in by_date]

@@ -29,15 +29,18 @@ class CastDays:
     travel_days: int = 0
     work_dates: tuple[date, ...] = ()
     character: str = ""
-    other_paid_days: int = 0  # rehearsal, fitting and other paid days the DOOD counts
+    paid: int | None = None  # the DOOD's own count of paid days, when it comes from one
 
     def __post_init__(self) -> None:
-        if min(self.work_days, self.hold_days, self.travel_days, self.other_paid_days) < 0:
+        if min(self.work_days, self.hold_days, self.travel_days, self.paid or 0) < 0:
             raise ValidationError(f"cast {self.name}", "day counts cannot be negative")
 
     @property
     def paid_days(self) -> int:
-        return self.work_days + self.hold_days + self.travel_days + self.other_paid_days
+        """The DOOD's paid days (a combined ``SW/H`` day is paid once), else work + hold + travel."""
+        if self.paid is not None:
+            return self.paid
+        return self.work_days + self.hold_days + self.travel_days
 
 
 @dataclass(frozen=True, slots=True)

@@ -158,7 +158,6 @@ def cast_days_from_dood(schedule: Schedule, dood: DayOutOfDays) -> tuple[CastDay
     result: list[CastDays] = []
     for row in dood.rows:
         totals = row.totals
-        counted = totals.work + totals.hold + totals.travel
         result.append(
             CastDays(
                 cast_id=row.cast_id,
@@ -172,7 +171,7 @@ def cast_days_from_dood(schedule: Schedule, dood: DayOutOfDays) -> tuple[CastDay
                     for column, cell in zip(dood.columns, row.cells, strict=True)
                     if WORK_CODES.intersection(cell.codes)
                 ),
-                other_paid_days=max(0, totals.paid - counted),
+                paid=totals.paid,
             )
         )
     return tuple(result)
