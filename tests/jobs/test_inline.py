@@ -3,9 +3,11 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from sqlalchemy import update
 
-from filmpark.jobs import InlineQueue, recover, run_job
+from filmpark.errors import ValidationError
+from filmpark.jobs import InlineQueue, recover, run_job, submit
 from filmpark.store import Database
 from filmpark.store.models import JobRow
 from filmpark.store.records import JobState
@@ -27,6 +29,18 @@ def test_an_inline_job_runs_reports_progress_and_stores_one_version(
     assert done.attempts == 1
     assert done.result == {"schedule_version": 1}
     assert versions_of(database, job) == [1]
+
+
+def test_submit_records_the_job_and_sends_it(database: Database, data_dir: Path) -> None:
+    project = a_queued_job(database).project_id
+    queue = InlineQueue(database, settings_for(database, data_dir))
+    try:
+        job_id = submit(database, queue, "test.count", {"project_id": project, "steps": 2})
+        assert queue.wait(job_id, timeout=30) is JobState.SUCCEEDED
+    finally:
+        queue.close()
+    with pytest.raises(ValidationError, match="unknown job kind"):
+        submit(database, queue, "no.such.kind", {})
 
 
 def test_running_a_finished_job_again_does_nothing(database: Database, data_dir: Path) -> None:

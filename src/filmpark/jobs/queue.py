@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 from filmpark.config import Settings
 from filmpark.errors import ExternalServiceError, FilmparkError
@@ -90,6 +90,30 @@ def make_queue(database: Database, settings: Settings) -> JobQueue:
     if settings.broker_url:
         return CeleryQueue(settings)
     return InlineQueue(database, settings)
+
+
+def submit(
+    database: Database,
+    queue: JobQueue,
+    kind: str,
+    payload: dict[str, Any],
+    *,
+    project_id: str | None = None,
+    created_by: str | None = None,
+) -> str:
+    """Record a job of ``kind`` (its payload holds ids, never data) and send it; its id.
+
+    Use cases that check permissions first create the row in the request's transaction
+    (``services.schedules.request_schedule``...) and the edge calls ``queue.dispatch`` after
+    the commit; this is the same in one call, for jobs started by the platform itself.
+    """
+    from filmpark.services.jobs import job_kind
+
+    job_kind(kind)  # an unknown kind fails here, not in a worker
+    with database.transaction() as tx:
+        job = tx.jobs.add(kind, payload, project_id=project_id, created_by=created_by)
+    queue.dispatch(job.id)
+    return job.id
 
 
 def recover(database: Database, settings: Settings, queue: JobQueue) -> int:
