@@ -273,6 +273,11 @@ _OBJECTS = frozenset(
      "on", "in", "against", "along", "behind", "beside",
      "around", "past", "toward", "towards", "at", "open", "shut"}
 )  # fmt: skip
+_INTRANSITIVE = frozenset(
+    {"run", "walk", "fall", "sway", "swing", "slide", "drop", "turn", "spin", "wait", "sleep",
+     "stop", "move", "rise", "sink", "fly", "land", "shake", "tremble", "flicker", "glow",
+     "burn", "die", "rest", "sit", "stand", "lie", "hang", "float", "drift", "watch", "stare"}
+)  # fmt: skip
 _PARTICLES = frozenset({"down", "up", "off", "over", "away", "out", "back", "in", "on"})
 _MODALS = frozenset(
     {"to", "will", "would", "can", "could", "should", "must", "might", "may", "shall",
@@ -700,6 +705,16 @@ class _SceneExtractor:
                 or line.used[hit.start - 1]
                 or self._match(tokens, hit.start - 1) is not None
             )
+        if (
+            before is not None
+            and before.sentence == token.sentence
+            and word.endswith("s")
+            and not word.endswith("ss")
+            and (after is None or after.sentence != token.sentence)
+            and (before.is_upper or before.is_title or self._match(tokens, hit.start - 1))
+            and (verb_in(word, self.rule_words["sound_words"]) or verb_in(word, _INTRANSITIVE))
+        ):
+            return True  # ``a ROOSTER crows.``: a noun, then the verb ends the sentence
         # ``Splinters rain down``, ``riders pull over``: a plural noun, then the verb.
         return (
             after is not None
