@@ -86,7 +86,7 @@ def postgres_database(base: str) -> Iterator[str]:
 
 
 @contextmanager
-def server(database_url: str | None, data_dir: Path) -> Iterator[str]:
+def server(database_url: str | None, data_dir: Path) -> Iterator[tuple[str, int]]:
     port = free_port()
     env = {
         **os.environ,
@@ -132,7 +132,7 @@ def server(database_url: str | None, data_dir: Path) -> Iterator[str]:
             if process.poll() is not None or time.monotonic() > deadline:
                 raise SystemExit(f"the server did not start; see {data_dir / 'server.log'}")
             time.sleep(0.2)
-        yield base
+        yield base, process.pid
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         try:
@@ -216,6 +216,26 @@ async def run_scenario(
     return Result(name, len(latencies), errors, elapsed, latencies)
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux ``/proc``)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def server_cpu_per_request(base: str, pid: int, path: str, headers: dict[str, str]) -> float:
+    """Milliseconds of server CPU per request, from 300 requests one after another.
+
+    Unlike latency, CPU time hardly depends on what else the machine is running.
+    """
+    with httpx.Client(base_url=base, timeout=30) as client:
+        for _ in range(20):
+            client.get(path, headers=headers)
+        before = cpu_seconds(pid)
+        for _ in range(300):
+            client.get(path, headers=headers).raise_for_status()
+        return (cpu_seconds(pid) - before) / 300 * 1000
+
+
 def scenarios(headers: dict[str, str], project: str) -> list[tuple[str, Call]]:
     p = f"/api/v1/projects/{project}"
 
@@ -263,12 +283,21 @@ def main() -> None:
         else postgres_database(args.postgres) as pg_url,
     ):
         backend = "postgresql" if pg_url else "sqlite"
-        with server(pg_url, Path(folder)) as base:
+        with server(pg_url, Path(folder)) as (base, pid):
             headers, project = prepare(base)
+            load = os.getloadavg()[0]
+            print(f"load average at start: {load:.1f} on {os.cpu_count()} cores")
+            for label, path in (
+                ("GET project", f"/api/v1/projects/{project}"),
+                ("GET schedule", f"/api/v1/projects/{project}/schedule"),
+            ):
+                used = server_cpu_per_request(base, pid, path, headers)
+                print(f"server CPU per request, {label}: {used:.2f} ms")
             print(
-                "| database | scenario | clients | requests | req/s | p50 ms | p95 ms | p99 ms | errors |"
+                "| database | scenario | clients | think s | requests | req/s "
+                "| p50 ms | p95 ms | p99 ms | errors |"
             )
-            print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+            print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
             for name, call in scenarios(headers, project):
                 result = asyncio.run(
                     run_scenario(base, name, call, clients, seconds, max(0.0, args.think))
