@@ -7,7 +7,7 @@ import uuid
 
 import httpx
 
-from tests.web.conftest import create_project, csrf_of, register
+from tests.web.conftest import LiveServer, create_project, csrf_of, register
 
 FOUNTAIN = (
     b"Title: Small Test\n\n"
@@ -288,3 +288,50 @@ def test_a_form_sent_after_the_sign_in_expired_is_kept_and_sent_after_signing_in
     assert resend.group(1) == f"/projects/{project}/settings"
     client.post(resend.group(1), data={"csrf_token": csrf_of(signed_in.text), "title": "New Title"})
     assert "New Title" in client.get(f"/projects/{project}").text
+
+
+def test_a_repeated_decision_with_the_same_idempotency_key_is_recorded_once(
+    client: httpx.Client, live_server: LiveServer
+) -> None:
+    register(client, unique_email("idem"))
+    project = create_project(client, "Once Only")
+    upload(client, project)
+    page = client.get(f"/projects/{project}/breakdown")
+    headers = {
+        "X-CSRF-Token": csrf_of(page.text),
+        "Accept": "application/json",
+        "Idempotency-Key": "decision-" + uuid.uuid4().hex,
+    }
+    body = {"decisions": [{"action": "add", "scene": "1", "category": "props", "name": "ladle"}]}
+    first = client.post(f"/projects/{project}/breakdown/decisions", json=body, headers=headers)
+    second = client.post(f"/projects/{project}/breakdown/decisions", json=body, headers=headers)
+    assert first.status_code == second.status_code == 200
+    assert first.json() == second.json()
+    database = live_server.app.state.filmpark.database
+    with database.transaction(readonly=True) as tx:
+        recorded = [d for d in tx.decisions.of_project(project) if d.name == "ladle"]
+    assert len(recorded) == 1
+
+
+def test_someone_who_is_not_a_member_cannot_change_a_project_through_the_page_actions(
+    client: httpx.Client,
+) -> None:
+    register(client, unique_email("owner"))
+    project = create_project(client, "Private")
+    upload(client, project)
+    with httpx.Client(base_url=client.base_url, timeout=30) as stranger:
+        register(stranger, unique_email("outsider"))
+        token = csrf_of(stranger.get("/projects").text)
+        headers = {"X-CSRF-Token": token, "Accept": "application/json"}
+        for path, body in (
+            (
+                "breakdown/decisions",
+                {"decisions": [{"action": "add", "scene": "1", "category": "props", "name": "x"}]},
+            ),
+            ("stripboard/moves", {"scene": "1", "day": 1, "expected_version": 1}),
+            ("stripboard/solve", {}),
+            ("budget/build", {}),
+            ("documents/render", {}),
+        ):
+            response = stranger.post(f"/projects/{project}/{path}", json=body, headers=headers)
+            assert response.status_code == 404, path
