@@ -109,6 +109,29 @@ def test_from_script_to_schedule_budget_and_book(platform: Platform) -> None:
     kept = {s: d["date"] for d in resolved["schedule"]["days"] for s in d["scenes"]}
     assert kept[scene] == target_date, "a re-solve moved a strip a person locked"
 
+    # Piling the longest strips onto one day breaks the day-length rule: the move is refused
+    # with the rule named, and the stored schedule stays as it was.
+    version = resolved["version"]
+    first_day = resolved["schedule"]["days"][0]["scenes"]
+    others = sorted((s for s in kept if s not in first_day), key=lambda n: -eighths[n])
+    refused = None
+    for pile in others[:10]:
+        attempt = client.post(
+            f"/api/v1/projects/{project_id}/schedule/moves",
+            json={"expected_version": version, "scene": pile, "day": 1},
+            headers=auth(owner),
+        )
+        if attempt.status_code == 422:
+            refused = attempt
+            break
+        assert attempt.status_code == 201, attempt.text
+        version = attempt.json()["version"]
+    assert refused is not None, "ten long strips fitted into one shooting day"
+    assert refused.json()["error"]["code"] == "infeasible"
+    assert refused.json()["error"]["reasons"]
+    after = client.get(f"/api/v1/projects/{project_id}/schedule", headers=auth(owner)).json()
+    assert after["version"] == version
+
     book = client.post(f"/api/v1/projects/{project_id}/documents", json={}, headers=auth(owner))
     assert book.status_code == 202, book.text
     rendered = wait_for_job(client, owner, book.json()["job_id"])
