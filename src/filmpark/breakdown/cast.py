@@ -117,6 +117,12 @@ def is_person_noun(words: Sequence[str], lexicon: Lexicon, *others: Lexicon) -> 
 
 
 def _is_person_noun(words: Sequence[str], lexicon: Lexicon) -> bool:
+    if lexicon.language == "vi" and len(words) >= 2 and words[0] in lexicon.words("trades"):
+        return True  # ``(BÀ) BÁN BÁNH XÈO``: someone named by what she does
+    return _is_person_phrase(words, lexicon)
+
+
+def _is_person_phrase(words: Sequence[str], lexicon: Lexicon) -> bool:
     phrase = " ".join(words)
     entry = lexicon.lookup(phrase)
     if entry is not None and entry.category == "extras":

@@ -634,14 +634,19 @@ class _SceneExtractor:
                 collapsed = collapsed[1:]
             # ``NỔ ẦM`` -> ``tiếng nổ``: keep up to the sound word's compound.
             entry = None
-            for size in range(len(collapsed), 0, -1):
+            for size in range(len(collapsed) if before != "tiếng" else 0, 0, -1):
                 candidate = self.lex.lookup(" ".join(collapsed[:size]))
                 if candidate is not None:
                     entry = candidate
                     collapsed = collapsed[:size]
                     break
-            if entry is None and len(collapsed) > 1 and collapsed[0] in sounds:
-                collapsed = collapsed[:1]
+            if (
+                entry is None
+                and len(collapsed) > 1
+                and collapsed[0] in sounds
+                and before != "tiếng"
+            ):
+                collapsed = collapsed[:1]  # ``NỔ ẦM`` -> ``tiếng nổ``; ``Tiếng CÒI CẢNH SÁT`` stays
             name = "tiếng " + " ".join(collapsed)
         whole = self.lex.lookup(" ".join(words))
         if verb_form or whole is None or whole.category in ("vehicles", "animals"):
