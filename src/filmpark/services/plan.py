@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -95,8 +95,15 @@ def make_plan(
     today: date | None = None,
     on_step: StepCallback | None = None,
     on_progress: Callable[[Progress], None] | None = None,
+    hospitals: Mapping[str, str] | None = None,
+    performers: Mapping[int, str] | None = None,
 ) -> Plan:
-    """Parse, break down, schedule and cost a screenplay (``data`` read from ``source``)."""
+    """Parse, break down, schedule and cost a screenplay (``data`` read from ``source``).
+
+    ``hospitals`` (location id → nearest hospital) and ``performers`` (cast id → actor) fill
+    those fields of the call sheets when the caller knows them; otherwise they stay blank for
+    the production to fill in.
+    """
 
     def step(name: str, message: str) -> None:
         if on_step is not None:
@@ -135,7 +142,9 @@ def make_plan(
     title = config.title or script.title or Path(source).stem
     summary = summarise(build_budget(facts, settings, title=title))
     comparison = compare_with_script_order(problem, summary, settings, title=title)
-    sheets = call_sheets(schedule, breakdown, title=title)
+    sheets = call_sheets(
+        schedule, breakdown, title=title, hospitals=hospitals, performers=performers
+    )
     defaults = tuple(dict.fromkeys((*config.defaults_used, *settings.defaults_used)))
     return Plan(
         script,
