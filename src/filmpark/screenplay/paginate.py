@@ -297,6 +297,9 @@ def paginate(elements: Sequence[Printable], lines_per_page: int = LINES_PER_PAGE
         pos = sequential(block, pos)
     last = max(ends, default=0)
     page_count = max(1, -(-last // size)) if n else 0
-    pages = tuple(min(start // size + 1, max(page_count, 1)) for start in starts)
-    lines = tuple(start % size + 1 for start in starts)
-    return Pagination(pages, lines, tuple(starts), tuple(ends), page_count, size)
+    pages = [start // size + 1 for start in starts]
+    cap = max(page_count, 1)
+    if pages and pages[-1] > cap:  # unprinted elements after the last printed line
+        pages = [min(page, cap) for page in pages]
+    lines = [start % size + 1 for start in starts]
+    return Pagination(tuple(pages), tuple(lines), tuple(starts), tuple(ends), page_count, size)
