@@ -208,7 +208,7 @@ def stripboard_pdf(book: Book, lang: str) -> bytes:
         Column(label("scene", lang), 1),
         Column(label("ie", lang), 1),
         Column(label("set_heading", lang), 7),
-        Column(label("dn", lang), 0.8),
+        Column(label("dn", lang), 1.3),
         Column(label("pages", lang), 1, "RIGHT"),
         Column(label("cast_ids", lang), 2),
         Column(label("location", lang), 3),
@@ -227,7 +227,7 @@ def one_liner_pdf(book: Book, lang: str) -> bytes:
     columns = (
         Column(label("scene", lang), 1),
         Column(label("set_heading", lang), 8),
-        Column(label("dn", lang), 0.8),
+        Column(label("dn", lang), 1.3),
         Column(label("pages", lang), 1, "RIGHT"),
         Column(label("cast_ids", lang), 2),
         Column(label("minutes", lang), 1.2, "RIGHT"),

@@ -431,7 +431,7 @@ def add_call_sheet(pdf: DocumentPDF, sheet: CallSheet) -> None:
         [
             Column(label("scene", lang), 1),
             Column(label("set_heading", lang), 6),
-            Column(label("dn", lang), 0.9),
+            Column(label("dn", lang), 1.3),
             Column(label("pages", lang), 1.1, "RIGHT"),
             Column(label("cast_ids", lang), 1.6),
             Column(label("location", lang), 3),
@@ -507,7 +507,7 @@ def add_call_sheet(pdf: DocumentPDF, sheet: CallSheet) -> None:
             [
                 Column(label("scene", lang), 1),
                 Column(label("set_heading", lang), 7),
-                Column(label("dn", lang), 0.9),
+                Column(label("dn", lang), 1.3),
                 Column(label("pages", lang), 1.1, "RIGHT"),
                 Column(label("cast_ids", lang), 2),
             ],
