@@ -58,7 +58,6 @@ def install(
     )
     app.state.filmpark_web = WebState(
         codec=SessionCodec(settings.secret_key),
-        session_seconds=int(settings.token_lifetime.total_seconds()),
         load_user=routes.user_loader(app),
     )
     for router in routes.ROUTERS:

@@ -22,7 +22,7 @@ import hashlib
 import hmac
 import json
 import logging
-from collections.abc import Callable, Coroutine, Iterable, Mapping
+from collections.abc import Callable, Coroutine, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -92,7 +92,6 @@ class WebState:
     """What :func:`filmpark.web.install` sets up once per application."""
 
     codec: SessionCodec
-    session_seconds: int
     idempotency: IdempotencyCache = field(default_factory=IdempotencyCache)
     load_user: Callable[[str], User | None] | None = None
     secure_cookies: bool = False
@@ -608,7 +607,3 @@ def form_text(form: FormData, name: str, default: str = "") -> str:
 def form_file(form: FormData, name: str) -> UploadFile | None:
     value = form.get(name)
     return value if isinstance(value, UploadFile) else None
-
-
-def choices(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
-    return list(pairs)
