@@ -37,6 +37,7 @@ from filmpark.breakdown.model import (
 from filmpark.breakdown.text import (
     VIETNAMESE_LETTERS,
     Token,
+    looks_plain_vietnamese,
     looks_vietnamese,
     nfc,
     noun_lemma,
@@ -130,7 +131,7 @@ def detect_language(script: Script) -> str:
         if sum(len(s) for s in sample) > 20000:
             break
     text = "\n".join(sample)
-    if looks_vietnamese(text):
+    if looks_vietnamese(text) or looks_plain_vietnamese(text):
         return "vi"
     return "vi" if script.language == "vi" and not text.strip() else "en"
 
@@ -176,7 +177,7 @@ def _scene_lexicon(scene: Scene, main: Lexicon, other: Lexicon) -> Lexicon:
     letters = sum(1 for ch in text if ch.isalpha())
     if letters < 40:
         return main
-    scene_language = "vi" if looks_vietnamese(text) else "en"
+    scene_language = "vi" if looks_vietnamese(text) or looks_plain_vietnamese(text) else "en"
     return main if scene_language == main.language else other
 
 
@@ -660,8 +661,8 @@ class _SceneExtractor:
     def _rider_vehicle(self, line: _Line, start: int, end: int) -> None:
         """``MOTORBIKE RIDERS``, ``người đi xe máy``: riders' vehicles are picture vehicles."""
         tokens = line.tokens
-        for index in range(start, end):
-            hit = self._match(tokens, index, limit=end)
+        for index, stop in ((i, k) for i in range(start, end) for k in range(end, i, -1)):
+            hit = self._match(tokens, index, limit=stop)
             if hit is not None and hit.entry.category == "vehicles":
                 self.work.add(
                     "vehicles", hit.entry.name, line, tokens[index].start,

@@ -110,6 +110,60 @@ _IRREGULAR_PLURALS = {
 }  # fmt: skip
 
 
+# Frequent Vietnamese words as typed without diacritics (rare as English words).
+_PLAIN_VIETNAMESE = frozenset(
+    [
+        "mot",
+        "nhung",
+        "cac",
+        "cua",
+        "va",
+        "trong",
+        "nguoi",
+        "khong",
+        "duoc",
+        "chiec",
+        "cai",
+        "con",
+        "dang",
+        "roi",
+        "nay",
+        "kia",
+        "ong",
+        "ba",
+        "anh",
+        "chi",
+        "em",
+        "toi",
+        "minh",
+        "cung",
+        "nhu",
+        "thi",
+        "ma",
+        "nhin",
+        "ngoi",
+        "dung",
+        "di",
+        "den",
+        "ra",
+        "vao",
+        "len",
+        "xuong",
+        "tay",
+        "mat",
+        "nha",
+    ]
+)
+
+
+def looks_plain_vietnamese(text: str) -> bool:
+    """True for Vietnamese typed without diacritics (``Na dat mot chiec xe may``)."""
+    words = re.findall(r"[a-z]+", text.lower())
+    if len(words) < 5:
+        return False
+    return sum(1 for w in words if w in _PLAIN_VIETNAMESE) / len(words) > 0.2
+
+
 @lru_cache(maxsize=65536)
 def noun_lemma(word: str) -> str:
     """The singular of an English noun (``customers`` -> ``customer``), lower case.
