@@ -6,7 +6,9 @@ import re
 import uuid
 
 import httpx
+import pytest
 
+from tests.conftest import shared_path
 from tests.web.conftest import LiveServer, create_project, csrf_of, register
 
 FOUNTAIN = (
@@ -335,3 +337,47 @@ def test_someone_who_is_not_a_member_cannot_change_a_project_through_the_page_ac
         ):
             response = stranger.post(f"/projects/{project}/{path}", json=body, headers=headers)
             assert response.status_code == 404, path
+
+
+@pytest.mark.parametrize(
+    ("relative", "fmt"),
+    [
+        ("own-vietnamese/vi-sample.fdx", "fdx"),
+        ("rsdoiel-fdx-testdata/sample-01.txt", "text"),
+        ("own-vietnamese/vi-native.fountain", "fountain"),
+    ],
+)
+def test_final_draft_text_and_vietnamese_scripts_upload_and_read_with_scene_numbers(
+    client: httpx.Client, relative: str, fmt: str
+) -> None:
+    path = shared_path("corpus", *relative.split("/"))
+    register(client, unique_email("formats"))
+    project = create_project(client, "Formats")
+    page = client.get(f"/projects/{project}/scripts")
+    stored = client.post(
+        f"/projects/{project}/scripts",
+        data={"csrf_token": csrf_of(page.text)},
+        files={"file": (path.name, path.read_bytes(), "application/octet-stream")},
+        follow_redirects=True,
+    )
+    assert any("Revision 1 (White) stored" in text for text in flashes(stored.text)), flashes(
+        stored.text
+    )
+    assert f'<span class="badge">{fmt}</span>' in stored.text
+    revision = re.findall(rf'href="/projects/{project}/scripts/([0-9a-f]+)"', stored.text)[0]
+    script = client.get(f"/projects/{project}/scripts/{revision}")
+    assert script.status_code == 200
+    assert len(re.findall(r'class="scene-heading"', script.text)) >= 1
+
+
+def test_a_second_upload_is_the_blue_revision_and_both_stay_in_the_history(
+    client: httpx.Client,
+) -> None:
+    register(client, unique_email("revisions"))
+    project = create_project(client, "Revisions")
+    upload(client, project)
+    second = upload(client, project, name="draft-2.fountain")
+    assert any("Revision 2 (Blue) stored" in text for text in flashes(second.text))
+    history = client.get(f"/projects/{project}/scripts").text
+    assert history.index("draft-2.fountain") < history.index("draft.fountain")
+    assert "#9fc5e8" in history
