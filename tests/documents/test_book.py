@@ -66,6 +66,7 @@ def test_the_bound_book_has_a_bookmark_per_document(tmp_path) -> None:  # type: 
     assert tmp_path / "index.html" in written
     reader = PdfReader(io.BytesIO((tmp_path / "book.pdf").read_bytes()))
     titles = [item.title for item in reader.outline]  # type: ignore[union-attr]
+    assert titles[0] == "Mục lục"  # the cover: summary, contents with page numbers, defaults
     assert "Lịch gọi đoàn" in titles
     assert "Tổng hợp dự toán" in titles
     assert "Bảng dải cảnh" in titles

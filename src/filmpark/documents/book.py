@@ -352,6 +352,47 @@ def _bind(parts: Sequence[tuple[str, bytes]]) -> bytes:
     return buffer.getvalue()
 
 
+def _cover(
+    book: Book, summary: Sequence[tuple[str, str]], parts: Sequence[tuple[str, bytes]], lang: str
+) -> bytes:
+    """The book's first page(s): the summary, the defaults used and the contents with pages."""
+    counts = [len(PdfReader(io.BytesIO(data)).pages) for _, data in parts]
+
+    def render(cover_pages: int) -> bytes:
+        start = cover_pages + 1
+        contents: list[tuple[str, ...]] = []
+        for (title, _), count in zip(parts, counts, strict=True):
+            contents.append((title, str(start)))
+            start += count
+        sections = [
+            Section(label("summary", lang), (Column("", 2), Column("", 3)), tuple(summary)),
+            Section(
+                label("contents", lang),
+                (Column(label("documents", lang), 4), Column(label("pages", lang), 1, "RIGHT")),
+                tuple(contents),
+            ),
+        ]
+        if book.defaults_used:
+            sections.append(
+                Section(
+                    label("defaults", lang),
+                    (Column("", 1),),
+                    tuple((note,) for note in book.defaults_used),
+                )
+            )
+        return pdf_docs.sections_pdf(
+            label("book", lang),
+            book.title,
+            sections,
+            lang=lang,
+            meta=format_date(book.generated, lang),
+        )
+
+    cover = render(1)
+    pages = len(PdfReader(io.BytesIO(cover)).pages)
+    return cover if pages == 1 else render(pages)
+
+
 def _translated(text: str, lang: str) -> str:
     return label(text, lang) if text in LABELS else text
 
@@ -487,7 +528,6 @@ def write_book(directory: Path, book: Book, *, lang: str = "en") -> list[Path]:
     parts += [(title, data) for title, _, _, data in documents[:3]]
     parts.append((label("call_sheets", lang), call_pdf))
     parts += [(title, data) for title, _, _, data in documents[3:]]
-    put("book.pdf", _bind(parts))
 
     schedule = book.schedule
     summary_rows = [
@@ -515,6 +555,11 @@ def write_book(directory: Path, book: Book, *, lang: str = "en") -> list[Path]:
             else f"{_translated(schedule.status, lang)}, {label('gap', lang)} {schedule.gap:.1%}",
         ),
     ]
+    put(
+        "book.pdf",
+        _bind([(label("contents", lang), _cover(book, summary_rows, parts, lang)), *parts]),
+    )
+
     links = [("book.pdf", "book.pdf"), (label("breakdown_sheets", lang), "breakdown_sheets.html")]
     links += [(title, f"{stem}.html") for title, stem, _, _ in documents]
     links.append((label("call_sheets", lang) + " (PDF)", "call_sheets.pdf"))

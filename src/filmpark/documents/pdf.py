@@ -140,7 +140,9 @@ class DocumentPDF(FPDF):
         line = size * 0.42
         head_style = FontFace(emphasis="BOLD", fill_color=GREY, size_pt=size - 0.5)
         heading = [column.heading for column in columns]
-        self._row(heading, widths, columns, head_style, size - 0.5, line)
+        show_heading = any(heading)
+        if show_heading:
+            self._row(heading, widths, columns, head_style, size - 0.5, line)
         for index, values in enumerate(rows):
             style = styles[index] if styles else None
             if len(values) == 1 and len(columns) > 1:
@@ -150,7 +152,8 @@ class DocumentPDF(FPDF):
             height = self._row_height(cells, cell_widths, style, size, line)
             if self.get_y() + height > self.page_break_trigger:
                 self.add_page()
-                self._row(heading, widths, columns, head_style, size - 0.5, line)
+                if show_heading:
+                    self._row(heading, widths, columns, head_style, size - 0.5, line)
             self._row(cells, cell_widths, cell_columns, style, size, line, height=height)
         self.set_font("sans", size=9)
         self.set_text_color(0, 0, 0)
