@@ -137,3 +137,49 @@ def test_a_broken_decisions_file_is_one_line_naming_the_file(tmp_path: Path) -> 
     assert result.returncode == 2
     assert "bad.json:1: not JSON" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_llm_proposals_from_a_local_endpoint_are_labelled_with_the_model(tmp_path: Path) -> None:
+    import os
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    answer = {
+        "elements": [
+            {"category": "props", "name": "paper lantern stand", "line": 5, "text": "stall"}
+        ]
+    }
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            body = json.dumps({"choices": [{"message": {"content": json.dumps(answer)}}]})
+            data = body.encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, format: str, *args: object) -> None:
+            return
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        env = {
+            **os.environ,
+            "FILMPARK_LLM_BASE_URL": f"http://127.0.0.1:{server.server_address[1]}/v1",
+            "FILMPARK_LLM_MODEL": "tiny",
+        }
+        result = run(str(a_script(tmp_path)), "--json", "--llm", env=env)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert result.returncode == 0, result.stderr
+    props = json.loads(result.stdout)["scenes"][0]["elements"]["props"]
+    proposed = [p for p in props if p["source"] == "llm:tiny"]
+    assert proposed[0]["name"] == "paper lantern stand"
+    assert proposed[0]["evidence"] == {"line": 5, "text": "stall"}
+    assert "llm:tiny: 1 proposal added" in result.stderr

@@ -153,6 +153,12 @@ def breakdown(
     if decided is not None and decisions is not None:
         result, unapplied = apply_decisions(result, decided, script)
         _report_unapplied(unapplied, len(decided) - len(unapplied), decisions)
+    if provider is not None:
+        added = sum(1 for s in result.scenes for e in s.elements if e.source == provider.name)
+        plural = "" if added == 1 else "s"
+        err_console.print(
+            f"{provider.name}: {added} proposal{plural} added to the rules' proposals"
+        )
     for note in result.diagnostics:
         err_console.print(f"{note.source}:{note.line}: {note.message}", soft_wrap=True)
     if sheets is not None:
