@@ -379,3 +379,37 @@ def test_a_strip_moves_by_keyboard_is_locked_and_the_move_is_undone(
     page.click("#undo-button")
     page.wait_for_selector(f'#board-root[data-version="{version + 4}"]')
     assert page.locator(f'.strip[data-scene="{scene}"]').get_attribute("data-day") == "1"
+
+
+def test_re_optimising_keeps_a_locked_strip_where_a_person_put_it(
+    page: Page, live_server: LiveServer, example_present: None
+) -> None:
+    register(page, "Đạo Diễn")
+    project = create_project(page, "Locked Strip")
+    upload_example(page, project)
+    make_schedule(page, project)
+    version = schedule_version(page)
+    last_day = page.locator("ol.day").count()
+    strip = page.locator("ol.day").nth(0).locator(".strip").first
+    scene = strip.get_attribute("data-scene")
+    page.set_viewport_size({"width": 1366, "height": 3000})
+    strip.drag_to(page.locator(f'ol.day[data-day="{last_day}"]'))
+    page.wait_for_selector(f'#board-root[data-version="{version + 1}"]')
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.locator(f'.strip[data-scene="{scene}"] button.lock').click()
+    page.wait_for_selector(f'#board-root[data-version="{version + 2}"]')
+    page.click("#solve-button")
+    page.wait_for_selector("#solve-progress:not([hidden])")
+    shot(page, "20a-stripboard-re-optimising")
+    page.wait_for_selector(
+        f'#board-root[data-version="{version + 3}"], #solve-message[data-state="failed"]',
+        timeout=JOB_TIMEOUT_MS,
+    )
+    assert page.locator(f'#board-root[data-version="{version + 3}"]').count() == 1, page.locator(
+        "#solve-message"
+    ).inner_text()
+    kept = page.locator(f'.strip[data-scene="{scene}"]')
+    assert kept.get_attribute("data-day") == str(last_day)
+    assert kept.get_attribute("data-locked") == "true"
+    assert "Edited by hand" not in page.locator("dl.metrics").inner_text()
+    shot(page, "20b-stripboard-after-re-optimising")
