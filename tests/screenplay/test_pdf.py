@@ -564,3 +564,25 @@ def test_any_printed_script_reads_back_with_its_scenes_speakers_and_eighths(
     original = fountain(text)
     layout = A4 if paper == "a4" else US_LETTER
     assert_read_back(original, read_pdf(render_screenplay_pdf(original, layout=layout)))
+
+
+def test_a_title_page_with_the_draft_date_set_right_beside_the_contact() -> None:
+    pdf = FPDF(unit="pt", format="letter")
+    cover = PrintedPage(pdf)
+    for line, text in ((18, "THE HARBOUR"), (20, "Written by"), (22, "Mai Tran")):
+        cover.at(line, 4.25 - len(text) * 0.05, text)
+    cover.at(48, 1.5, "12 Harbour Road")
+    cover.right(48, 7.5, "Blue Draft 11/20/26")
+    cover.at(49, 1.5, "Nha Trang")
+    body = PrintedPage(pdf)
+    body.at(0, 1.5, "INT. ROOM - DAY")
+    body.at(2, 1.5, "Quiet.")
+    script = read_pdf(bytes(pdf.output()), "titled.pdf")
+    assert script.title_page == (
+        ("Title", "THE HARBOUR"),
+        ("Credit", "Written by"),
+        ("Author", "Mai Tran"),
+        ("Draft date", "Blue Draft 11/20/26"),
+        ("Contact", "12 Harbour Road\nNha Trang"),
+    )
+    assert [(s.heading.text, s.page) for s in script.scenes] == [("INT. ROOM - DAY", 1)]

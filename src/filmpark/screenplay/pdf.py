@@ -412,25 +412,30 @@ def _title_page(page: _Page, char: float) -> tuple[tuple[str, str], ...] | None:
     centred = [abs((r.x0 + r.x1) / 2 - middle) <= 3 * char and r.x0 > middle * 0.35 for r in rows]
     if not any(c and r.top < page.height * 0.6 for r, c in zip(rows, centred, strict=True)):
         return None
+    # Each printed piece on its own: a draft date set right on the contact's row is apart.
+    pieces: list[tuple[str, float, float, str]] = []
+    for row in rows:
+        for x0, x1, text in row.segments:
+            if abs((x0 + x1) / 2 - middle) <= 3 * char and x0 > middle * 0.35:
+                column = "center"
+            else:
+                column = "left" if (x0 + x1) / 2 < middle else "right"
+            pieces.append((column, row.top, row.bottom, text))
     paragraphs: list[tuple[str, str]] = []
-    previous: _Row | None = None
-    for row, centre in zip(rows, centred, strict=True):
-        alignment = "center" if centre else "left"
-        pitch = row.bottom - row.top
-        gap = row.top - previous.bottom if previous is not None else 0.0
-        if (
-            paragraphs
-            and previous is not None
-            and gap < pitch * 0.5
-            and paragraphs[-1][0] == alignment
-            and alignment == "left"
-        ):
-            paragraphs[-1] = (alignment, paragraphs[-1][1] + "\n" + row.text)
-        else:
-            if paragraphs and gap >= pitch * 0.5 and alignment == "center":
-                paragraphs.append(("center", ""))
-            paragraphs.append((alignment, row.text))
-        previous = row
+    for column in ("center", "left", "right"):
+        previous_bottom: float | None = None
+        for where, top, bottom, text in pieces:
+            if where != column:
+                continue
+            gap = top - previous_bottom if previous_bottom is not None else 0.0
+            apart = previous_bottom is not None and gap >= (bottom - top) * 0.5
+            if column != "center" and previous_bottom is not None and not apart:
+                paragraphs[-1] = (paragraphs[-1][0], paragraphs[-1][1] + "\n" + text)
+            else:
+                if column == "center" and apart:
+                    paragraphs.append(("center", ""))  # a blank line ends the title
+                paragraphs.append((column, text))
+            previous_bottom = bottom
     return title_page_from_paragraphs(paragraphs)
 
 
