@@ -179,3 +179,43 @@ def test_people_deciding_at_the_same_time_all_get_their_decisions_stored(
     with ThreadPoolExecutor(max_workers=8) as pool:
         seqs = list(pool.map(decide, range(40)))
     assert sorted(seqs) == list(range(1, 41))
+
+
+def test_the_breakdown_is_served_with_peoples_decisions_applied(
+    database: Database, tmp_path: Path
+) -> None:
+    owner, project_id = a_project_with_a_script(database, tmp_path)
+    with database.transaction() as tx:
+        breakdowns.record_decisions(
+            tx,
+            owner,
+            project_id,
+            [
+                {
+                    "action": "edit",
+                    "scene": "1",
+                    "category": "cast",
+                    "name": "LAN",
+                    "new_name": "CÔ LAN",
+                },
+                {
+                    "action": "add",
+                    "scene": "2",
+                    "category": "props",
+                    "name": "mái chèo",
+                    "quantity": 2,
+                },
+            ],
+        )
+        stored = breakdowns.decisions_document(tx, owner, project_id)
+    assert stored["decisions"][0]["scene_heading"] == "INT. CAFÉ - DAY"
+    with database.transaction(readonly=True) as tx:
+        document = breakdowns.get_breakdown(tx, owner, project_id)
+    assert document["decisions_applied"] is True
+    assert not document.get("unapplied")
+    first, second = document["scenes"][0], document["scenes"][1]
+    assert "CÔ LAN" in [e["name"] for e in first["elements"]["cast"]]
+    assert "LAN" not in [e["name"] for e in first["elements"]["cast"]]
+    oar = next(e for e in second["elements"]["props"] if e["name"] == "mái chèo")
+    assert oar["quantity"] == 2
+    assert oar["source"] == "human"

@@ -113,6 +113,7 @@ def _decisions_json(records: Sequence[DecisionRecord]) -> dict[str, Any]:
         "schema": "Decisions.1",
         "decisions": [
             {
+                "id": record.id,
                 "action": record.action,
                 "scene": record.scene,
                 "category": record.category,
@@ -191,6 +192,7 @@ def record_decisions(
     revision = tx.scripts.latest(project_id)
     if revision is None:
         raise NotFound("the project has no script yet; upload one first")
+    headings = tx.scripts.headings(revision.id)
     stored: list[DecisionRecord] = []
     for index, item in enumerate(decisions):
         action = item.get("action")
@@ -228,6 +230,9 @@ def record_decisions(
         note = _text(item, "note", required=False, limit=500)
         if note:
             data["note"] = note
+        if scene in headings:
+            # Lets the decision find its scene again in a revision that renumbered it.
+            data["scene_heading"] = headings[scene]
         record = tx.decisions.add(
             project_id=project_id,
             action=str(action),

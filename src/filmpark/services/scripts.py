@@ -177,6 +177,11 @@ def upload_revision(
         title=title[:300] if isinstance(title, str) else None,
         script=document,
         uploaded_by=actor.id,
+        headings={
+            str(scene.get("number")): str(scene.get("heading", ""))
+            for scene in document.get("scenes", [])
+            if isinstance(scene, dict)
+        },
     )
     tx.audit.add(
         "script.upload",

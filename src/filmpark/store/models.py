@@ -137,6 +137,8 @@ class ScriptRevisionRow(Base):
     scene_count: Mapped[int] = mapped_column(Integer)
     title: Mapped[str | None] = mapped_column(String(300))
     script: Mapped[dict[str, Any]] = mapped_column(deferred=True)
+    # Scene number -> heading, small: what a decision records about the scene it was made on.
+    headings: Mapped[dict[str, Any]] = mapped_column(deferred=True, default=dict)
     uploaded_by: Mapped[str] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 

@@ -356,8 +356,10 @@ class Scripts(_Repo):
         title: str | None,
         script: JsonDict,
         uploaded_by: str,
+        headings: dict[str, str] | None = None,
     ) -> ScriptRevision:
         row = ScriptRevisionRow(
+            headings=dict(headings or {}),
             id=new_id(),
             project_id=project_id,
             number=number,
@@ -397,6 +399,13 @@ class Scripts(_Repo):
         if script is None:
             raise NotFound("no such script revision")
         return dict(script)
+
+    def headings(self, revision_id: str) -> dict[str, str]:
+        """Scene number -> heading of a revision (empty for revisions kept before 0002)."""
+        found = self.session.scalar(
+            select(ScriptRevisionRow.headings).where(ScriptRevisionRow.id == revision_id)
+        )
+        return {str(k): str(v) for k, v in (found or {}).items()}
 
     def latest(self, project_id: str) -> ScriptRevision | None:
         row = self.session.scalar(
