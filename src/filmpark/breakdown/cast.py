@@ -117,12 +117,6 @@ def is_person_noun(words: Sequence[str], lexicon: Lexicon, *others: Lexicon) -> 
 
 
 def _is_person_noun(words: Sequence[str], lexicon: Lexicon) -> bool:
-    if lexicon.language == "vi" and len(words) >= 2 and words[0] in lexicon.words("trades"):
-        return True  # ``(BÀ) BÁN BÁNH XÈO``: someone named by what she does
-    return _is_person_phrase(words, lexicon)
-
-
-def _is_person_phrase(words: Sequence[str], lexicon: Lexicon) -> bool:
     phrase = " ".join(words)
     entry = lexicon.lookup(phrase)
     if entry is not None and entry.category == "extras":
@@ -186,7 +180,13 @@ def build_roster(script: Script, lexicon: Lexicon, *others: Lexicon) -> Roster:
                         core = list(words)
                         while len(core) > 1 and core[0] in titles:
                             core = core[1:]
-                        named = titled or not is_person_noun(core, lexicon, *others)
+                        # ``BÀ BÁN BÁNH XÈO``: a title, then a trade, is someone unnamed.
+                        trade = (
+                            len(core) >= 2
+                            and len(core) < len(words)
+                            and any(core[0] in lex.words("trades") for lex in (lexicon, *others))
+                        )
+                        named = titled or not (trade or is_person_noun(core, lexicon, *others))
                         if named:
                             roster.people[display] = Person(display, introduced=True)
                         else:
