@@ -119,3 +119,35 @@ def test_a_word_that_is_not_a_global_is_refused() -> None:
             "lines:\n  - {account: camera, description: Drone, quantity: shoot_months, rate: '1'}\n",
             "production.yaml",
         )
+
+
+def test_a_rate_may_carry_a_line_fringe_of_the_users_own() -> None:
+    from datetime import date
+
+    from filmpark.budget.build import build_budget
+    from filmpark.budget.compute import summarise
+    from tests.budget.builders import a_day, a_schedule, vnd
+
+    settings = parse_budget_text(
+        """
+fringes:
+  - {key: union_dues, en: Union dues, percent: "10", placeholder: true}
+rates:
+  - {key: stunt_coordinator, en: Stunt coordinator, role: special_effects, unit: shoot_day, rate: "2000000", placeholder: true, fringes: [union_dues]}
+""",
+        "production.yaml",
+    )
+    summary = summarise(build_budget(a_schedule(a_day(1, date(2027, 3, 1))), settings))
+    # 2,000,000 for the day plus 10% dues landing in the production fringe account.
+    assert summary.account_total("B260") == vnd(2_000_000)
+    assert summary.account_total("B490") >= vnd(200_000)
+
+
+def test_a_rate_naming_an_unknown_fringe_is_refused_with_its_line() -> None:
+    with pytest.raises(
+        ConfigError, match=r"production.yaml:2: 'budget.rates\[0\].fringes': unknown fringe 'dues'"
+    ):
+        parse_budget_text(
+            "rates:\n  - {key: x, en: X, role: camera, unit: flat, rate: '1', placeholder: true, fringes: [dues]}\n",
+            "production.yaml",
+        )

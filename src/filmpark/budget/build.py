@@ -318,6 +318,7 @@ def _rate_lines(
             unit=unit,
             rate=money,
             labour=rate.labour,
+            fringes=rate.fringes,
             origin=LineOrigin.RATE_CARD if rate.unit is RateUnit.FLAT else LineOrigin.SCHEDULE,
             note=rate.source,
             placeholder=rate.placeholder,

@@ -171,7 +171,16 @@ def read_budget_section(
         crew_prep_days=integers.get("crew_prep_days", settings.crew_prep_days),
         crew_wrap_days=integers.get("crew_wrap_days", settings.crew_wrap_days),
     )
+    if "fringes" in top:
+        settings = replace(
+            settings,
+            extra_fringes=tuple(
+                read_fringe(reader, item, f"budget.fringes[{index}]")
+                for index, item in enumerate(reader.sequence(top["fringes"], "budget.fringes"))
+            ),
+        )
     if "rates" in top:
+        known_fringes = {f.key for f in (*card.fringes, *settings.extra_fringes)}
         rates = list(card.rates)
         for index, rate_node in enumerate(reader.sequence(top["rates"], "budget.rates")):
             rate = read_rate(
@@ -182,6 +191,14 @@ def read_budget_section(
                 currency=card.currency,
             )
             _check_role(reader, chart, rate, rate_node, f"budget.rates[{index}]")
+            for key in rate.fringes:
+                if key not in known_fringes:
+                    raise reader.fail(
+                        rate_node,
+                        f"budget.rates[{index}].fringes",
+                        f"unknown fringe {key!r} (expected one of: "
+                        f"{', '.join(sorted(known_fringes)) or 'none defined'})",
+                    )
             position = next((i for i, r in enumerate(rates) if r.key == rate.key), None)
             if position is None:
                 rates.append(rate)
@@ -204,14 +221,6 @@ def read_budget_section(
                 )
             fees.append((location, Money(reader.decimal(value_node, path), currency)))
         settings = replace(settings, location_fees=tuple(fees))
-    if "fringes" in top:
-        settings = replace(
-            settings,
-            extra_fringes=tuple(
-                read_fringe(reader, item, f"budget.fringes[{index}]")
-                for index, item in enumerate(reader.sequence(top["fringes"], "budget.fringes"))
-            ),
-        )
     if "lines" in top:
         fringe_keys = {f.key for f in (*card.fringes, *settings.extra_fringes)}
         settings = replace(

@@ -59,6 +59,7 @@ class Rate:
     source: str = ""
     source_date: date | None = None
     placeholder: bool = False
+    fringes: tuple[str, ...] = ()  # line-scoped fringes charged on this rate's lines
 
     def name(self, lang: str = "en") -> str:
         return self.name_vi if lang == "vi" else self.name_en
@@ -153,6 +154,7 @@ _RATE_KEYS = (
     "source",
     "source_date",
     "placeholder",
+    "fringes",
 )
 
 
@@ -179,6 +181,14 @@ def read_rate(reader: Reader, node: yaml.Node, path: str, *, country: str, curre
         reader.currency(item["currency"], f"{path}.currency") if "currency" in item else currency
     )
     name_en = reader.text(item["en"], f"{path}.en")
+    fringes = (
+        tuple(
+            reader.text(entry, f"{path}.fringes[{index}]")
+            for index, entry in enumerate(reader.sequence(item["fringes"], f"{path}.fringes"))
+        )
+        if "fringes" in item
+        else ()
+    )
     return Rate(
         key=reader.text(item["key"], f"{path}.key"),
         name_en=name_en,
@@ -196,6 +206,7 @@ def read_rate(reader: Reader, node: yaml.Node, path: str, *, country: str, curre
         source=source,
         source_date=source_date,
         placeholder=placeholder,
+        fringes=fringes,
     )
 
 
@@ -354,6 +365,16 @@ def parse_rate_card(text: str, source: str) -> RateCard:
         if "fringes" in top
         else ()
     )
+
+    fringe_keys = {fringe.key for fringe in fringes}
+    for index, rate in enumerate(rates):
+        for key in rate.fringes:
+            if key not in fringe_keys:
+                raise reader.fail(
+                    reader.sequence(top["rates"], "rates")[index],
+                    f"rates[{index}].fringes",
+                    f"unknown fringe {key!r} (expected one of: {', '.join(sorted(fringe_keys)) or 'none defined'})",
+                )
 
     def weeks(name: str, default: str) -> Decimal:
         return reader.decimal(top[name], name) if name in top else Decimal(default)
