@@ -29,7 +29,6 @@ from filmpark.breakdown.model import (
     Breakdown,
     BreakdownElement,
     Evidence,
-    SceneBreakdown,
     Status,
     element_id,
 )
@@ -444,28 +443,6 @@ def _merge_alias(decision: Decision, scenes: dict[str, list[BreakdownElement]]) 
             merged.append(element)
         elements[:] = merged
     return touched
-
-
-def decide(
-    breakdown: Breakdown,
-    scene: SceneBreakdown,
-    element: BreakdownElement,
-    action: Action | str,
-    script: Script,
-    *,
-    author: str,
-    **changes: Any,
-) -> Decision:
-    """A decision on ``element`` of ``scene`` (a convenience for edges and tests)."""
-    del breakdown
-    return Decision.create(
-        action,
-        scene=script.scene(scene.number),
-        category=element.category,
-        name=element.name,
-        author=author,
-        **changes,
-    )
 
 
 def decisions_from_json(doc: Any) -> Decisions:
