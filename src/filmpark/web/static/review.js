@@ -14,7 +14,10 @@
     function select(index) {
       if (!items.length) return;
       current = (index + items.length) % items.length;
-      items.forEach(function (item, i) { item.setAttribute("aria-selected", i === current ? "true" : "false"); });
+      items.forEach(function (item, i) {
+        if (i === current) item.setAttribute("aria-current", "true");
+        else item.removeAttribute("aria-current");
+      });
       items[current].focus();
       const mark = document.querySelector('mark[data-tag="' + items[current].dataset.key + '"]');
       document.querySelectorAll("mark.tag.selected").forEach(function (m) { m.classList.remove("selected"); });
