@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from filmpark.errors import ScreenplayError
 from filmpark.screenplay import MAX_BYTES, detect_format, read, read_text
 from filmpark.screenplay.encoding import decode
+from filmpark.screenplay.model import IntExt
 
 VIETNAMESE = "Title: Chuyện đò\n\nNGOẠI. BẾN ĐÒ - BÌNH MINH\n\nÔNG TƯ\nĐò ơi!\n"
 
@@ -210,3 +211,29 @@ def test_a_script_exported_as_laid_out_text_keeps_its_elements_and_margin_number
 def test_an_explicit_text_format_uses_the_plain_reader() -> None:
     script = read(b"INT. A - DAY\n\nHe waits.\n", "a.fountain", format="text")
     assert script.source_format == "text"
+
+
+def test_a_vietnamese_shooting_script_typed_in_word_is_read() -> None:
+    typed = (
+        "Tên phim: Chuyện đò\n"
+        "Tác giả: Lan\n\n"
+        "Cảnh 1. Nội ngày. Tại nhà bà Tư\n"
+        "Bà Tư ngồi nhặt rau.\n"
+        "BÀ TƯ\n"
+        "Thằng Minh đâu rồi?\n\n"
+        "Cảnh 2. Ngoại đêm. Bến đò\n"
+        "Trời mưa. MINH chạy tới.\n"
+        "MINH (tiếp)\n"
+        "Con đây!\n"
+    )
+    script = read(typed.encode("utf-8"), "chuyen-do.txt")
+    assert dict(script.title_page)["Tên phim"] == "Chuyện đò"
+    assert [
+        (s.number.text, s.heading.int_ext, s.heading.location, s.heading.time)
+        for s in script.scenes
+    ] == [
+        ("1", IntExt.INT, "NHÀ BÀ TƯ", "NGÀY"),
+        ("2", IntExt.EXT, "BẾN ĐÒ", "ĐÊM"),
+    ]
+    assert [c.name for c in script.characters] == ["BÀ TƯ", "MINH"]
+    assert script.language == "vi"

@@ -60,6 +60,10 @@ _LONGEST_TRANSITION_WORD = max(len(word) for word in _TRANSITION_WORDS)
 _MARGIN_NUMBER_RE = re.compile(
     r"^(?:(?:SCENE|CẢNH|SC\.?)\s*)?(\d{1,4}[A-Z]{0,2})(?:[.:)]\s*|\s+)(?=\S)", re.IGNORECASE
 )
+# The same with the word written out ("Cảnh 12.", "SCENE 4:"): unmistakable, so read in Fountain too.
+_WORD_NUMBER_RE = re.compile(
+    r"^(?:SCENE|CẢNH|SC\.)\s*(\d{1,4}[A-Z]{0,2})\s*[.:)\-–]?\s+(?=\S)", re.IGNORECASE
+)
 _PRINT_FURNITURE_RE = re.compile(
     r"^(?:\s{12,}\d{1,3}\.?|\s*\(MORE\)|\s*\(CONTINUED\)|\s*CONTINUED:(?:\s*\(\d+\))?)\s*$"
 )
@@ -312,6 +316,20 @@ def _element_factory() -> Callable[..., Element]:
 _new_element = _element_factory()
 
 
+def numbered_heading(line: str, *, plain: bool) -> tuple[str, str] | None:
+    """``(number, heading)`` for a heading with its number in front: ``Cảnh 12. Nội ngày...``,
+    ``SCENE 4: INT. ...``, and in plain text also a bare margin number ``12 INT. HOUSE``."""
+    match = _WORD_NUMBER_RE.match(line)
+    if match is None and plain:
+        match = _MARGIN_NUMBER_RE.match(line)
+    if match is None:
+        return None
+    rest = line[match.end() :]
+    if not is_heading_candidate(rest):
+        return None
+    return match.group(1), rest
+
+
 class _Reader:
     """One pass over the lines of a Fountain (or plain-text) script."""
 
@@ -341,11 +359,10 @@ class _Reader:
         body = text.strip()
         number: str | None
         body, number = split_scene_number(body)
-        if self.plain and number is None:
-            margin = _MARGIN_NUMBER_RE.match(body)
-            if margin is not None and is_heading_candidate(body[margin.end() :]):
-                number = margin.group(1)
-                body = body[margin.end() :]
+        if number is None and not forced:
+            numbered = numbered_heading(body, plain=self.plain)
+            if numbered is not None:
+                number, body = numbered
                 trailing = _TRAILING_NUMBER_RE.search(body)
                 if trailing is not None and trailing.group(1) == number:
                     body = body[: trailing.start()]
@@ -367,10 +384,7 @@ class _Reader:
             object.__setattr__(self.elements[position], "dual", DualSide.LEFT)
 
     def plain_heading(self, stripped: str) -> bool:
-        if is_heading_candidate(stripped):
-            return True
-        margin = _MARGIN_NUMBER_RE.match(stripped)
-        return margin is not None and is_heading_candidate(stripped[margin.end() :])
+        return is_heading_candidate(stripped) or numbered_heading(stripped, plain=True) is not None
 
     def read(self, lines: list[str], first: int) -> None:
         plain = self.plain
@@ -484,9 +498,10 @@ class _Reader:
                 flush_action()
                 at_start = True
             if at_start and not action:
-                if (
-                    is_heading_candidate(stripped) if not plain else self.plain_heading(stripped)
-                ) and (lead != "."):
+                if lead != "." and (
+                    is_heading_candidate(stripped)
+                    or numbered_heading(stripped, plain=plain) is not None
+                ):
                     self.heading(stripped, number, forced=False)
                     previous_blank, previous_heading = False, True
                     index += 1

@@ -11,7 +11,8 @@ as typed in Word is ignored.
 
 from __future__ import annotations
 
-from filmpark.screenplay.fountain import parse_lines
+from filmpark.screenplay.fountain import numbered_heading, parse_lines
+from filmpark.screenplay.headings import is_heading_candidate
 from filmpark.screenplay.model import Script
 
 _SAMPLE_LINES = 2_000
@@ -34,4 +35,19 @@ def looks_plain(text: str) -> bool:
         return False
     indented = sum(1 for line in filled if line.startswith(("    ", "\t")))
     blanks = len(lines) - len(filled)
-    return indented * 5 >= len(filled) or blanks * 6 < len(filled)
+    if indented * 5 >= len(filled) or blanks * 6 < len(filled):
+        return True
+    # Fountain leaves a blank line after a scene heading; typed scripts go straight on.
+    headings = glued = 0
+    for index, line in enumerate(lines[:-1]):
+        stripped = line.strip()
+        if stripped and _is_heading(stripped):
+            headings += 1
+            following = lines[index + 1].strip()
+            if following and not _is_heading(following):
+                glued += 1
+    return headings > 0 and glued * 2 >= headings
+
+
+def _is_heading(line: str) -> bool:
+    return is_heading_candidate(line) or numbered_heading(line, plain=True) is not None
