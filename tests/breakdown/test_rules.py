@@ -110,3 +110,11 @@ def test_capitalised_sounds_are_named_after_the_sound_and_what_makes_it() -> Non
     assert "siren whoop" in sounds
     assert "beep" in sounds
     assert names(body, "vehicles") == ()
+
+
+def test_what_a_picture_shows_is_not_on_the_set() -> None:
+    body = "On the wall, a framed photo of a soldier on a horse. A cat sleeps below it."
+    assert names(body, "animals") == ("cat",)
+    vi = "Trên tường treo một bức ảnh đen trắng: một cô gái cầm micro và một con chó."
+    assert names(vi, "animals", "NỘI. NHÀ - NGÀY") == ()
+    assert names(vi, "props", "NỘI. NHÀ - NGÀY") == ()

@@ -259,6 +259,16 @@ def _scene_breakdown(scene: Scene, work: _SceneWork) -> SceneBreakdown:
 
 # Within one scene an item sits in one category; the department pairs of the trade
 # (a whistle that is a prop and a sound, a breakaway window and its crash) are kept.
+_PICTURE_RE = re.compile(
+    r"\b(?:photo|photograph|picture|painting|portrait|poster|drawing|image|sketch|snapshot|"
+    r"ảnh|tranh|chân dung|áp phích)\b",
+    re.IGNORECASE,
+)
+# What links a picture to its subject: ``of``, a colon, ``chụp`` / ``vẽ`` (photographed, drawn).
+_PICTURE_LINK_RE = re.compile(
+    r"^[^:]{0,30}?:|^\s+(?:of|showing|chụp|vẽ)\b|^[\w\s-]{0,25}?\s(?:of|chụp|vẽ)\s", re.IGNORECASE
+)
+_SENTENCE_BREAK_RE = re.compile(r"[.!?;]")
 _APPOSITION_RE = re.compile(r"\(\s*\d{1,3}s?\s*\)\s*,\s*(?:(?:a|an|the|một)\s+)?$")
 _AGE_AFTER_RE = re.compile(r"\s*\(\s*\d")
 _ON_SCREEN_RE = re.compile(
@@ -884,11 +894,26 @@ class _SceneExtractor:
                 return True
         return False
 
+    def _in_a_picture(self, line: _Line, start: int) -> bool:
+        """``a photo of a young soldier``, ``bức ảnh: một cô gái cầm micro``: what a picture
+        shows is not on the set."""
+        before = line.text[:start]
+        matches = list(_PICTURE_RE.finditer(before))
+        if not matches:
+            return False
+        found = matches[-1]
+        between = before[found.end() :]
+        if _SENTENCE_BREAK_RE.search(between):
+            return False
+        return bool(_PICTURE_LINK_RE.match(between))
+
     def _lexicon_hit(self, line: _Line, hit: Hit) -> None:
         entry = hit.entry
         tokens = line.tokens
         first, last = tokens[hit.start], tokens[hit.start + hit.length - 1]
         start, end = first.start, last.end
+        if self._in_a_picture(line, start):
+            return
         category = entry.category
         name = entry.name
         explanation = f"'{line.text[start:end]}' is a {category.replace('_', ' ')} word"
