@@ -139,6 +139,9 @@ LIGHT_PRESOLVE_ABOVE = 3000
 """Scene-day variables above which CP-SAT's presolve is kept short when time is short (under a
 second per thousand scene-days)."""
 
+PERFORMER_MOVES = 0.5
+"""Share of neighbourhood-search steps that move one performer's scenes (the rest: day windows)."""
+
 LNS_MIN_SCENES = 40
 """From this many scenes on, the solve continues with large-neighbourhood search."""
 
@@ -155,6 +158,30 @@ def _neighbourhood(rng: random.Random, slots: int) -> set[int]:
     return set(range(a, a + half)) | set(range(b, b + half))
 
 
+def _performer_neighbourhood(
+    m: ScheduleModel, rng: random.Random, slot: dict[int, int]
+) -> tuple[set[int], set[int]]:
+    """A performer's scenes (free to move anywhere) and the days that open and close their span:
+    the move that shortens a paid hold. Performers are drawn by rate."""
+    problem = m.problem
+    members = [
+        member
+        for member in problem.cast
+        if sum(member.id in scene.cast for scene in problem.scenes) >= 2
+        and member.daily_rate.amount > 0
+    ]
+    if not members:
+        return set(), set()
+    weights = [float(member.daily_rate.amount) for member in members]
+    member = rng.choices(members, weights=weights)[0]
+    own = {s for s, scene in enumerate(problem.scenes) if member.id in scene.cast}
+    if len(own) > 30:
+        own = set(rng.sample(sorted(own), 30))
+    days = [slot[s] for s in own]
+    edges = {min(days), max(days)}
+    return own, edges
+
+
 def _large_neighbourhood_search(
     m: ScheduleModel,
     values: list[int],
@@ -165,16 +192,25 @@ def _large_neighbourhood_search(
     workers: int,
     on_better: Callable[[int, list[int]], None],
 ) -> None:
-    """Re-solve windows of days with every other strip fixed, keeping each improvement."""
+    """Re-solve parts of the schedule with every other strip fixed, keeping each improvement:
+    windows of consecutive days (strips move inside the window), or one performer's scenes with
+    the first and last days of their span (those strips may move to any day)."""
     rng = random.Random(seed)
     scenes = range(len(m.problem.scenes))
+    everywhere = set(m.slots)
     while deadline - time.monotonic() > 0.3:
-        free_slots = _neighbourhood(rng, len(m.dates))
+        slot = {s: next(d for d in m.slots if values[m.x[(s, d)].index]) for s in scenes}
+        if rng.random() >= PERFORMER_MOVES:
+            free_slots = _neighbourhood(rng, len(m.dates))
+            free_scenes = {s for s in scenes if slot[s] in free_slots}
+        else:
+            free_scenes, edge_days = _performer_neighbourhood(m, rng, slot)
+            free_scenes |= {s for s in scenes if slot[s] in edge_days}
+            free_slots = everywhere
         sub = m.model.clone()
         proto = sub.proto
         for s in scenes:
-            here = next(d for d in m.slots if values[m.x[(s, d)].index])
-            free = here in free_slots
+            free = s in free_scenes
             for d in m.slots:
                 index = m.x[(s, d)].index
                 if free and d in free_slots:
