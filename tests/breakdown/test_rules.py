@@ -118,3 +118,12 @@ def test_what_a_picture_shows_is_not_on_the_set() -> None:
     vi = "Trên tường treo một bức ảnh đen trắng: một cô gái cầm micro và một con chó."
     assert names(vi, "animals", "NỘI. NHÀ - NGÀY") == ()
     assert names(vi, "props", "NỘI. NHÀ - NGÀY") == ()
+
+
+def test_a_place_named_after_its_owner_does_not_put_the_owner_in_the_scene() -> None:
+    text = (
+        "NỘI. NHÀ - NGÀY\n\nÔNG BẢY (70) ngồi sửa đài.\n\nÔNG BẢY\nXong.\n\n"
+        "NGOẠI. PHỐ - ĐÊM\n\nHai gã đi tới trước tiệm ông Bảy. Na đứng nhìn.\n\nNA\nAi đấy?\n"
+    )
+    scenes = break_down(script_from_fountain(text)).scenes
+    assert scenes[1].names("cast") == ("NA",)

@@ -376,6 +376,7 @@ class _SceneExtractor:
                 "articles", "titles", "handling_verbs", "threat_verbs", "sound_words",
                 "group_markers", "not_present_before", "stop_after", "colours",
                 "ignore_caps", "pattern_reject", "music_kinds", "containers", "display_words",
+                "owner_places",
             )
         }  # fmt: skip
         numbers = lexicon.rules.get("numbers", {})
@@ -494,6 +495,12 @@ class _SceneExtractor:
         }
         if before & self.rule_words["not_present_before"]:
             return True
+        if (
+            index > 0
+            and tokens[index - 1].lower in self.rule_words["owner_places"]
+            and line.text[tokens[index - 1].end : token.start] == " "
+        ):
+            return True  # ``tiệm ông Bảy``: his shop, not him
         if line.text[: token.start].count('"') % 2 == 1:
             return True
         if self._longer_proper_noun(line, index, length):
