@@ -274,6 +274,11 @@ class _Searcher:
         self.choice: dict[int, int] = {}
         self.bound: dict[int, int] = {}
         self.loc_shift = max(1, n_loc + 1).bit_length()
+        # the path from the root and its cost, and the best complete order met on the way
+        self.path: list[int] = []
+        self.g = 0
+        self.found_cost: float = math.inf
+        self.found: tuple[tuple[int, ...], int, int] | None = None
         # a node costs about n bound evaluations: look at the clock more often when n is large
         self.check_every = 255 if n <= 24 else 15 if n <= 48 else 0
 
@@ -520,7 +525,11 @@ class _Searcher:
             if estimate > limit:
                 failed = min(failed, estimate)
                 break
+            self.path.append(s)
+            self.g += c
             v = c + self.search(q & ~(1 << s), self.locations[s], limit - c)
+            self.path.pop()
+            self.g -= c
             if v <= limit:
                 best, best_value = s, v
             else:
@@ -528,6 +537,10 @@ class _Searcher:
         if best >= 0:
             self.exact[k] = best_value
             self.choice[k] = best
+            if self.g + best_value < self.found_cost:
+                # a complete order better than any seen: the path here, then the memo's choices
+                self.found_cost = self.g + best_value
+                self.found = (tuple(self.path), q, last)
             return best_value
         proven = max(lb, int(failed))
         self.bound[k] = proven
@@ -569,11 +582,17 @@ class _Searcher:
                 root_lb = g0 + self.exact[k]
             elif k in self.bound:
                 root_lb = max(root_lb, g0 + self.bound[k])
-            better = self._best_partial(q0, last0, head)
-            if better is not None:
-                cost = p.order_cost(better)
-                if incumbent_cost is None or cost < incumbent_cost:
-                    incumbent, incumbent_cost = better, cost
+            self.path.clear()
+            self.g = 0
+            candidates = [self._best_partial(q0, last0, head)]
+            if self.found is not None:
+                path, q, last = self.found
+                candidates.append([*head, *path, *self.rebuild(q, last)])
+            for better in candidates:
+                if better is not None:
+                    cost = p.order_cost(better)
+                    if incumbent_cost is None or cost < incumbent_cost:
+                        incumbent, incumbent_cost = better, cost
         if incumbent is None or incumbent_cost is None:
             incumbent = head + self._greedy(q0, last0)
             incumbent_cost = p.order_cost(incumbent)
