@@ -259,6 +259,7 @@ def _scene_breakdown(scene: Scene, work: _SceneWork) -> SceneBreakdown:
 
 # Within one scene an item sits in one category; the department pairs of the trade
 # (a whistle that is a prop and a sound, a breakaway window and its crash) are kept.
+_STRETCH_RE = re.compile(r"(\w)\1{2,}")
 _PICTURE_RE = re.compile(
     r"\b(?:photo|photograph|picture|painting|portrait|poster|drawing|image|sketch|snapshot|"
     r"ảnh|tranh|chân dung|áp phích)\b",
@@ -376,7 +377,7 @@ class _SceneExtractor:
                 "articles", "titles", "handling_verbs", "threat_verbs", "sound_words",
                 "group_markers", "not_present_before", "stop_after", "colours",
                 "ignore_caps", "pattern_reject", "music_kinds", "containers", "display_words",
-                "owner_places",
+                "owner_places", "sound_stop_after",
             )
         }  # fmt: skip
         numbers = lexicon.rules.get("numbers", {})
@@ -607,6 +608,8 @@ class _SceneExtractor:
         """A capitalised sound (``SIREN WHOOPS``, ``TIẾNG CÒI TÀU``, ``RÈ RÈ``)."""
         sounds = self.rule_words["sound_words"]
         tokens = line.tokens
+        # ``BEEEEEP``, ``CRAAASH``: a stretched sound word is the word.
+        words = [_STRETCH_RE.sub(r"\1", w) if _STRETCH_RE.search(w) else w for w in words]
         lemmas = [(verb_base(w, sounds) or w) if self.en else w for w in words]
         nouns = [noun_lemma(w) if self.en else w for w in words]
         hit = any(w in sounds for w in lemmas) or any(w in sounds for w in nouns)
@@ -944,8 +947,8 @@ class _SceneExtractor:
                 explanation="background people named in the action", quantity=quantity,
             )  # fmt: skip
             return
-        if category == "sfx" and self._stopped(tokens, hit):
-            return
+        if category in ("sfx", "sound") and self._stopped(tokens, hit, category):
+            return  # ``The rain has stopped``, ``siren off``
         if hit.length == 1:
             # ``the baton`` after ``an orange light baton``: the same item, by its first name.
             surface = noun_lemma(first.lower) if self.en else first.lower
@@ -1046,7 +1049,7 @@ class _SceneExtractor:
         extended = Entry(entry.term, entry.category, name, entry.flags, entry.source, entry.line)
         return Hit(extended, hit.start, hit.length + len(added), hit.exact), stop + len(added)
 
-    def _stopped(self, tokens: Sequence[Token], hit: Hit) -> bool:
+    def _stopped(self, tokens: Sequence[Token], hit: Hit, category: str = "sfx") -> bool:
         """``The rain has stopped``, ``trời tạnh mưa``: weather that is over is not an effect."""
         sentence = tokens[hit.start].sentence
         near = [
@@ -1054,7 +1057,8 @@ class _SceneExtractor:
             for t in tokens[max(0, hit.start - 2) : hit.start + hit.length + 4]
             if t.sentence == sentence
         ]
-        return bool(set(near) & self.rule_words["stop_after"])
+        key = "sound_stop_after" if category == "sound" else "stop_after"
+        return bool(set(near) & self.rule_words[key])
 
     def _keep_colour(self, line: _Line, hit: Hit, name: str, end: int) -> tuple[str, int]:
         """``áo dài đỏ``: a Vietnamese garment keeps its colour."""
