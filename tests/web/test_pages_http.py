@@ -381,3 +381,21 @@ def test_a_second_upload_is_the_blue_revision_and_both_stay_in_the_history(
     history = client.get(f"/projects/{project}/scripts").text
     assert history.index("draft-2.fountain") < history.index("draft.fountain")
     assert "#9fc5e8" in history
+
+
+def test_an_unexpected_fault_shows_a_plain_page_and_no_traceback(
+    client: httpx.Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from filmpark.services import projects
+
+    register(client, unique_email("fault"))
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("disk on fire at /srv/secret/path")
+
+    monkeypatch.setattr(projects, "list_projects", broken)
+    response = client.get("/projects")
+    assert response.status_code == 500
+    assert "Something went wrong on our side" in response.text
+    assert "Traceback" not in response.text
+    assert "/srv/secret/path" not in response.text

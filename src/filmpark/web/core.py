@@ -356,6 +356,28 @@ def error_response(request: Request, error: FilmparkError) -> Response:
     )
 
 
+def _internal_error(request: Request) -> Response:
+    message = gettext(
+        request, "Something went wrong on our side. Nothing was changed; please try again."
+    )
+    if wants_json(request):
+        return JSONResponse({"error": {"code": "internal", "message": message}}, status_code=500)
+    heading = gettext(request, "Something went wrong")
+    try:
+        return render(
+            request,
+            "error.html",
+            status_code=500,
+            title=heading,
+            heading=heading,
+            message=message,
+            anonymous_page=True,
+        )
+    except Exception:  # the page frame itself failed (the database is down): plain text
+        log.exception("the error page failed too")
+        return HTMLResponse(f"<!doctype html><title>{heading}</title><p>{message}</p>", 500)
+
+
 def _csrf_failure(request: Request) -> Response:
     message = gettext(
         request, "This form is out of date (security check failed). Reload the page and try again."
@@ -543,6 +565,14 @@ async def _serve(
         response = _on_auth_error(request, session, form, error)
     except FilmparkError as error:
         response = error_response(request, error)
+    except Exception:
+        # A fault of ours: logged with its traceback for us, a plain page for the reader. The
+        # request's transaction was rolled back, so nothing was half-saved.
+        log.exception("page %s %s failed", request.method, request.url.path)
+        if entry is not None and key is not None:
+            state.idempotency.abandon(owner, key, entry)
+            entry = None
+        response = _internal_error(request)
     except BaseException:
         if entry is not None and key is not None:
             state.idempotency.abandon(owner, key, entry)
