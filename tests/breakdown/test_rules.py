@@ -127,3 +127,14 @@ def test_a_place_named_after_its_owner_does_not_put_the_owner_in_the_scene() -> 
     )
     scenes = break_down(script_from_fountain(text)).scenes
     assert scenes[1].names("cast") == ("NA",)
+
+
+def test_an_animal_only_heard_is_a_sound_and_one_seen_is_an_animal() -> None:
+    assert names("A dog barks somewhere in the dark.", "sound") == ("dog bark",)
+    assert names("A dog barks somewhere in the dark.", "animals") == ()
+    assert names("A scrawny dog barks at him from a doorway.", "animals") == ("dog",)
+
+
+def test_breaking_glass_is_an_effect_and_not_also_a_prop() -> None:
+    assert names("The window glass explodes.", "sfx") == ("breakaway glass",)
+    assert "glass" not in names("The window glass explodes.", "props")

@@ -377,7 +377,7 @@ class _SceneExtractor:
                 "articles", "titles", "handling_verbs", "threat_verbs", "sound_words",
                 "group_markers", "not_present_before", "stop_after", "colours",
                 "ignore_caps", "pattern_reject", "music_kinds", "containers", "display_words",
-                "owner_places", "sound_stop_after",
+                "owner_places", "sound_stop_after", "unseen_cues",
             )
         }  # fmt: skip
         numbers = lexicon.rules.get("numbers", {})
@@ -956,6 +956,17 @@ class _SceneExtractor:
             if earlier is not None:
                 category, name = earlier
                 explanation = f"'{line.text[start:end]}' refers back to the {name}"
+        if category == "animals" and self._unseen(tokens, hit):
+            # ``A dog barks somewhere in the dark``: heard, not seen.
+            after = tokens[hit.start + hit.length] if hit.start + hit.length < len(tokens) else None
+            verb = (
+                verb_base(after.lower, self.rule_words["sound_words"])
+                if after is not None and after.sentence == first.sentence
+                else None
+            )
+            category = "sound"
+            name = f"{name} {verb}" if verb and self.en else (name if self.en else f"tiếng {name}")
+            explanation = f"'{line.text[start:end]}' is heard, not seen"
         if "handled" in entry.flags and category == "set_dressing":
             handling = self.rule_words["handling_verbs"]
             verbs = [
@@ -1048,6 +1059,11 @@ class _SceneExtractor:
         name = " ".join([entry.name, *(t.lower for t in added)])
         extended = Entry(entry.term, entry.category, name, entry.flags, entry.source, entry.line)
         return Hit(extended, hit.start, hit.length + len(added), hit.exact), stop + len(added)
+
+    def _unseen(self, tokens: Sequence[Token], hit: Hit) -> bool:
+        sentence = tokens[hit.start].sentence
+        words = " ".join(t.lower for t in tokens if t.sentence == sentence)
+        return any(cue in f" {words} " for cue in self.rule_words["unseen_cues"])
 
     def _stopped(self, tokens: Sequence[Token], hit: Hit, category: str = "sfx") -> bool:
         """``The rain has stopped``, ``trời tạnh mưa``: weather that is over is not an effect."""
@@ -1153,6 +1169,21 @@ class _SceneExtractor:
                     confidence=float(spec.get("confidence", 0.6)),
                     explanation=str(spec.get("why", "a phrase pattern")),
                 )  # fmt: skip
+                if spec.get("absorbs"):
+                    self._absorb(line.number, local_start, local_end)
+
+    def _absorb(self, line_number: int, start: int, end: int) -> None:
+        """``Glass explodes``: the breaking glass is the effect, not a prop as well."""
+        for key, proposal in list(self.work.items.items()):
+            if (
+                key[0] in ("props", "set_dressing")
+                and proposal.source == "lexicon"
+                and all(
+                    e.line == line_number and start <= e.start and e.end <= end
+                    for e in proposal.evidence
+                )
+            ):
+                del self.work.items[key]
 
     def _nearest_vehicle(self, line_number: int = 0, position: int = 0) -> str:
         """The picture vehicle mentioned last before ``(line_number, position)``, else any."""
