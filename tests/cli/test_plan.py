@@ -41,3 +41,39 @@ def test_a_missing_screenplay_is_one_line_naming_the_file(tmp_path: Path) -> Non
     assert result.returncode == 2
     assert "nope.fountain: no such file" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_plan_json_carries_the_script_and_breakdown_exactly_as_their_commands_print_them(
+    tmp_path: Path,
+) -> None:
+    import json
+
+    out = tmp_path / "book"
+    assert run(str(EXAMPLE), "-o", str(out), "--time-limit", "2").returncode == 0
+    plan = json.loads((out / "plan.json").read_text(encoding="utf-8"))
+
+    def printed(command: str, *extra: str) -> dict[str, object]:
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "from filmpark.cli.app import main; main()",
+                command,
+                str(EXAMPLE),
+                "--json",
+                *extra,
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=REPO,
+            timeout=300,
+        )
+        document: dict[str, object] = json.loads(result.stdout)
+        return document
+
+    assert plan["script"] == printed("parse")
+    assert plan["breakdown"] == printed("breakdown")
+    schedule = printed("schedule", "--time-limit", "2")
+    assert set(plan["schedule"]) == set(schedule)
+    assert plan["schedule"]["schema"] == schedule["schema"] == "Schedule.1"
