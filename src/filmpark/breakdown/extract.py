@@ -580,6 +580,8 @@ class _SceneExtractor:
                     quantity = quantity or self.numbers[lead]
                     person = person[size:]
                     break
+            while not self.en and len(person) > 1 and person[0] in self.rule_words["articles"]:
+                person = person[1:]  # ``TÊN CÔN ĐỒ`` -> ``côn đồ``
             if person and _DIGITS_RE.match(person[0]) and len(person) > 1:
                 quantity = quantity or int(re.sub(r"[,.]", "", person[0]))
                 person = person[1:]
