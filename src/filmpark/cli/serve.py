@@ -17,7 +17,6 @@ def register(app: typer.Typer) -> None:
         """Serve the platform: REST API at /api/v1 (docs at /docs) and the web pages."""
         import uvicorn
 
-        from filmpark.asgi import create_app
         from filmpark.config import load_settings
 
         if not 0 < port < 65536:
@@ -26,9 +25,7 @@ def register(app: typer.Typer) -> None:
         if workers > 1:
             if settings.database_kind == "sqlite":
                 raise ValidationError("workers", "more than one process needs PostgreSQL")
-            from filmpark.store import Database
-
-            Database(settings.database_url, pool_size=1).migrate()  # once, before the workers
             uvicorn.run("filmpark.asgi:app", host=host, port=port, workers=workers)
             return
-        uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+        # By import string: the composition root sits above the CLI.
+        uvicorn.run("filmpark.asgi:app", host=host, port=port, log_level="info")

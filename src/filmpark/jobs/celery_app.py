@@ -10,6 +10,7 @@ never writes a second version.
 from __future__ import annotations
 
 import importlib
+import logging
 import os
 import threading
 from typing import Any
@@ -18,6 +19,8 @@ from celery import Celery
 
 from filmpark.config import Settings, load_settings
 from filmpark.store import Database
+
+log = logging.getLogger(__name__)
 
 _LOCAL = threading.local()
 _DATABASES: dict[str, Database] = {}
@@ -71,7 +74,36 @@ def make_celery(settings: Settings) -> Celery:
     return app
 
 
-def worker_app() -> Any:
-    """The Celery app a ``filmpark worker`` process serves (settings from the environment)."""
+def worker_app() -> Celery:
+    """The Celery app a ``filmpark worker`` process serves (settings from the environment).
+
+    When the worker is ready it re-sends every queued job and every running job whose
+    heartbeat stopped (a worker killed mid-job), so they run again without waiting for the
+    broker's visibility timeout.
+    """
+    from celery.signals import worker_ready
+
+    from filmpark.jobs.queue import CeleryQueue, recover
+
     load_extra_job_modules()
-    return make_celery(load_settings())
+    settings = load_settings()
+    app = make_celery(settings)
+
+    @worker_ready.connect(weak=False)  # type: ignore[untyped-decorator]
+    def _recover(**_: Any) -> None:
+        queue = CeleryQueue(settings)
+        try:
+            count = recover(worker_database(settings), settings, queue)
+        finally:
+            queue.close()
+        if count:
+            log.info("re-sent %d unfinished job(s)", count)
+
+    return app
+
+
+def __getattr__(name: str) -> Any:
+    # ``celery -A filmpark.jobs.celery_app:app``: built on first access, not at import.
+    if name == "app":
+        return worker_app()
+    raise AttributeError(name)
