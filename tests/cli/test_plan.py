@@ -77,3 +77,12 @@ def test_plan_json_carries_the_script_and_breakdown_exactly_as_their_commands_pr
     schedule = printed("schedule", "--time-limit", "2")
     assert set(plan["schedule"]) == set(schedule)
     assert plan["schedule"]["schema"] == schedule["schema"] == "Schedule.1"
+
+
+def test_the_book_takes_the_configs_language_unless_lang_is_given(tmp_path: Path) -> None:
+    config = tmp_path / "production.yaml"
+    config.write_text("production:\n  language: vi\n", encoding="utf-8")
+    out = tmp_path / "book"
+    result = run(str(EXAMPLE), "-c", str(config), "-o", str(out), "--time-limit", "1")
+    assert result.returncode == 0, result.stderr
+    assert '<html lang="vi">' in (out / "index.html").read_text(encoding="utf-8")

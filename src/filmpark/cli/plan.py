@@ -48,8 +48,11 @@ def plan(
     ] = 0,
     force: Annotated[bool, typer.Option("--force", help="Replace OUT_DIR if it exists.")] = False,
     lang: Annotated[
-        str, typer.Option("--lang", help="Language of the documents: en or vi.")
-    ] = "en",
+        str | None,
+        typer.Option(
+            "--lang", help="Language of the documents: en or vi (default: the config's language)."
+        ),
+    ] = None,
 ) -> None:
     """Turn a screenplay into a production book: breakdown, schedule, budget, call sheets."""
     if lang is not None and lang not in ("en", "vi"):
