@@ -138,3 +138,10 @@ def test_an_animal_only_heard_is_a_sound_and_one_seen_is_an_animal() -> None:
 def test_breaking_glass_is_an_effect_and_not_also_a_prop() -> None:
     assert names("The window glass explodes.", "sfx") == ("breakaway glass",)
     assert "glass" not in names("The window glass explodes.", "props")
+
+
+def test_a_vanishing_is_named_after_the_sentence_subject() -> None:
+    body = "Her reflection in the mirror smiles back, then melts away."
+    assert names(body, "vfx") == ("reflection melts away",)
+    vi = "Bóng Khải hiện ra bên cạnh cô, rồi tan biến vào sương."
+    assert names(vi, "vfx", "NGOẠI. BỜ HỒ - BÌNH MINH") == ("bóng khải tan biến",)

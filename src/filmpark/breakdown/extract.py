@@ -290,6 +290,10 @@ _INTRANSITIVE = frozenset(
      "stop", "move", "rise", "sink", "fly", "land", "shake", "tremble", "flicker", "glow",
      "burn", "die", "rest", "sit", "stand", "lie", "hang", "float", "drift", "watch", "stare"}
 )  # fmt: skip
+_LINK_WORDS = frozenset(
+    {"in", "on", "at", "of", "with", "by", "from", "to", "and", "bên", "trong", "trên", "của"}
+)
+_POSSESSIVES = frozenset({"her", "his", "their", "its", "my", "your", "our"})
 _PARTICLES = frozenset({"down", "up", "off", "over", "away", "out", "back", "in", "on"})
 _MODALS = frozenset(
     {"to", "will", "would", "can", "could", "should", "must", "might", "may", "shall",
@@ -1158,6 +1162,12 @@ class _SceneExtractor:
                         name = name.replace("{vehicle} ", "")
                     name = name.replace("{vehicle}", vehicle)
                 words = name.split()
+                if words and words[0] in self.rule_words["pattern_reject"] and spec.get("subject"):
+                    # ``Her reflection smiles back, then melts away``: the sentence's subject.
+                    subject = self._sentence_subject(joined, match.start())
+                    verb = match.group(int(spec.get("subject_verb_group", 2)))
+                    words = [*subject.split(), *verb.lower().split()] if subject else []
+                    name = " ".join(words)
                 if not words or words[0] in self.rule_words["pattern_reject"]:
                     continue
                 group = int(spec.get("evidence_group", 0))
@@ -1173,6 +1183,20 @@ class _SceneExtractor:
                 )  # fmt: skip
                 if spec.get("absorbs"):
                     self._absorb(line.number, local_start, local_end)
+
+    def _sentence_subject(self, text: str, position: int) -> str:
+        """The first words of the sentence around ``position``, without articles."""
+        begin = max(text.rfind(mark, 0, position) for mark in ".!?\n:") + 1
+        skip = self.rule_words["articles"] | _POSSESSIVES
+        words = re.findall(r"[^\W\d_]+", text[begin:position].lower())
+        while words and words[0] in skip:
+            words = words[1:]
+        head: list[str] = []
+        for word in words[:2]:
+            if word in self.rule_words["pattern_reject"] or word in _LINK_WORDS:
+                break
+            head.append(word)
+        return " ".join(head)
 
     def _absorb(self, line_number: int, start: int, end: int) -> None:
         """``Glass explodes``: the breaking glass is the effect, not a prop as well."""
