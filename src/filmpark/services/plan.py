@@ -109,14 +109,7 @@ def make_plan(
         if on_step is not None:
             on_step(name, message)
 
-    step("parse", f"reading {source}")
-    script = read(data, source)
-    if not script.scenes:
-        raise InputError(
-            f"{source}: no scenes found (a scene starts with a heading such as INT. HOUSE - DAY)"
-        )
-    step("breakdown", f"{len(script.scenes)} scenes read; breaking them down")
-    breakdown = break_down(script)
+    # The config first: a mistake in it is reported before minutes of work, not after.
     if config_text is None:
         config = default_config(today)
     else:
@@ -130,6 +123,14 @@ def make_plan(
         default_profile="us" if config.profile == "us" else "vietnam",
         default_currency=config.currency,
     )
+    step("parse", f"reading {source}")
+    script = read(data, source)
+    if not script.scenes:
+        raise InputError(
+            f"{source}: no scenes found (a scene starts with a heading such as INT. HOUSE - DAY)"
+        )
+    step("breakdown", f"{len(script.scenes)} scenes read; breaking them down")
+    breakdown = break_down(script)
     step("schedule", f"{sum(len(s.elements) for s in breakdown.scenes)} elements; scheduling")
     problem = build_problem(script, breakdown, config)
     schedule = solve(
