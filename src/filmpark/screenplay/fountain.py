@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
-from dataclasses import MISSING, fields, replace
+from collections.abc import Iterator
+from dataclasses import fields, replace
+from typing import cast
 
 from filmpark.screenplay.assemble import build_script, split_cue
 from filmpark.screenplay.headings import MAX_HEADING, is_heading_candidate, split_scene_number
@@ -263,29 +264,32 @@ def _title_page(
     return pairs, index
 
 
-def _element_factory() -> Callable[..., Element]:
-    """A constructor for :class:`Element` that fills its slots directly.
+class _Draft:
+    """An :class:`Element` while the reader still works on it: the same slots, but writable.
 
     A frozen dataclass's ``__init__`` goes through ``object.__setattr__`` for each of its
     fourteen fields; a feature script has thousands of elements and that alone was a third of
-    the reader's time. The reader's elements are new and private until the Script is built, so
-    filling the slots through their descriptors is safe; the result equals what ``Element(...)``
-    makes (tested). Fields after the first nine take their declared defaults, which must be
-    plain values (the model's are ``None`` and empty tuples); otherwise the normal constructor
-    is used.
+    the reader's time. A draft is filled with plain attribute stores, and the reader still
+    sets ``dual`` (a ``^`` cue marks the speech before it) and ``page`` (after pagination) in
+    place. :func:`_freeze` then turns each draft into an Element by switching its class, which
+    CPython allows because both classes have exactly the same slots; the result equals what
+    ``Element(...)`` makes (tested). Drafts never leave this module.
     """
-    declared = fields(Element)
-    leading = 9
-    tail = declared[leading:]
-    if any(f.default is MISSING for f in tail):
-        return Element
-    setters = [vars(Element)[f.name].__set__ for f in declared]
-    first = setters[:leading]
-    rest = tuple((vars(Element)[f.name].__set__, f.default) for f in tail)
-    new = object.__new__
-    (s_kind, s_text, s_line, s_name, s_ext, s_dual, s_forced, s_depth, s_number) = first
 
-    def make(
+    __slots__ = Element.__slots__
+    kind: ElementKind
+    text: str
+    line: int
+    name: str | None
+    extension: str | None
+    dual: DualSide | None
+    forced: bool
+    depth: int
+    scene_number: str | None
+    page: int | None
+
+    def __init__(
+        self,
         kind: ElementKind,
         text: str,
         line: int = 0,
@@ -295,25 +299,40 @@ def _element_factory() -> Callable[..., Element]:
         forced: bool = False,
         depth: int = 0,
         scene_number: str | None = None,
-    ) -> Element:
-        element: Element = new(Element)
-        s_kind(element, kind)
-        s_text(element, text)
-        s_line(element, line)
-        s_name(element, name)
-        s_ext(element, extension)
-        s_dual(element, dual)
-        s_forced(element, forced)
-        s_depth(element, depth)
-        s_number(element, scene_number)
-        for setter, default in rest:
-            setter(element, default)
-        return element
+    ) -> None:
+        # The field defaults of Element (checked at import below).
+        self.kind = kind
+        self.text = text
+        self.line = line
+        self.name = name
+        self.extension = extension
+        self.dual = dual
+        self.forced = forced
+        self.depth = depth
+        self.scene_number = scene_number
+        self.page = None
+        self.revision = None
+        self.runs = ()
+        self.tags = ()
+        self.attributes = ()
 
-    return make
+
+def _freeze(drafts: list[_Draft]) -> list[Element]:
+    """The drafts as Elements, in place (see :class:`_Draft`)."""
+    set_class = object.__setattr__
+    for draft in drafts:
+        set_class(draft, "__class__", Element)
+    return cast("list[Element]", drafts)
 
 
-_new_element = _element_factory()
+def _check_draft() -> None:
+    """A draft must freeze into exactly the Element the constructor makes, defaults included."""
+    sample = _Draft(ElementKind.ACTION, "x", 1)
+    if len(fields(Element)) != 14 or _freeze([sample])[0] != Element(ElementKind.ACTION, "x", 1):
+        raise ImportError("filmpark.screenplay.fountain: _Draft no longer mirrors Element")
+
+
+_check_draft()
 
 
 def numbered_heading(line: str, *, plain: bool) -> tuple[str, str] | None:
@@ -336,7 +355,7 @@ class _Reader:
     def __init__(self, source: str, plain: bool) -> None:
         self.source = source
         self.plain = plain
-        self.elements: list[Element] = []
+        self.elements: list[_Draft] = []
         self.diagnostics: list[Diagnostic] = []
 
     def add(
@@ -352,7 +371,7 @@ class _Reader:
         scene_number: str | None = None,
     ) -> None:
         self.elements.append(
-            _new_element(kind, text, line, name, extension, dual, forced, depth, scene_number)
+            _Draft(kind, text, line, name, extension, dual, forced, depth, scene_number)
         )
 
     def heading(self, text: str, line: int, forced: bool) -> None:
@@ -380,8 +399,7 @@ class _Reader:
         if index < 0 or self.elements[index].kind is not ElementKind.CHARACTER:
             return
         for position in range(index, len(self.elements)):
-            # Our own elements, not yet handed to anyone: set in place rather than copy.
-            object.__setattr__(self.elements[position], "dual", DualSide.LEFT)
+            self.elements[position].dual = DualSide.LEFT
 
     def plain_heading(self, stripped: str) -> bool:
         return is_heading_candidate(stripped) or numbered_heading(stripped, plain=True) is not None
@@ -604,21 +622,21 @@ class _Reader:
         return index
 
 
-def _merge_notes(elements: list[Element], notes: list[tuple[int, str]]) -> list[Element]:
+def _merge_notes(elements: list[_Draft], notes: list[tuple[int, str]]) -> list[_Draft]:
     """Put each note after the last element that starts on or before the note's line."""
     if not notes:
         return elements
-    merged: list[Element] = []
+    merged: list[_Draft] = []
     pending = sorted(notes, key=lambda note: note[0])  # stable: same-line notes keep order
     position = 0
     for element in elements:
         while position < len(pending) and pending[position][0] < element.line:
             line, text = pending[position]
-            merged.append(_new_element(ElementKind.NOTE, text, line))
+            merged.append(_Draft(ElementKind.NOTE, text, line))
             position += 1
         merged.append(element)
     for line, text in pending[position:]:
-        merged.append(_new_element(ElementKind.NOTE, text, line))
+        merged.append(_Draft(ElementKind.NOTE, text, line))
     return merged
 
 
@@ -643,12 +661,11 @@ def parse_lines(text: str, source: str, *, plain: bool) -> Script:
     reader = _Reader(source, plain)
     reader.diagnostics = diagnostics
     reader.read(lines, first)
-    elements = _merge_notes(reader.elements, notes)
-    layout = paginate(elements)
-    for element, page in zip(elements, layout.pages, strict=True):
-        # The elements are still private to this reader: give each its page in place
-        # (a copy per element would double the reader's time on a feature script).
-        object.__setattr__(element, "page", page)
+    drafts = _merge_notes(reader.elements, notes)
+    layout = paginate(drafts)
+    for draft, page in zip(drafts, layout.pages, strict=True):
+        draft.page = page
+    elements = _freeze(drafts)
     script = build_script(
         elements,
         title_page=title_page,

@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Protocol
+from dataclasses import dataclass
+from typing import NamedTuple, Protocol
 
 from filmpark.screenplay.model import DualSide, ElementKind
 
@@ -150,9 +150,12 @@ def _in_speech(element: Printable) -> bool:
     return kind in _SPEECH_PARTS and not (kind is ElementKind.LYRICS and element.forced)
 
 
-@dataclass(slots=True)
-class _Block:
-    """A unit the page breaker places: one element, a speech, or a dual-dialogue pair."""
+class _Block(NamedTuple):
+    """A unit the page breaker places: one element, a speech, or a dual-dialogue pair.
+
+    A named tuple rather than a dataclass: a feature script has thousands of blocks, and a
+    tuple is built in C.
+    """
 
     first: int
     last: int
@@ -160,57 +163,65 @@ class _Block:
     before: int
     heights: list[int]  # printed lines of each element first..last (0 when not printed)
     breakable: bool
-    side_by_side: bool = False  # a dual dialogue: every element spans the whole block
-    height: int = field(init=False)
+    side_by_side: bool  # a dual dialogue: every element spans the whole block
+    height: int  # sum(heights)
 
-    def __post_init__(self) -> None:
-        self.height = sum(self.heights)
+
+def _height(text: str, width: int) -> int:
+    """:func:`wrap_count`, with its common case (a short single line) answered inline."""
+    if len(text) <= width and "\n" not in text and width > 0:
+        return 1
+    return wrap_count(text, width)
 
 
 def _blocks(elements: Sequence[Printable]) -> list[_Block]:
     blocks: list[_Block] = []
+    append = blocks.append
+    layout_of = _LAYOUT_BY_ID.get
+    dual_width_of = _DUAL_WIDTH_BY_ID.get
+    character, heading, action = (
+        ElementKind.CHARACTER,
+        ElementKind.SCENE_HEADING,
+        ElementKind.ACTION,
+    )
+    lyrics, parenthetical = ElementKind.LYRICS, ElementKind.PARENTHETICAL
     i = 0
     n = len(elements)
     while i < n:
         element = elements[i]
         kind = element.kind
-        width, before = _LAYOUT_BY_ID.get(id(kind), (60, 1))
-        if kind is ElementKind.CHARACTER:
+        if kind is character:
             j = i + 1
             while j < n and _in_speech(elements[j]):
                 j += 1
             if element.dual is not None:
                 # Both columns of a dual dialogue: the left speech, then the right one.
                 k = j
-                if k < n and elements[k].kind is ElementKind.CHARACTER and elements[k].dual:
+                if k < n and elements[k].kind is character and elements[k].dual:
                     k += 1
                     while k < n and _in_speech(elements[k]):
                         k += 1
-                left = [
-                    wrap_count(e.text, _DUAL_WIDTH_BY_ID.get(id(e.kind), 28)) for e in elements[i:j]
-                ]
-                right = [
-                    wrap_count(e.text, _DUAL_WIDTH_BY_ID.get(id(e.kind), 28)) for e in elements[j:k]
-                ]
+                left = [_height(e.text, dual_width_of(id(e.kind), 28)) for e in elements[i:j]]
+                right = [_height(e.text, dual_width_of(id(e.kind), 28)) for e in elements[j:k]]
                 heights = [0] * (k - i)
                 # The pair is one unbreakable block as tall as its taller column.
                 heights[0] = max(sum(left), sum(right))
-                blocks.append(_Block(i, k - 1, kind, 1, heights, False, side_by_side=True))
+                append(_Block(i, k - 1, kind, 1, heights, False, True, heights[0]))
                 i = k
                 continue
-            heights = [
-                wrap_count(e.text, _LAYOUT_BY_ID.get(id(e.kind), (35, 0))[0]) for e in elements[i:j]
-            ]
-            blocks.append(_Block(i, j - 1, kind, before, heights, True))
+            heights = [_height(e.text, layout_of(id(e.kind), (35, 0))[0]) for e in elements[i:j]]
+            before = layout_of(id(kind), (60, 1))[1]
+            append(_Block(i, j - 1, kind, before, heights, True, False, sum(heights)))
             i = j
             continue
-        if kind is ElementKind.LYRICS or kind is ElementKind.PARENTHETICAL:
+        width, before = layout_of(id(kind), (60, 1))
+        if kind is lyrics or kind is parenthetical:
             before = 1
-        height = wrap_count(element.text, width) if width else 0
-        if kind is ElementKind.SCENE_HEADING and height == 0:
+        height = _height(element.text, width) if width else 0
+        if kind is heading and height == 0:
             height = 1
-        breakable = kind is ElementKind.ACTION and height >= 2 * _MIN_SPLIT
-        blocks.append(_Block(i, i, kind, before if height else 0, [height], breakable))
+        breakable = kind is action and height >= 2 * _MIN_SPLIT
+        append(_Block(i, i, kind, before if height else 0, [height], breakable, False, height))
         i += 1
     return blocks
 
