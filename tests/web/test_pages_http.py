@@ -399,3 +399,41 @@ def test_an_unexpected_fault_shows_a_plain_page_and_no_traceback(
     assert "Something went wrong on our side" in response.text
     assert "Traceback" not in response.text
     assert "/srv/secret/path" not in response.text
+
+
+def test_an_owner_removes_a_member_who_then_gets_not_found(client: httpx.Client) -> None:
+    register(client, unique_email("owner"))
+    project = create_project(client, "Small Crew")
+    crew_email = unique_email("crew")
+    with httpx.Client(base_url=client.base_url, timeout=30) as crew:
+        register(crew, crew_email)
+        add_member(client, project, crew_email, "crew")
+        assert crew.get(f"/projects/{project}").status_code == 200
+        page = client.get(f"/projects/{project}/members")
+        member_id = re.search(
+            r'name="user_id" value="([0-9a-f]+)">\s*<button type="submit" class="danger">Remove',
+            page.text,
+        )
+        assert member_id
+        removed = client.post(
+            f"/projects/{project}/members/remove",
+            data={"csrf_token": csrf_of(page.text), "user_id": member_id.group(1)},
+            follow_redirects=True,
+        )
+        assert "Member removed." in flashes(removed.text)
+        assert crew.get(f"/projects/{project}").status_code == 404
+
+
+def test_the_last_owner_cannot_leave_the_project(client: httpx.Client) -> None:
+    register(client, unique_email("alone"))
+    project = create_project(client, "Solo")
+    page = client.get(f"/projects/{project}/members")
+    me = re.search(r'name="user_id" value="([0-9a-f]+)">\s*<button[^>]*>Leave', page.text)
+    assert me
+    left = client.post(
+        f"/projects/{project}/members/remove",
+        data={"csrf_token": csrf_of(page.text), "user_id": me.group(1)},
+        follow_redirects=True,
+    )
+    assert any("owner" in text for text in flashes(left.text))
+    assert client.get(f"/projects/{project}").status_code == 200

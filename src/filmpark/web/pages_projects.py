@@ -54,6 +54,7 @@ class MemberRow:
     name: str
     email: str
     role: str
+    is_me: bool = False
 
 
 def _field_message(request: Request, error: ValidationError | Conflict) -> str:
@@ -164,7 +165,7 @@ def _members_page(request: Request, project_id: str, status_code: int = 200) -> 
     grantable = [r.value for r in GRANTABLE.get(view.role, frozenset())]
     order = ["owner", "producer", "assistant_director", "crew", "viewer", "investor"]
     rows = [
-        MemberRow(m.user_id, m.name, m.email, m.role.value)
+        MemberRow(m.user_id, m.name, m.email, m.role.value, m.user_id == user.id)
         for m in sorted(members, key=lambda m: (order.index(m.role.value), m.name.lower()))
     ]
     context = project_context(request, project_id, view.title, view.role, "page_project_members")
@@ -257,4 +258,23 @@ def settings_submit(request: Request, project_id: str) -> Response:
         flash(request, "error", _field_message(request, error))
         return redirect(here)
     flash(request, "ok", gettext(request, "Settings saved."))
+    return redirect(here)
+
+
+@router.post("/projects/{project_id}/members/remove", name="page_project_members_remove")
+def members_remove(request: Request, project_id: str) -> Response:
+    """Remove a member, or leave the project oneself (a project always keeps an owner)."""
+    user = require_user(request)
+    member_id = form_text(form_of(request), "user_id")
+    here = str(request.app.url_path_for("page_project_members", project_id=project_id))
+    try:
+        with write(request) as tx:
+            projects.remove_member(tx, user, project_id, member_id, ip=client_ip(request))
+    except (Conflict, PermissionDenied, ValidationError) as error:
+        flash(request, "error", str(error))
+        return redirect(here)
+    if member_id == user.id:
+        flash(request, "ok", gettext(request, "You left the project."))
+        return redirect("/projects")
+    flash(request, "ok", gettext(request, "Member removed."))
     return redirect(here)
