@@ -85,7 +85,11 @@ def precheck(problem: Problem, horizon: Sequence[date] | None = None) -> None:
                     f"scene {scene.number} is estimated at {scene.minutes} min",
                     f"a shooting day is at most {cap} min ({rules.day_minutes // 60} h plus "
                     f"{rules.max_overtime_minutes_per_day // 60} h overtime, {rules.title})",
-                ]
+                ],
+                f"scene {scene.number} is estimated at {scene.minutes} min, longer than the "
+                f"longest day allowed ({cap} min: {rules.day_minutes // 60} h plus "
+                f"{rules.max_overtime_minutes_per_day // 60} h overtime, {rules.title}); split it "
+                f"into parts in the script or give its minutes under estimate.scenes",
             )
         for member_id in scene.cast:
             member = problem.member(member_id)
