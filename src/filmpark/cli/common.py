@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import click
 import typer
 from rich.console import Console
 
@@ -18,27 +17,27 @@ err_console = Console(stderr=True, highlight=False)
 
 
 def run_app(app: typer.Typer) -> int:
-    """Run ``app``; turn filmpark errors into ``filmpark: <cause>`` and their exit code."""
+    """Run ``app``; turn filmpark errors into ``filmpark: <cause>`` and their exit code.
+
+    Usage errors (a missing option, an unknown command) are reported by Typer itself in
+    standalone mode: a usage line and the error, exit code 2, never a traceback.
+    """
     command = typer.main.get_command(app)
     try:
-        result = command.main(standalone_mode=False)
+        command.main(prog_name="filmpark", standalone_mode=True)
     except FilmparkError as error:
         err_console.print(f"[bold red]filmpark:[/] {error}", soft_wrap=True)
         return exit_code(error)
-    except click.exceptions.Abort:
-        err_console.print("filmpark: aborted")
-        return 130
-    except click.exceptions.ClickException as error:
-        error.show()
-        return error.exit_code
-    except click.exceptions.Exit as done:
-        return done.exit_code
+    except SystemExit as done:
+        if done.code is None:
+            return 0
+        return done.code if isinstance(done.code, int) else 1
     except KeyboardInterrupt:
         err_console.print("filmpark: interrupted")
         return 130
     except BrokenPipeError:
         return 0
-    return result if isinstance(result, int) else 0
+    return 0
 
 
 def print_json(document: Any) -> None:
