@@ -126,3 +126,15 @@ def test_the_dood_document_lists_codes_and_totals_per_performer() -> None:
     lan = next(p for p in document["performers"] if p["name"] == "Lan")  # type: ignore[union-attr,index]
     assert lan["codes"] == ["SW", "WF"]
     assert lan["totals"]["work"] == 2
+
+
+def test_a_contract_finishing_after_the_last_work_day_ends_on_hold() -> None:
+    lan = CastMember(
+        id=1,
+        name="Lan",
+        daily_rate=a_cast_member(1).daily_rate,
+        contract_finish=d(4),
+    )
+    schedule = schedule_with(lan, [1, 2], [3, 4])
+    assert codes(schedule) == {1: "SW", 2: "W", 3: "H", 4: "H/WF"}
+    assert day_out_of_days(schedule).row("Lan").totals.paid == 4
