@@ -437,3 +437,17 @@ def test_the_last_owner_cannot_leave_the_project(client: httpx.Client) -> None:
     )
     assert any("owner" in text for text in flashes(left.text))
     assert client.get(f"/projects/{project}").status_code == 200
+
+
+def test_a_browser_with_no_language_chosen_follows_the_accounts_stored_language(
+    client: httpx.Client,
+) -> None:
+    register(client, unique_email("stored"))
+    client.post(
+        "/language",
+        data={"csrf_token": csrf_of(client.get("/projects").text), "language": "vi"},
+    )
+    client.cookies.delete("filmpark_lang")
+    page = client.get("/projects", headers={"Accept-Language": "en-GB,en;q=0.9"})
+    assert '<html lang="vi">' in page.text
+    assert "filmpark_lang=vi" in page.headers.get("set-cookie", "")

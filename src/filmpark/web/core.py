@@ -50,6 +50,7 @@ from filmpark.web.i18n import (
     LANGUAGES,
     Translator,
     language_from_accept,
+    normalise_language,
     translator,
 )
 from filmpark.web.idempotency import IdempotencyCache
@@ -186,6 +187,11 @@ def current_user(request: Request) -> User | None:
     if session.signed_in() and session.subject and loader is not None:
         user = loader(session.subject)
     request.state.user = user
+    if user is not None and not getattr(request.state, "language_chosen", True):
+        # No choice made in this browser yet: the language stored on the account applies.
+        stored = normalise_language(user.locale)
+        if stored:
+            set_language(request, stored)
     return user
 
 
@@ -319,6 +325,7 @@ def kept_form(request: Request, token: str | None) -> KeptForm | None:
 
 def _resolve_language(request: Request) -> str:
     cookie = request.cookies.get(LANGUAGE_COOKIE)
+    request.state.language_chosen = cookie in LANGUAGES
     if cookie in LANGUAGES:
         return cookie
     return language_from_accept(request.headers.get("accept-language")) or "en"
