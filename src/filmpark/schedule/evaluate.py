@@ -356,7 +356,8 @@ def violations(problem: Problem, days: Sequence[ShootDay], *, soft_only: bool = 
     """Hard rules the days break, in words (empty for a valid schedule).
 
     With ``soft_only`` only the checks the model approximates are run (a day whose real travel
-    pushes it past the overtime allowance) and reported as warnings.
+    pushes it past the overtime allowance, or its wrap too close to the next call) and reported
+    as warnings.
     """
     found: list[str] = []
     rules = problem.rules
@@ -366,6 +367,13 @@ def violations(problem: Problem, days: Sequence[ShootDay], *, soft_only: bool = 
             found.append(
                 f"day {day.number} ({day.date}) runs {day.load_minutes} min with travel, over the "
                 f"{cap} min allowed"
+            )
+    for before, after in itertools.pairwise(days):
+        gap = (after.date - before.date).days * 1440 + after.call - before.wrap
+        if gap < rules.turnaround_minutes:
+            found.append(
+                f"only {gap / 60:.1f} h between wrap on {before.date} and call on {after.date} "
+                f"(turnaround {rules.turnaround_minutes / 60:.0f} h)"
             )
     if soft_only:
         return found
@@ -408,13 +416,6 @@ def violations(problem: Problem, days: Sequence[ShootDay], *, soft_only: bool = 
             lock.day_number > len(slots) or slots[lock.day_number - 1] != dates[lock.scene]
         ):
             found.append(f"scene {lock.scene} is locked to shoot day {lock.day_number}")
-    for before, after in itertools.pairwise(days):
-        gap = (after.date - before.date).days * 1440 + after.call - before.wrap
-        if gap < rules.turnaround_minutes:
-            found.append(
-                f"only {gap / 60:.1f} h between wrap on {before.date} and call on {after.date} "
-                f"(turnaround {rules.turnaround_minutes / 60:.0f} h)"
-            )
     for member in problem.cast:
         if member.minor is None:
             continue
