@@ -270,3 +270,22 @@ def test_a_dawn_day_calls_before_first_light_and_needs_its_turnaround() -> None:
     put(m, "1", 0)  # wraps at 17:00: 11 h before the dawn call
     put(m, "2", 1)
     assert run(m)[0] == cp_model.INFEASIBLE
+
+
+def test_capacity_counts_the_shortest_way_into_each_location_of_the_day() -> None:
+    travel = {
+        ("a", "b"): 10,
+        ("a", "c"): 60,
+        ("a", "d"): 60,
+        ("b", "c"): 60,
+        ("b", "d"): 60,
+        ("c", "d"): 60,
+    }
+    scenes = [a_scene("1", location="c", minutes=340), a_scene("2", location="d", minutes=340)]
+    scenes += [a_scene("3", location="a"), a_scene("4", location="b")]
+    m = start(a_problem(scenes, travel=travel))
+    builders.add_locations(m)
+    builders.add_capacity(m)
+    put(m, "1", 0)
+    put(m, "2", 0)  # 680 min of scenes and a 60 min move: past the 720 min allowed
+    assert run(m)[0] == cp_model.INFEASIBLE

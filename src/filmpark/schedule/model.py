@@ -269,23 +269,51 @@ def call_of(m: ScheduleModel, d: int) -> LinearExpr:
 
 
 def add_capacity(m: ScheduleModel) -> None:
-    """Scene minutes plus the shortest move per company move fit the day plus its overtime."""
-    rules = m.problem.rules
+    """Scene minutes plus travel fit the day plus its overtime.
+
+    Travel is bounded from below without knowing the order: at least the shortest move per
+    company move, and at least the shortest way *into* every location of the day but the
+    farthest-reached one (a path enters each visited location but the first once).
+    """
+    problem = m.problem
+    rules = problem.rules
     model = m.model
-    move = m.problem.min_move_minutes()
+    move = problem.min_move_minutes()
     cap = rules.day_minutes + rules.max_overtime_minutes_per_day
     enforce = m.guard(
         "capacity",
         f"a shooting day is at most {rules.day_minutes // 60} h plus "
         f"{rules.max_overtime_minutes_per_day // 60} h overtime",
     )
-    horizon_cap = sum(scene.minutes for scene in m.problem.scenes) + move * len(m.problem.locations)
+    used_locations = list(dict.fromkeys(scene.location for scene in problem.scenes))
+    entry = {
+        loc: min(
+            (problem.travel(other, loc) for other in used_locations if other != loc), default=0
+        )
+        for loc in used_locations
+    }
+    longest = max(entry.values(), default=0)
+    horizon_cap = (
+        sum(scene.minutes for scene in problem.scenes)
+        + sum(entry.values())
+        + move * len(used_locations)
+    )
     for d in m.slots:
+        travel = model.new_int_var(0, horizon_cap, f"travel_{d}")
+        model.add(travel >= move * m.moves[d])
+        if len(used_locations) > 1 and longest > move:
+            farthest = model.new_int_var(0, longest, f"farthest_{d}")
+            model.add_max_equality(
+                farthest, [entry[loc] * m.loc_used[(loc, d)] for loc in used_locations]
+            )
+            model.add(
+                travel
+                >= sum(entry[loc] * m.loc_used[(loc, d)] for loc in used_locations) - farthest
+            )
         load = model.new_int_var(0, horizon_cap, f"load_{d}")
         model.add(
             load
-            == sum(scene.minutes * m.x[(s, d)] for s, scene in enumerate(m.problem.scenes))
-            + move * m.moves[d]
+            == sum(scene.minutes * m.x[(s, d)] for s, scene in enumerate(problem.scenes)) + travel
         )
         model.add(load <= cap).only_enforce_if(enforce)
         overtime = model.new_int_var(0, horizon_cap, f"overtime_{d}")
