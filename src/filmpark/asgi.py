@@ -80,8 +80,14 @@ def create_app(
     return app
 
 
+_APP: FastAPI | None = None
+
+
 def __getattr__(name: str) -> Any:
-    # ``filmpark.asgi:app`` for uvicorn, built on first access (not at import).
+    # ``filmpark.asgi:app`` for uvicorn, built on first access (not at import), then kept.
+    global _APP
     if name == "app":
-        return create_app()
+        if _APP is None:
+            _APP = create_app()
+        return _APP
     raise AttributeError(name)

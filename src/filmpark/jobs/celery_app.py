@@ -102,8 +102,14 @@ def worker_app() -> Celery:
     return app
 
 
+_APP: Celery | None = None
+
+
 def __getattr__(name: str) -> Any:
-    # ``celery -A filmpark.jobs.celery_app:app``: built on first access, not at import.
+    # ``celery -A filmpark.jobs.celery_app:app``: built on first access (not at import), then kept.
+    global _APP
     if name == "app":
-        return worker_app()
+        if _APP is None:
+            _APP = worker_app()
+        return _APP
     raise AttributeError(name)
