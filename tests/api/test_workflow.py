@@ -96,6 +96,11 @@ def test_from_script_to_schedule_budget_and_book(platform: Platform) -> None:
     assert "reload" in stale.json()["error"]["message"]
     costed = client.get(f"/api/v1/projects/{project_id}/budget", headers=auth(owner)).json()
     assert costed["schedule_version"] == 2
+    solver = client.get(
+        f"/api/v1/projects/{project_id}/ai-ledger?kind=schedule", headers=auth(owner)
+    ).json()
+    assert [(e["subject"], e["status"]) for e in solver] == [("schedule/v1", "changed")]
+    assert solver[0]["decided_by"] is not None
     target_date = days[shortest]["date"]
     moved_days = moved.json()["schedule"]["days"]
     assert scene in next(d["scenes"] for d in moved_days if d["date"] == target_date)

@@ -26,7 +26,7 @@ from filmpark.services import planning
 from filmpark.services.jobs import JobEnv, JobKind, Progress, register_job_kind
 from filmpark.services.permissions import Permission, require
 from filmpark.store import FileStore, Tx
-from filmpark.store.records import Job, ScheduleVersion, User
+from filmpark.store.records import Job, LedgerStatus, ScheduleVersion, User
 
 KIND = "schedule.solve"
 MAX_CONFIG_BYTES = 256 * 1024
@@ -276,6 +276,16 @@ def move_strip(
             document=budget,
             job_id=None,
             created_by=actor.id,
+        )
+    if current.source == "solver":
+        # A person changed the solver's proposal: the AI ledger says who, and when.
+        tx.ledger.decide(
+            project_id,
+            f"schedule/v{current.version}",
+            LedgerStatus.CHANGED,
+            decided_by=actor.id,
+            note=f"scene {scene} moved to day {day}",
+            kind="schedule",
         )
     tx.audit.add(
         "schedule.move",
