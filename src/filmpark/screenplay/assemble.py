@@ -13,6 +13,8 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import fields, replace
+from operator import attrgetter
+from typing import cast
 
 from filmpark.screenplay.headings import heading_from_text, split_scene_number
 from filmpark.screenplay.language import detect_language
@@ -23,6 +25,7 @@ from filmpark.screenplay.model import (
     Element,
     ElementKind,
     Scene,
+    SceneHeading,
     Script,
 )
 from filmpark.screenplay.paginate import LINES_PER_PAGE, Pagination, paginate
@@ -67,6 +70,78 @@ def canonical_name(cue: str) -> str:
     return split_cue(cue)[0].upper()
 
 
+class _SceneDraft:
+    """A :class:`Scene` being built: the same slots, filled with plain stores.
+
+    A frozen dataclass's ``__init__`` calls ``object.__setattr__`` once per field; a draft
+    whose class is then switched to Scene (CPython allows it: both have exactly the same
+    slots) costs a fraction of that. The result equals what ``Scene(...)`` makes (checked at
+    import).
+    """
+
+    __slots__ = Scene.__slots__
+
+    def __init__(
+        self,
+        index: int,
+        number: SceneNumber,
+        heading: SceneHeading,
+        elements: tuple[Element, ...],
+        line: int,
+        page: int,
+        eighths: Eighths,
+        explicit_number: bool,
+        omitted: bool,
+    ) -> None:
+        self.index = index
+        self.number = number
+        self.heading = heading
+        self.elements = elements
+        self.line = line
+        self.page = page
+        self.eighths = eighths
+        self.explicit_number = explicit_number
+        self.omitted = omitted
+
+
+def _new_scene(
+    index: int,
+    number: SceneNumber,
+    heading: SceneHeading,
+    elements: tuple[Element, ...],
+    line: int,
+    page: int,
+    eighths: Eighths,
+    explicit_number: bool,
+    omitted: bool,
+) -> Scene:
+    """``Scene(...)`` with every field given, without the frozen dataclass's per-field cost."""
+    draft = _SceneDraft(
+        index, number, heading, elements, line, page, eighths, explicit_number, omitted
+    )
+    object.__setattr__(draft, "__class__", Scene)
+    return cast(Scene, draft)
+
+
+def _check_scene_draft() -> None:
+    values = (
+        2,
+        SceneNumber("3"),
+        heading_from_text("INT. X - DAY"),
+        (),
+        4,
+        5,
+        Eighths(6),
+        True,
+        True,
+    )
+    if len(fields(Scene)) != 9 or _new_scene(*values) != Scene(*values):
+        raise ImportError("filmpark.screenplay.assemble: _SceneDraft no longer mirrors Scene")
+
+
+_check_scene_draft()
+
+
 def build_script(
     elements: Sequence[Element],
     *,
@@ -100,11 +175,16 @@ def build_script(
         lengths = None
         page_count = layout.page_count
         total = Eighths(layout.total_eighths)
-    placed = tuple(
-        e if e.page == pages[i] else _with_page(e, pages[i]) for i, e in enumerate(prepared)
-    )
-
-    heading_at = [i for i, e in enumerate(placed) if e.kind is ElementKind.SCENE_HEADING]
+    if list(map(_PAGE, prepared)) == pages:
+        placed = tuple(prepared)  # a reader that paginated has set every page already
+    else:
+        placed = tuple(
+            e if e.page == pages[i] else _with_page(e, pages[i]) for i, e in enumerate(prepared)
+        )
+    # The kinds once, in C; the passes below look at them rather than at every element.
+    kinds: list[ElementKind] = list(map(_KIND, placed))
+    scene_heading = ElementKind.SCENE_HEADING
+    heading_at = [i for i, kind in enumerate(kinds) if kind is scene_heading]
     scenes: list[Scene] = []
     previous_dn = DayNight.UNKNOWN
     seen_numbers: dict[str, int] = {}
@@ -142,25 +222,28 @@ def build_script(
             heading.int_ext is None and heading.text.strip().upper() == "OMITTED"
         )
         scenes.append(
-            Scene(
-                index=position,
-                number=SceneNumber(number_text),
-                heading=heading,
-                elements=body,
-                line=element.line,
-                page=pages[start],
-                eighths=Eighths(eighths),
-                explicit_number=explicit,
-                omitted=omitted,
+            _new_scene(
+                position,
+                SceneNumber(number_text),
+                heading,
+                body,
+                element.line,
+                pages[start],
+                Eighths(eighths),
+                explicit,
+                omitted,
             )
         )
 
-    characters = _characters(placed, scenes)
+    characters = _characters(placed, kinds, heading_at, scenes)
     if language is None:
         note = ElementKind.NOTE
+        texts: list[str] = list(map(_TEXT, placed))
         language = detect_language(
-            [e.text for e in placed if e.kind is not note],
-            [e.text for e in placed if e.kind is ElementKind.SCENE_HEADING],
+            [t for t, kind in zip(texts, kinds, strict=True) if kind is not note]
+            if note in kinds
+            else texts,
+            [texts[i] for i in heading_at],
         )
     notes.sort(key=lambda d: d.line)
     return Script(
@@ -179,6 +262,9 @@ def build_script(
 
 
 _ELEMENT_SLOTS: tuple[str, ...] = tuple(f.name for f in fields(Element))
+_KIND = attrgetter("kind")
+_TEXT = attrgetter("text")
+_PAGE = attrgetter("page")
 
 
 def _with_page(element: Element, page: int) -> Element:
@@ -194,10 +280,12 @@ def _with_page(element: Element, page: int) -> Element:
 def _prepare(elements: Sequence[Element]) -> Sequence[Element]:
     """Fill in cue names and heading numbers a reader may have left to us."""
     character, heading = ElementKind.CHARACTER, ElementKind.SCENE_HEADING
+    kinds = list(map(_KIND, elements))
     if not any(
-        (e.kind is character and e.name is None)
-        or (e.kind is heading and e.scene_number is None and "#" in e.text)
-        for e in elements
+        (kind is character and elements[i].name is None)
+        or (kind is heading and elements[i].scene_number is None and "#" in elements[i].text)
+        for i, kind in enumerate(kinds)
+        if kind is character or kind is heading
     ):
         return elements  # the reader did it (the Fountain reader always does)
     prepared: list[Element] = []
@@ -221,9 +309,8 @@ def _last_printed(elements: Sequence[Element], start: int, end: int) -> int:
     return start
 
 
-_UNPRINTED = frozenset(
-    {ElementKind.NOTE, ElementKind.SECTION, ElementKind.SYNOPSIS, ElementKind.PAGE_BREAK}
-)
+# A tuple, not a set: membership by identity, without hashing an Enum (a Python-level call).
+_UNPRINTED = (ElementKind.NOTE, ElementKind.SECTION, ElementKind.SYNOPSIS, ElementKind.PAGE_BREAK)
 
 
 def _real_lengths(elements: Sequence[Element], pages: Sequence[int]) -> list[int]:
@@ -251,42 +338,46 @@ def _real_lengths(elements: Sequence[Element], pages: Sequence[int]) -> list[int
     return lengths
 
 
-def _characters(elements: Sequence[Element], scenes: Sequence[Scene]) -> tuple[Character, ...]:
+def _characters(
+    elements: Sequence[Element],
+    kinds: Sequence[ElementKind],
+    heading_at: Sequence[int],
+    scenes: Sequence[Scene],
+) -> tuple[Character, ...]:
     """Speaking characters in order of first cue: scenes spoken in, speeches, cue forms.
 
     Cues before the first heading (a cold open without a heading) count as speeches but belong
-    to no scene.
+    to no scene. Only the cues are visited (their positions come from ``kinds``), each with the
+    number of the scene it falls in (``heading_at[k]`` opens ``scenes[k]``).
     """
     character = ElementKind.CHARACTER
     order: dict[str, list[str]] = {}
     speeches: dict[str, int] = {}
     forms: dict[str, dict[str, None]] = {}
-
-    def count(element: Element, number: str | None) -> None:
+    numbers = [scene.number.text for scene in scenes]
+    scene = -1  # index of the scene the cue is in; -1 before the first heading
+    next_heading = heading_at[0] if heading_at else len(kinds)
+    for index, kind in enumerate(kinds):
+        if kind is not character:
+            continue
+        while index > next_heading:
+            scene += 1
+            next_heading = heading_at[scene + 1] if scene + 1 < len(heading_at) else len(kinds)
+        element = elements[index]
         name = element.name
         if not name:
-            return
+            continue
         spoken = order.get(name)
         if spoken is None:
             spoken = order[name] = []
             speeches[name] = 0
             forms[name] = {}
-        if number is not None and (not spoken or spoken[-1] != number) and number not in spoken:
-            spoken.append(number)
+        if scene >= 0:
+            number = numbers[scene]
+            if (not spoken or spoken[-1] != number) and number not in spoken:
+                spoken.append(number)
         speeches[name] += 1
         forms[name][element.text.strip()] = None
-
-    first_heading = next(
-        (i for i, e in enumerate(elements) if e.kind is ElementKind.SCENE_HEADING), len(elements)
-    )
-    for element in elements[:first_heading]:
-        if element.kind is character:
-            count(element, None)
-    for scene in scenes:
-        number = scene.number.text
-        for element in scene.elements:
-            if element.kind is character:
-                count(element, number)
     return tuple(
         Character(
             name=name, scenes=tuple(spoken), lines=speeches[name], cue_forms=tuple(forms[name])

@@ -65,6 +65,8 @@ _MARGIN_NUMBER_RE = re.compile(
 _WORD_NUMBER_RE = re.compile(
     r"^(?:SCENE|CẢNH|SC\.)\s*(\d{1,4}[A-Z]{0,2})\s*[.:)\-–]?\s+(?=\S)", re.IGNORECASE
 )
+# The first letters _WORD_NUMBER_RE can match (with the long s that folds to s).
+_WORD_NUMBER_FIRST = frozenset("SsCcſ")
 _PRINT_FURNITURE_RE = re.compile(
     r"^(?:\s{12,}\d{1,3}\.?|\s*\(MORE\)|\s*\(CONTINUED\)|\s*CONTINUED:(?:\s*\(\d+\))?)\s*$"
 )
@@ -338,6 +340,8 @@ _check_draft()
 def numbered_heading(line: str, *, plain: bool) -> tuple[str, str] | None:
     """``(number, heading)`` for a heading with its number in front: ``Cảnh 12. Nội ngày...``,
     ``SCENE 4: INT. ...``, and in plain text also a bare margin number ``12 INT. HOUSE``."""
+    if not plain and line[:1] not in _WORD_NUMBER_FIRST:
+        return None  # the common case, without running the pattern
     match = _WORD_NUMBER_RE.match(line)
     if match is None and plain:
         match = _MARGIN_NUMBER_RE.match(line)
@@ -413,13 +417,18 @@ class _Reader:
         action: list[str] = []
         action_line = 0
         action_forced = False
+        append = self.elements.append
 
         def flush_action() -> None:
             nonlocal action, action_forced
             if action:
                 text = "\n".join(action)
                 # Trailing blank lines of an action paragraph are layout, not text.
-                self.add(ElementKind.ACTION, text.rstrip("\n "), action_line, forced=action_forced)
+                append(
+                    _Draft(
+                        ElementKind.ACTION, text.rstrip("\n "), action_line, forced=action_forced
+                    )
+                )
                 action = []
                 action_forced = False
 
@@ -564,14 +573,18 @@ class _Reader:
             cue = cue[1:].lstrip()
         name, extension = split_cue(cue)
         side = DualSide.RIGHT if dual else None
-        self.add(
-            ElementKind.CHARACTER,
-            cue,
-            index + 1,
-            name=name.upper() if not forced else name,
-            extension=extension,
-            dual=side,
-            forced=forced,
+        # The speech's elements are appended directly (this is the reader's busiest path).
+        append = self.elements.append
+        append(
+            _Draft(
+                ElementKind.CHARACTER,
+                cue,
+                index + 1,
+                name.upper() if not forced else name,
+                extension,
+                side,
+                forced,
+            )
         )
         index += 1
         count = len(lines)
@@ -581,18 +594,23 @@ class _Reader:
         def flush() -> None:
             nonlocal dialogue
             if dialogue:
-                self.add(ElementKind.DIALOGUE, "\n".join(dialogue), dialogue_line, dual=side)
+                append(
+                    _Draft(
+                        ElementKind.DIALOGUE, "\n".join(dialogue), dialogue_line, None, None, side
+                    )
+                )
                 dialogue = []
 
         cue_indent = len(lines[index - 1]) - len(lines[index - 1].lstrip())
+        plain = self.plain
         while index < count:
             raw = lines[index]
             if not raw:
                 break
-            if self.plain and _PRINT_FURNITURE_RE.match(raw):
+            if plain and _PRINT_FURNITURE_RE.match(raw):
                 index += 1
                 continue
-            if self.plain and not raw.isspace():
+            if plain and not raw.isspace():
                 # Plain text: a heading, or a line back at the action margin, ends the speech.
                 indent = len(raw) - len(raw.lstrip())
                 if is_heading_candidate(raw) or (cue_indent >= 4 and indent == 0):
@@ -609,8 +627,8 @@ class _Reader:
             stripped = raw.strip()
             if stripped[0] in "(（" and (stripped[-1] in ")）" or not dialogue):
                 flush()
-                self.add(ElementKind.PARENTHETICAL, stripped, index + 1, dual=side)
-            elif stripped.startswith("~") and not self.plain:
+                append(_Draft(ElementKind.PARENTHETICAL, stripped, index + 1, None, None, side))
+            elif stripped[0] == "~" and not plain:
                 flush()
                 self.add(ElementKind.LYRICS, stripped[1:].strip(), index + 1, dual=side)
             else:

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import fields
+from typing import cast
 
 from filmpark.screenplay.model import DayNight, IntExt, SceneHeading
 
@@ -145,16 +147,77 @@ _WORD_SPLIT_RE = re.compile(r"[\s/\[\]]+")
 _DAY_NUMBER_RE = re.compile(r"^(.*?)(?:\s+\d+|\s+#\d+)$")
 
 
+class _HeadingDraft:
+    """A :class:`SceneHeading` being built: the same slots, filled with plain stores.
+
+    A frozen dataclass's ``__init__`` calls ``object.__setattr__`` once per field, which made
+    building a script's headings slower than parsing them. :func:`_new_heading` fills a draft
+    and switches its class to SceneHeading, which CPython allows because both have exactly the
+    same slots; the result equals what ``SceneHeading(...)`` makes (checked at import).
+    """
+
+    __slots__ = SceneHeading.__slots__
+
+    def __init__(
+        self,
+        text: str,
+        int_ext: IntExt | None,
+        location: str,
+        time: str | None,
+        day_night: DayNight,
+        continuity: bool,
+        modifier: str | None,
+    ) -> None:
+        self.text = text
+        self.int_ext = int_ext
+        self.location = location
+        self.time = time
+        self.day_night = day_night
+        self.continuity = continuity
+        self.modifier = modifier
+
+
+def _new_heading(
+    text: str,
+    int_ext: IntExt | None,
+    location: str,
+    time: str | None,
+    day_night: DayNight = DayNight.UNKNOWN,
+    continuity: bool = False,
+    modifier: str | None = None,
+) -> SceneHeading:
+    """``SceneHeading(...)``, without the frozen dataclass's per-field cost (see the draft)."""
+    draft = _HeadingDraft(text, int_ext, location, time, day_night, continuity, modifier)
+    object.__setattr__(draft, "__class__", SceneHeading)
+    return cast(SceneHeading, draft)
+
+
+def _check_heading_draft() -> None:
+    sample = (".X", IntExt.INT, "X", "DAY", DayNight.DAY, True, "M")
+    if len(fields(SceneHeading)) != 7 or _new_heading(*sample) != SceneHeading(*sample):
+        raise ImportError(
+            "filmpark.screenplay.headings: _HeadingDraft no longer mirrors SceneHeading"
+        )
+
+
+_check_heading_draft()
+
+
 #: A longer line is a paragraph, not a heading (and is never run through the heading patterns).
 MAX_HEADING = 1000
 
 # A cheap first look (most lines of a script start with none of these) before the full parse;
 # NFD input ("NO" + combining marks) passes it too.
 _QUICK_PREFIX_RE = re.compile(r"(?:INT|EXT|EST|I\.?\s*/|E\.?\s*/|N|ИНТ|НАТ|ЭКСТ)", re.IGNORECASE)
+# Every first letter the quick look above can match (case-insensitive, with the Turkish dotted
+# and dotless i that Unicode folds to i): the reader asks about thousands of lines a script.
+_HEADING_FIRST = frozenset("IiEeNnİıИиНнЭэ.")
 
 
 def split_scene_number(text: str) -> tuple[str, str | None]:
     """Split ``INT. HOUSE - DAY #12A#`` into ``("INT. HOUSE - DAY", "12A")``."""
+    if "#" not in text:
+        return text, None  # most headings: no need to search for the pattern
     match = _SCENE_NUMBER_RE.search(text)
     if match is None:
         return text, None
@@ -163,12 +226,13 @@ def split_scene_number(text: str) -> tuple[str, str | None]:
 
 
 def _nfc_upper(text: str) -> str:
-    return unicodedata.normalize("NFC", text).upper()
+    return (text if text.isascii() else unicodedata.normalize("NFC", text)).upper()
 
 
 def time_of(word: str) -> tuple[DayNight, bool] | None:
     """Day/night and continuity of a time segment (upper case), or None if it is not a time."""
-    word = _SPACE_RE.sub(" ", word.strip().rstrip(".")).strip()
+    # Runs of whitespace as one space: str.split() knows the same whitespace as re's \s.
+    word = " ".join(word.strip().rstrip(".").split())
     if word in _TIMES:
         return _TIMES[word], False
     if word in _CONTINUITY:
@@ -243,13 +307,16 @@ def _prefix(text: str) -> tuple[IntExt | None, str, str] | None:
 def is_heading_candidate(line: str) -> bool:
     """Whether ``line`` starts like a scene heading (a known prefix, or a forced ``.``)."""
     stripped = line.strip()
-    if not stripped:
+    if not stripped or stripped[0] not in _HEADING_FIRST:
         return False
     if stripped.startswith(".") and not stripped.startswith(".."):
         return len(stripped) > 1 and not stripped[1].isspace()
     if len(stripped) > MAX_HEADING or _QUICK_PREFIX_RE.match(stripped) is None:
         return False
-    return _prefix(unicodedata.normalize("NFC", stripped)) is not None
+    return (
+        _prefix(stripped if stripped.isascii() else unicodedata.normalize("NFC", stripped))
+        is not None
+    )
 
 
 def _split_location_time(
@@ -318,7 +385,7 @@ def parse_heading(text: str) -> SceneHeading | None:
     A leading forced-heading dot and a trailing ``#number#`` are ignored here (the number is
     returned by :func:`split_scene_number`).
     """
-    line = unicodedata.normalize("NFC", text).strip()
+    line = (text if text.isascii() else unicodedata.normalize("NFC", text)).strip()
     if line.startswith(".") and not line.startswith(".."):
         line = line[1:].lstrip()
     line, _number = split_scene_number(line)
@@ -333,7 +400,7 @@ def parse_heading(text: str) -> SceneHeading | None:
             timed = time_of(time_word)
             if timed is not None and style.group("loc").strip():
                 location, _t, _dn, _c, modifier = _split_location_time(style.group("loc"))
-                return SceneHeading(
+                return _new_heading(
                     text=line,
                     int_ext=int_ext,
                     location=location,
@@ -343,7 +410,7 @@ def parse_heading(text: str) -> SceneHeading | None:
                     modifier=modifier,
                 )
     location, time, day_night, continuity, modifier = _split_location_time(rest)
-    return SceneHeading(
+    return _new_heading(
         text=line,
         int_ext=int_ext,
         location=location,
@@ -368,7 +435,7 @@ def heading_from_text(text: str) -> SceneHeading:
         line = line[1:].lstrip()
     line, _number = split_scene_number(line)
     location, time, day_night, continuity, modifier = _split_location_time(line)
-    return SceneHeading(
+    return _new_heading(
         text=line,
         int_ext=None,
         location=location,

@@ -35,12 +35,9 @@ def detect_language(texts: Iterable[str], headings: Iterable[str] = ()) -> str:
     if all_headings and vi_headings * 2 >= all_headings:
         return "vi"
     sample = "\n".join(texts)[:_SAMPLE]
-    raw = sample.encode("ascii", "ignore")
-    # ASCII letters, counted in C: the bytes minus the bytes left once letters are deleted.
-    latin = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
-    if len(raw) == len(sample):
+    if sample.isascii():
         return "en"
-    vietnamese = cyrillic = kana = han = hangul = 0
+    latin = vietnamese = cyrillic = kana = han = hangul = 0
     # The non-ASCII letters, in order: UTF-8 with every ASCII byte deleted (in C) decodes to
     # exactly them. A regular expression scanning for them took longer than the whole count.
     others = sample.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
@@ -62,6 +59,11 @@ def detect_language(texts: Iterable[str], headings: Iterable[str] = ()) -> str:
             han += 1
         elif 0xAC00 <= code <= 0xD7AF:
             hangul += 1
+    if not (vietnamese or cyrillic or kana or han or hangul):
+        return "en"  # only accents of other Latin languages (or none): no need to count letters
+    raw = sample.encode("ascii", "ignore")
+    # ASCII letters, counted in C: the bytes minus the bytes left once letters are deleted.
+    latin += len(raw) - len(raw.translate(None, _ASCII_LETTERS))
     scripts = {"ru": cyrillic, "ko": hangul}
     if kana:
         scripts["ja"] = kana + han

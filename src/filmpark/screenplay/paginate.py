@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import NamedTuple, Protocol
 
 from filmpark.screenplay.model import DualSide, ElementKind
@@ -59,6 +60,10 @@ _SPEECH_PARTS = (ElementKind.PARENTHETICAL, ElementKind.DIALOGUE, ElementKind.LY
 # Enum members hash in Python; the layout is looked up by identity, thousands of times a script.
 _LAYOUT_BY_ID = {id(kind): layout for kind, layout in _LAYOUT.items()}
 _DUAL_WIDTH_BY_ID = {id(kind): width for kind, width in _DUAL_WIDTH.items()}
+_WIDTH_BY_ID = {id(kind): width for kind, (width, _before) in _LAYOUT.items()}
+_BEFORE_BY_ID = {id(kind): before for kind, (_width, before) in _LAYOUT.items()}
+_KIND = attrgetter("kind")
+_TEXT = attrgetter("text")
 _MARKS_RE = re.compile(r"(?<!\\)(\*{1,3}|_)")
 _MIN_SPLIT = 2  # at least two lines of a paragraph on either side of a page break
 
@@ -167,17 +172,19 @@ class _Block(NamedTuple):
     height: int  # sum(heights)
 
 
-def _height(text: str, width: int) -> int:
-    """:func:`wrap_count`, with its common case (a short single line) answered inline."""
-    if len(text) <= width and "\n" not in text and width > 0:
-        return 1
-    return wrap_count(text, width)
-
-
 def _blocks(elements: Sequence[Printable]) -> list[_Block]:
+    # Kinds, texts and printed heights first, each in one sweep (``map`` runs in C; a short
+    # single line, the common case, is one printed line without a call to wrap_count).
+    kinds: list[ElementKind] = list(map(_KIND, elements))
+    widths = [_WIDTH_BY_ID[id(kind)] for kind in kinds]
+    all_heights = [
+        1 if width and len(text) <= width and "\n" not in text else wrap_count(text, width)
+        for text, width in zip(map(_TEXT, elements), widths, strict=True)
+    ]
     blocks: list[_Block] = []
     append = blocks.append
-    layout_of = _LAYOUT_BY_ID.get
+    # What _Block(...) does, without the Python frame of its generated __new__.
+    new_block = tuple.__new__
     dual_width_of = _DUAL_WIDTH_BY_ID.get
     character, heading, action = (
         ElementKind.CHARACTER,
@@ -185,43 +192,54 @@ def _blocks(elements: Sequence[Printable]) -> list[_Block]:
         ElementKind.ACTION,
     )
     lyrics, parenthetical = ElementKind.LYRICS, ElementKind.PARENTHETICAL
+    speech_parts = _SPEECH_PARTS
     i = 0
     n = len(elements)
     while i < n:
-        element = elements[i]
-        kind = element.kind
+        kind = kinds[i]
         if kind is character:
+            # The speech: parentheticals, dialogue and lyrics up to a forced ``~`` lyric.
             j = i + 1
-            while j < n and _in_speech(elements[j]):
+            while (
+                j < n
+                and kinds[j] in speech_parts
+                and not (kinds[j] is lyrics and elements[j].forced)
+            ):
                 j += 1
-            if element.dual is not None:
+            if elements[i].dual is not None:
                 # Both columns of a dual dialogue: the left speech, then the right one.
                 k = j
-                if k < n and elements[k].kind is character and elements[k].dual:
+                if k < n and kinds[k] is character and elements[k].dual:
                     k += 1
                     while k < n and _in_speech(elements[k]):
                         k += 1
-                left = [_height(e.text, dual_width_of(id(e.kind), 28)) for e in elements[i:j]]
-                right = [_height(e.text, dual_width_of(id(e.kind), 28)) for e in elements[j:k]]
+                left = [wrap_count(e.text, dual_width_of(id(e.kind), 28)) for e in elements[i:j]]
+                right = [wrap_count(e.text, dual_width_of(id(e.kind), 28)) for e in elements[j:k]]
                 heights = [0] * (k - i)
                 # The pair is one unbreakable block as tall as its taller column.
                 heights[0] = max(sum(left), sum(right))
                 append(_Block(i, k - 1, kind, 1, heights, False, True, heights[0]))
                 i = k
                 continue
-            heights = [_height(e.text, layout_of(id(e.kind), (35, 0))[0]) for e in elements[i:j]]
-            before = layout_of(id(kind), (60, 1))[1]
-            append(_Block(i, j - 1, kind, before, heights, True, False, sum(heights)))
+            heights = all_heights[i:j]
+            append(
+                new_block(
+                    _Block,
+                    (i, j - 1, kind, _BEFORE_BY_ID[id(kind)], heights, True, False, sum(heights)),
+                )
+            )
             i = j
             continue
-        width, before = layout_of(id(kind), (60, 1))
-        if kind is lyrics or kind is parenthetical:
-            before = 1
-        height = _height(element.text, width) if width else 0
+        before = 1 if kind is lyrics or kind is parenthetical else _BEFORE_BY_ID[id(kind)]
+        height = all_heights[i]
         if kind is heading and height == 0:
             height = 1
         breakable = kind is action and height >= 2 * _MIN_SPLIT
-        append(_Block(i, i, kind, before if height else 0, [height], breakable, False, height))
+        append(
+            new_block(
+                _Block, (i, i, kind, before if height else 0, [height], breakable, False, height)
+            )
+        )
         i += 1
     return blocks
 
@@ -269,21 +287,28 @@ def paginate(elements: Sequence[Printable], lines_per_page: int = LINES_PER_PAGE
             ends[index] = at
         return at
 
+    page_break, scene_heading = ElementKind.PAGE_BREAK, ElementKind.SCENE_HEADING
     for number, block in enumerate(blocks):
-        kind = block.kind
-        if kind is ElementKind.PAGE_BREAK:
+        first, last, kind, before, _heights, _breakable, _side_by_side, height = block
+        if kind is page_break:
             new_page()
-            starts[block.first] = ends[block.first] = pos
+            starts[first] = ends[first] = pos
             continue
-        height = block.height
         if height == 0:
-            for index in range(block.first, block.last + 1):
+            for index in range(first, last + 1):
                 starts[index] = ends[index] = pos
             continue
         used = pos % size
-        gap = block.before if used else 0
+        gap = before if used else 0
         need = height
-        if kind is ElementKind.SCENE_HEADING:
+        if first == last and kind is not scene_heading and used + gap + need <= size:
+            # The common case: one element that fits where it is.
+            pos += gap
+            starts[first] = pos
+            pos += height
+            ends[first] = pos
+            continue
+        if kind is scene_heading:
             # A heading is never the last thing on a page: keep the start of what follows.
             following = next((b for b in blocks[number + 1 : number + 3] if b.height), None)
             if following is not None and following.kind is not ElementKind.SCENE_HEADING:
