@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from filmpark.errors import PermissionDenied, ValidationError
+from filmpark.errors import PermissionDenied, ScreenplayError, ValidationError
 from filmpark.services import scripts
 from filmpark.services.scripts import display_name, revision_colour, sniff_format
 from filmpark.store import Database, FileStore
@@ -111,6 +111,37 @@ def test_a_crew_member_cannot_upload_and_an_investor_cannot_read(
         assert (
             scripts.get_script_document(tx, crew, project_id, revision.id)["schema"] == "Script.1"
         )
+
+
+def test_a_file_without_scenes_is_refused_and_the_current_revision_stays(
+    database: Database, tmp_path: Path
+) -> None:
+    files = FileStore(tmp_path)
+    with database.transaction() as tx:
+        owner = a_user(tx)
+        project_id = a_project_with(tx, owner)
+        scripts.upload_revision(
+            tx, owner, project_id, "a.fountain", SCRIPT, files=files, max_bytes=10**6
+        )
+
+    def upload_prose() -> None:
+        with database.transaction() as tx:
+            scripts.upload_revision(
+                tx,
+                owner,
+                project_id,
+                "notes.txt",
+                b"Just some notes.\n",
+                files=files,
+                max_bytes=10**6,
+            )
+
+    with pytest.raises(ScreenplayError, match="no scenes found"):
+        upload_prose()
+    with database.transaction(readonly=True) as tx:
+        latest = scripts.latest_revision(tx, owner, project_id)
+    assert latest is not None
+    assert latest.number == 1
 
 
 def test_a_file_over_the_limit_is_refused(database: Database, tmp_path: Path) -> None:

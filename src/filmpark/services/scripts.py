@@ -157,6 +157,12 @@ def upload_revision(
     name = display_name(filename)
     fmt = sniff_format(name, data)
     script, document = _parse(data, name)
+    if not getattr(script, "scenes", ()):
+        # A revision without scenes would become the project's current script and leave
+        # nothing to break down or schedule.
+        raise ScreenplayError(
+            name, "no scenes found (a scene starts with a heading such as INT. HOUSE - DAY)"
+        )
     suffix = {"fountain": ".fountain", "fdx": ".fdx", "pdf": ".pdf", "text": ".txt"}[fmt]
     stored_name = files.new_name(suffix)
     files.write(stored_name, data)
