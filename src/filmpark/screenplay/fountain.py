@@ -16,12 +16,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import fields, replace
 from typing import cast
 
 from filmpark.screenplay.assemble import build_script, split_cue
-from filmpark.screenplay.headings import MAX_HEADING, is_heading_candidate, split_scene_number
+from filmpark.screenplay.headings import (
+    HEADING_FIRST,
+    MAX_HEADING,
+    is_heading_candidate,
+    split_scene_number,
+)
 from filmpark.screenplay.model import (
     Diagnostic,
     DualSide,
@@ -67,6 +72,8 @@ _WORD_NUMBER_RE = re.compile(
 )
 # The first letters _WORD_NUMBER_RE can match (with the long s that folds to s).
 _WORD_NUMBER_FIRST = frozenset("SsCcſ")
+# ... and those a heading can start with, numbered or not.
+_HEADING_OR_NUMBER_FIRST = HEADING_FIRST | _WORD_NUMBER_FIRST
 _PRINT_FURNITURE_RE = re.compile(
     r"^(?:\s{12,}\d{1,3}\.?|\s*\(MORE\)|\s*\(CONTINUED\)|\s*CONTINUED:(?:\s*\(\d+\))?)\s*$"
 )
@@ -203,10 +210,30 @@ def _is_blank(line: str) -> bool:
     return not line or line.isspace()
 
 
+def _may_be_heading(line: str) -> bool:
+    """:func:`is_heading_candidate`, without the call for a line whose first letter rules it out."""
+    first = line[:1]
+    return (first in HEADING_FIRST or first.isspace()) and is_heading_candidate(line)
+
+
 def _is_cue(text: str) -> bool:
     """An upper-case name, optionally with extensions and a trailing ``^``."""
     if len(text) > _MAX_CUE or text[0] in "!([{<>~=#*-.":
         return False
+    first, last = text[0], text[-1]
+    if (
+        last not in ")^"
+        and first != "@"
+        and text.isascii()
+        and not first.isspace()
+        and not last.isspace()
+    ):
+        # Most lines: plain ASCII with no extension to take off, so the name is the text itself
+        # (less doubled spaces) and the rules below can be read off the text directly.
+        if text != text.upper():
+            return False
+        if text != text.lower():
+            return last not in ":;,!?" and not (last == "." and len(text) > 2 and text[-2] != ".")
     name, _extension = split_cue(text)
     if not name or name != name.upper():
         return False
@@ -319,11 +346,16 @@ class _Draft:
         self.attributes = ()
 
 
-def _freeze(drafts: list[_Draft]) -> list[Element]:
-    """The drafts as Elements, in place (see :class:`_Draft`)."""
+def _freeze(drafts: list[_Draft], pages: Sequence[int] | None = None) -> list[Element]:
+    """The drafts as Elements, in place (see :class:`_Draft`), each given its page if known."""
     set_class = object.__setattr__
-    for draft in drafts:
-        set_class(draft, "__class__", Element)
+    if pages is None:
+        for draft in drafts:
+            set_class(draft, "__class__", Element)
+    else:
+        for draft, page in zip(drafts, pages, strict=True):
+            draft.page = page
+            set_class(draft, "__class__", Element)
     return cast("list[Element]", drafts)
 
 
@@ -525,9 +557,13 @@ class _Reader:
                 flush_action()
                 at_start = True
             if at_start and not action:
-                if lead != "." and (
-                    is_heading_candidate(stripped)
-                    or numbered_heading(stripped, plain=plain) is not None
+                # The first letter rules out a heading for most lines without a call.
+                if (plain or lead in _HEADING_OR_NUMBER_FIRST) and (
+                    lead != "."
+                    and (
+                        is_heading_candidate(stripped)
+                        or numbered_heading(stripped, plain=plain) is not None
+                    )
                 ):
                     self.heading(stripped, number, forced=False)
                     previous_blank, previous_heading = False, True
@@ -548,7 +584,7 @@ class _Reader:
                 if (
                     not next_blank
                     and (forced_cue or (len(stripped) <= _MAX_CUE and _is_cue(stripped)))
-                    and not is_heading_candidate(following)
+                    and not _may_be_heading(following)
                 ):
                     index = self.speech(lines, index, forced_cue)
                     previous_blank, previous_heading = False, False
@@ -588,33 +624,24 @@ class _Reader:
         )
         index += 1
         count = len(lines)
-        dialogue: list[str] = []
+        dialogue: list[str] = []  # the lines of the dialogue paragraph being read
         dialogue_line = 0
-
-        def flush() -> None:
-            nonlocal dialogue
-            if dialogue:
-                append(
-                    _Draft(
-                        ElementKind.DIALOGUE, "\n".join(dialogue), dialogue_line, None, None, side
-                    )
-                )
-                dialogue = []
-
-        cue_indent = len(lines[index - 1]) - len(lines[index - 1].lstrip())
+        dialogue_kind = ElementKind.DIALOGUE
         plain = self.plain
+        cue_indent = len(lines[index - 1]) - len(lines[index - 1].lstrip()) if plain else 0
         while index < count:
             raw = lines[index]
             if not raw:
                 break
-            if plain and _PRINT_FURNITURE_RE.match(raw):
-                index += 1
-                continue
-            if plain and not raw.isspace():
-                # Plain text: a heading, or a line back at the action margin, ends the speech.
-                indent = len(raw) - len(raw.lstrip())
-                if is_heading_candidate(raw) or (cue_indent >= 4 and indent == 0):
-                    break
+            if plain:
+                if _PRINT_FURNITURE_RE.match(raw):
+                    index += 1
+                    continue
+                if not raw.isspace():
+                    # Plain text: a heading, or a line back at the action margin, ends the speech.
+                    indent = len(raw) - len(raw.lstrip())
+                    if is_heading_candidate(raw) or (cue_indent >= 4 and indent == 0):
+                        break
             if raw.isspace():
                 # Two spaces keep a dialogue going across an empty line (Fountain 1.1).
                 if len(raw) >= 2 and index + 1 < count and not _is_blank(lines[index + 1]):
@@ -626,17 +653,28 @@ class _Reader:
                 break
             stripped = raw.strip()
             if stripped[0] in "(（" and (stripped[-1] in ")）" or not dialogue):
-                flush()
+                if dialogue:
+                    append(
+                        _Draft(dialogue_kind, "\n".join(dialogue), dialogue_line, None, None, side)
+                    )
+                    dialogue = []
                 append(_Draft(ElementKind.PARENTHETICAL, stripped, index + 1, None, None, side))
             elif stripped[0] == "~" and not plain:
-                flush()
-                self.add(ElementKind.LYRICS, stripped[1:].strip(), index + 1, dual=side)
+                if dialogue:
+                    append(
+                        _Draft(dialogue_kind, "\n".join(dialogue), dialogue_line, None, None, side)
+                    )
+                    dialogue = []
+                append(
+                    _Draft(ElementKind.LYRICS, stripped[1:].strip(), index + 1, None, None, side)
+                )
             else:
                 if not dialogue:
                     dialogue_line = index + 1
                 dialogue.append(stripped)
             index += 1
-        flush()
+        if dialogue:
+            append(_Draft(dialogue_kind, "\n".join(dialogue), dialogue_line, None, None, side))
         return index
 
 
@@ -681,9 +719,7 @@ def parse_lines(text: str, source: str, *, plain: bool) -> Script:
     reader.read(lines, first)
     drafts = _merge_notes(reader.elements, notes)
     layout = paginate(drafts)
-    for draft, page in zip(drafts, layout.pages, strict=True):
-        draft.page = page
-    elements = _freeze(drafts)
+    elements = _freeze(drafts, layout.pages)
     script = build_script(
         elements,
         title_page=title_page,

@@ -211,7 +211,7 @@ MAX_HEADING = 1000
 _QUICK_PREFIX_RE = re.compile(r"(?:INT|EXT|EST|I\.?\s*/|E\.?\s*/|N|ИНТ|НАТ|ЭКСТ)", re.IGNORECASE)
 # Every first letter the quick look above can match (case-insensitive, with the Turkish dotted
 # and dotless i that Unicode folds to i): the reader asks about thousands of lines a script.
-_HEADING_FIRST = frozenset("IiEeNnİıИиНнЭэ.")
+HEADING_FIRST = frozenset("IiEeNnİıИиНнЭэ.")
 
 
 def split_scene_number(text: str) -> tuple[str, str | None]:
@@ -307,7 +307,7 @@ def _prefix(text: str) -> tuple[IntExt | None, str, str] | None:
 def is_heading_candidate(line: str) -> bool:
     """Whether ``line`` starts like a scene heading (a known prefix, or a forced ``.``)."""
     stripped = line.strip()
-    if not stripped or stripped[0] not in _HEADING_FIRST:
+    if not stripped or stripped[0] not in HEADING_FIRST:
         return False
     if stripped.startswith(".") and not stripped.startswith(".."):
         return len(stripped) > 1 and not stripped[1].isspace()

@@ -176,7 +176,7 @@ def _blocks(elements: Sequence[Printable]) -> list[_Block]:
     # Kinds, texts and printed heights first, each in one sweep (``map`` runs in C; a short
     # single line, the common case, is one printed line without a call to wrap_count).
     kinds: list[ElementKind] = list(map(_KIND, elements))
-    widths = [_WIDTH_BY_ID[id(kind)] for kind in kinds]
+    widths: list[int] = list(map(_WIDTH_BY_ID.__getitem__, map(id, kinds)))
     all_heights = [
         1 if width and len(text) <= width and "\n" not in text else wrap_count(text, width)
         for text, width in zip(map(_TEXT, elements), widths, strict=True)
