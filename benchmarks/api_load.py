@@ -189,6 +189,9 @@ async def run_scenario(
         async def worker(index: int) -> None:
             nonlocal errors
             n = 0
+            if think:
+                # People do not click in step: spread the clients' first requests.
+                await asyncio.sleep(think * index / clients)
             while time.monotonic() < stop_at and len(latencies) < MAX_REQUESTS_PER_SCENARIO:
                 started = time.perf_counter()
                 try:
@@ -298,11 +301,16 @@ def main() -> None:
                 "| p50 ms | p95 ms | p99 ms | errors |"
             )
             print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+            failed = 0
             for name, call in scenarios(headers, project):
                 result = asyncio.run(
                     run_scenario(base, name, call, clients, seconds, max(0.0, args.think))
                 )
                 print(result.row(backend, clients, args.think), flush=True)
+                failed += result.errors
+            if failed:
+                log_tail = (Path(folder) / "server.log").read_text(errors="replace")[-3000:]
+                print(f"<!-- server log:\n{log_tail}\n-->", file=sys.stderr)
 
 
 if __name__ == "__main__":
