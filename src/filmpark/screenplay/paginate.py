@@ -172,76 +172,56 @@ class _Block(NamedTuple):
     height: int  # sum(heights)
 
 
-def _blocks(elements: Sequence[Printable]) -> list[_Block]:
-    # Kinds, texts and printed heights first, each in one sweep (``map`` runs in C; a short
-    # single line, the common case, is one printed line without a call to wrap_count).
-    kinds: list[ElementKind] = list(map(_KIND, elements))
+def _heights(elements: Sequence[Printable], kinds: list[ElementKind]) -> list[int]:
+    """Printed lines of every element at its usual width, in one sweep (``map`` runs in C; a
+    short single line, the common case, is one printed line without a call to wrap_count)."""
     widths: list[int] = list(map(_WIDTH_BY_ID.__getitem__, map(id, kinds)))
-    all_heights = [
+    return [
         1 if width and len(text) <= width and "\n" not in text else wrap_count(text, width)
         for text, width in zip(map(_TEXT, elements), widths, strict=True)
     ]
-    blocks: list[_Block] = []
-    append = blocks.append
-    # What _Block(...) does, without the Python frame of its generated __new__.
-    new_block = tuple.__new__
-    dual_width_of = _DUAL_WIDTH_BY_ID.get
-    character, heading, action = (
-        ElementKind.CHARACTER,
-        ElementKind.SCENE_HEADING,
-        ElementKind.ACTION,
-    )
-    lyrics, parenthetical = ElementKind.LYRICS, ElementKind.PARENTHETICAL
-    speech_parts = _SPEECH_PARTS
-    i = 0
-    n = len(elements)
-    while i < n:
-        kind = kinds[i]
-        if kind is character:
-            # The speech: parentheticals, dialogue and lyrics up to a forced ``~`` lyric.
-            j = i + 1
-            while (
-                j < n
-                and kinds[j] in speech_parts
-                and not (kinds[j] is lyrics and elements[j].forced)
-            ):
-                j += 1
-            if elements[i].dual is not None:
-                # Both columns of a dual dialogue: the left speech, then the right one.
-                k = j
-                if k < n and kinds[k] is character and elements[k].dual:
+
+
+def _block(
+    elements: Sequence[Printable], kinds: list[ElementKind], heights: list[int], i: int
+) -> _Block:
+    """The block that starts at element ``i``: a speech (or dual-dialogue pair) or one element."""
+    kind = kinds[i]
+    n = len(kinds)
+    if kind is ElementKind.CHARACTER:
+        # The speech: parentheticals, dialogue and lyrics up to a forced ``~`` lyric.
+        j = i + 1
+        while (
+            j < n
+            and kinds[j] in _SPEECH_PARTS
+            and not (kinds[j] is ElementKind.LYRICS and elements[j].forced)
+        ):
+            j += 1
+        if elements[i].dual is not None:
+            # Both columns of a dual dialogue: the left speech, then the right one.
+            k = j
+            if k < n and kinds[k] is ElementKind.CHARACTER and elements[k].dual:
+                k += 1
+                while k < n and _in_speech(elements[k]):
                     k += 1
-                    while k < n and _in_speech(elements[k]):
-                        k += 1
-                left = [wrap_count(e.text, dual_width_of(id(e.kind), 28)) for e in elements[i:j]]
-                right = [wrap_count(e.text, dual_width_of(id(e.kind), 28)) for e in elements[j:k]]
-                heights = [0] * (k - i)
-                # The pair is one unbreakable block as tall as its taller column.
-                heights[0] = max(sum(left), sum(right))
-                append(_Block(i, k - 1, kind, 1, heights, False, True, heights[0]))
-                i = k
-                continue
-            heights = all_heights[i:j]
-            append(
-                new_block(
-                    _Block,
-                    (i, j - 1, kind, _BEFORE_BY_ID[id(kind)], heights, True, False, sum(heights)),
-                )
-            )
-            i = j
-            continue
-        before = 1 if kind is lyrics or kind is parenthetical else _BEFORE_BY_ID[id(kind)]
-        height = all_heights[i]
-        if kind is heading and height == 0:
-            height = 1
-        breakable = kind is action and height >= 2 * _MIN_SPLIT
-        append(
-            new_block(
-                _Block, (i, i, kind, before if height else 0, [height], breakable, False, height)
-            )
-        )
-        i += 1
-    return blocks
+            dual_width_of = _DUAL_WIDTH_BY_ID.get
+            left = [wrap_count(e.text, dual_width_of(id(e.kind), 28)) for e in elements[i:j]]
+            right = [wrap_count(e.text, dual_width_of(id(e.kind), 28)) for e in elements[j:k]]
+            pair = [0] * (k - i)
+            # The pair is one unbreakable block as tall as its taller column.
+            pair[0] = max(sum(left), sum(right))
+            return _Block(i, k - 1, kind, 1, pair, False, True, pair[0])
+        speech = heights[i:j]
+        return _Block(i, j - 1, kind, _BEFORE_BY_ID[id(kind)], speech, True, False, sum(speech))
+    if kind is ElementKind.LYRICS or kind is ElementKind.PARENTHETICAL:
+        before = 1
+    else:
+        before = _BEFORE_BY_ID[id(kind)]
+    height = heights[i]
+    if kind is ElementKind.SCENE_HEADING and height == 0:
+        height = 1
+    breakable = kind is ElementKind.ACTION and height >= 2 * _MIN_SPLIT
+    return _Block(i, i, kind, before if height else 0, [height], breakable, False, height)
 
 
 def paginate(elements: Sequence[Printable], lines_per_page: int = LINES_PER_PAGE) -> Pagination:
@@ -250,7 +230,8 @@ def paginate(elements: Sequence[Printable], lines_per_page: int = LINES_PER_PAGE
     n = len(elements)
     starts = [0] * n
     ends = [0] * n
-    blocks = _blocks(elements)
+    kinds: list[ElementKind] = list(map(_KIND, elements))
+    heights = _heights(elements, kinds)
     pos = 0  # absolute line position of the next free line
 
     def new_page() -> None:
@@ -288,8 +269,64 @@ def paginate(elements: Sequence[Printable], lines_per_page: int = LINES_PER_PAGE
         return at
 
     page_break, scene_heading = ElementKind.PAGE_BREAK, ElementKind.SCENE_HEADING
-    for number, block in enumerate(blocks):
-        first, last, kind, before, _heights, _breakable, _side_by_side, height = block
+    character, lyrics, parenthetical = (
+        ElementKind.CHARACTER,
+        ElementKind.LYRICS,
+        ElementKind.PARENTHETICAL,
+    )
+    before_of = _BEFORE_BY_ID
+    speech_parts = _SPEECH_PARTS
+    i = 0
+    while i < n:
+        kind = kinds[i]
+        if kind is not character and kind is not scene_heading and kind is not page_break:
+            # The common case, without building a block: one element that fits where it is
+            # (or takes no room at all).
+            height = heights[i]
+            if height == 0:
+                starts[i] = ends[i] = pos
+                i += 1
+                continue
+            used = pos % size
+            if used:
+                gap = 1 if kind is lyrics or kind is parenthetical else before_of[id(kind)]
+            else:
+                gap = 0
+            if used + gap + height <= size:
+                pos += gap
+                starts[i] = pos
+                pos += height
+                ends[i] = pos
+                i += 1
+                continue
+        elif kind is character and elements[i].dual is None:
+            # A speech that fits where it is: its lines one after the other.
+            j = i + 1
+            while (
+                j < n
+                and kinds[j] in speech_parts
+                and not (kinds[j] is lyrics and elements[j].forced)
+            ):
+                j += 1
+            used = pos % size
+            gap = before_of[id(kind)] if used else 0
+            if used + gap + sum(heights[i:j]) <= size:
+                pos += gap
+                for index in range(i, j):
+                    starts[index] = pos
+                    pos += heights[index]
+                    ends[index] = pos
+                i = j
+                continue
+        block = _block(elements, kinds, heights, i)
+        i = block.last + 1
+        first, last, kind, before, height = (
+            block.first,
+            block.last,
+            block.kind,
+            block.before,
+            block.height,
+        )
         if kind is page_break:
             new_page()
             starts[first] = ends[first] = pos
@@ -301,23 +338,26 @@ def paginate(elements: Sequence[Printable], lines_per_page: int = LINES_PER_PAGE
         used = pos % size
         gap = before if used else 0
         need = height
-        if first == last and kind is not scene_heading and used + gap + need <= size:
-            # The common case: one element that fits where it is.
-            pos += gap
-            starts[first] = pos
-            pos += height
-            ends[first] = pos
-            continue
         if kind is scene_heading:
-            # A heading is never the last thing on a page: keep the start of what follows.
-            following = next((b for b in blocks[number + 1 : number + 3] if b.height), None)
-            if following is not None and following.kind is not ElementKind.SCENE_HEADING:
+            # A heading is never the last thing on a page: keep the start of what follows
+            # (the first of the next two blocks that takes room).
+            following = None
+            after = i
+            for _ in range(2):
+                if after >= n:
+                    break
+                candidate = _block(elements, kinds, heights, after)
+                if candidate.height:
+                    following = candidate
+                    break
+                after = candidate.last + 1
+            if following is not None and following.kind is not scene_heading:
                 need += following.before + min(following.height, _MIN_SPLIT + 1)
         if used + gap + need <= size:
             pos = sequential(block, pos + gap)
             continue
         room = size - used - gap
-        if block.breakable and kind is ElementKind.CHARACTER:
+        if block.breakable and kind is character:
             body = height - block.heights[0]
             if room >= block.heights[0] + _MIN_SPLIT + 1 and body > _MIN_SPLIT:
                 pos = speech(block, pos + gap)
