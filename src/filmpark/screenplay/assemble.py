@@ -31,17 +31,17 @@ from filmpark.screenplay.model import (
 from filmpark.screenplay.paginate import LINES_PER_PAGE, Pagination, paginate
 from filmpark.units import Eighths, SceneNumber
 
-# Any trailing parenthetical on a cue is an extension: (V.O.), (O.S.), (CONT'D), (PRE-LAP)...
-_EXTENSION_RE = re.compile(r"\s*[(（]([^()（）]*)[)）]\s*$")
 _SPACES_RE = re.compile(r"\s+")
 _MAX_CUE_SCAN = 300  # extensions are looked for on cue-sized text only
+_CLOSING = (")", "）")
 
 
 def split_cue(cue: str) -> tuple[str, str | None]:
     """``"EVE (cont'd)"`` -> ``("EVE", "cont'd")``; ``"@McCLANE ^"`` -> ``("McCLANE", None)``.
 
     The canonical name drops the forced-cue ``@``, the dual-dialogue ``^`` and every trailing
-    parenthetical (several extensions are joined with a space: ``V.O.`` ``CONT'D``).
+    parenthetical: any trailing parenthetical on a cue is an extension (``V.O.``, ``O.S.``,
+    ``CONT'D``, ``PRE-LAP``...); several are joined with a space: ``V.O. CONT'D``.
     """
     name = cue.strip()
     if not name.isascii():
@@ -54,13 +54,22 @@ def split_cue(cue: str) -> tuple[str, str | None]:
     if name.startswith("@"):
         name = name[1:].lstrip()
     extensions: list[str] = []
-    while len(name) <= _MAX_CUE_SCAN:
-        match = _EXTENSION_RE.search(name)
-        if match is None or match.start() == 0:
+    # Take off trailing parentheticals, last first, with string methods (this runs for every
+    # cue of a script; a regular expression searching from each position cost more). The name
+    # has no trailing space here: an extension is the text between the last opening bracket
+    # and a closing one at the very end, with no bracket between.
+    while len(name) <= _MAX_CUE_SCAN and name[-1:] in _CLOSING:
+        opening = max(name.rfind("("), name.rfind("（"))
+        inside = name[opening + 1 : -1]
+        if opening < 0 or ")" in inside or "）" in inside:
             break
-        extensions.insert(0, match.group(1).strip())
-        name = name[: match.start()].rstrip()
-    name = _SPACES_RE.sub(" ", name).strip()
+        before = name[:opening].rstrip()
+        if not before:
+            break  # "(V.O.)" alone is a name, not an extension
+        extensions.insert(0, inside.strip())
+        name = before
+    # Runs of whitespace as one space (str.split() knows the same whitespace as re's \s).
+    name = " ".join(name.split())
     extension = " ".join(e for e in extensions if e) or None
     return name, extension
 

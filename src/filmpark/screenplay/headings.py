@@ -328,7 +328,8 @@ def _split_location_time(
         # Not a heading anyone typed; keep it whole rather than run the patterns over it.
         return _nfc_upper(rest.strip()), None, DayNight.UNKNOWN, False, None
     body = rest.strip().strip("-–— ").strip()
-    paren = _TRAILING_PAREN_RE.search(body)
+    # (Both searches only when the text ends in a bracket: most headings do not.)
+    paren = _TRAILING_PAREN_RE.search(body) if body[-1:] in ")]" else None
     if paren is not None and paren.start() > 0:
         modifier = paren.group(1)[1:-1].strip() or None
         body = body[: paren.start()].rstrip(" -–—")
@@ -336,7 +337,7 @@ def _split_location_time(
     if not segments:
         return "", None, DayNight.UNKNOWN, False, modifier
     last = segments[-1]
-    inner_paren = _TRAILING_PAREN_RE.search(last)
+    inner_paren = _TRAILING_PAREN_RE.search(last) if last[-1:] in ")]" else None
     last_bare = last[: inner_paren.start()].strip() if inner_paren and inner_paren.start() else last
     found = time_of(_nfc_upper(last_bare)) if len(segments) > 1 else None
     if found is not None:
