@@ -13,7 +13,8 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import fields, replace
-from operator import attrgetter
+from itertools import compress, repeat
+from operator import attrgetter, is_
 from typing import cast
 
 from filmpark.screenplay.headings import heading_from_text, split_scene_number
@@ -192,8 +193,7 @@ def build_script(
         )
     # The kinds once, in C; the passes below look at them rather than at every element.
     kinds: list[ElementKind] = list(map(_KIND, placed))
-    scene_heading = ElementKind.SCENE_HEADING
-    heading_at = [i for i, kind in enumerate(kinds) if kind is scene_heading]
+    heading_at = positions(kinds, ElementKind.SCENE_HEADING)
     scenes: list[Scene] = []
     previous_dn = DayNight.UNKNOWN
     seen_numbers: dict[str, int] = {}
@@ -274,6 +274,13 @@ _ELEMENT_SLOTS: tuple[str, ...] = tuple(f.name for f in fields(Element))
 _KIND = attrgetter("kind")
 _TEXT = attrgetter("text")
 _PAGE = attrgetter("page")
+_NAME = attrgetter("name")
+
+
+def positions(kinds: Sequence[ElementKind], kind: ElementKind) -> list[int]:
+    """The indices where ``kinds`` holds ``kind``, found in C (``compress`` over an identity
+    test per item) rather than by a Python loop over a script's thousands of elements."""
+    return list(compress(range(len(kinds)), map(is_, kinds, repeat(kind))))
 
 
 def _with_page(element: Element, page: int) -> Element:
@@ -288,13 +295,11 @@ def _with_page(element: Element, page: int) -> Element:
 
 def _prepare(elements: Sequence[Element]) -> Sequence[Element]:
     """Fill in cue names and heading numbers a reader may have left to us."""
-    character, heading = ElementKind.CHARACTER, ElementKind.SCENE_HEADING
     kinds = list(map(_KIND, elements))
-    if not any(
-        (kind is character and elements[i].name is None)
-        or (kind is heading and elements[i].scene_number is None and "#" in elements[i].text)
-        for i, kind in enumerate(kinds)
-        if kind is character or kind is heading
+    cues = [elements[i] for i in positions(kinds, ElementKind.CHARACTER)]
+    headings = [elements[i] for i in positions(kinds, ElementKind.SCENE_HEADING)]
+    if None not in map(_NAME, cues) and not any(
+        e.scene_number is None and "#" in e.text for e in headings
     ):
         return elements  # the reader did it (the Fountain reader always does)
     prepared: list[Element] = []
@@ -366,9 +371,7 @@ def _characters(
     numbers = [scene.number.text for scene in scenes]
     scene = -1  # index of the scene the cue is in; -1 before the first heading
     next_heading = heading_at[0] if heading_at else len(kinds)
-    for index, kind in enumerate(kinds):
-        if kind is not character:
-            continue
+    for index in positions(kinds, character):
         while index > next_heading:
             scene += 1
             next_heading = heading_at[scene + 1] if scene + 1 < len(heading_at) else len(kinds)
