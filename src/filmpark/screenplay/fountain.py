@@ -302,7 +302,8 @@ class _Draft:
     sets ``dual`` (a ``^`` cue marks the speech before it) and ``page`` (after pagination) in
     place. :func:`_freeze` then turns each draft into an Element by switching its class, which
     CPython allows because both classes have exactly the same slots; the result equals what
-    ``Element(...)`` makes (tested). Drafts never leave this module.
+    ``Element(...)`` makes (checked at import by :func:`_check_draft`). Drafts never leave
+    this module.
     """
 
     __slots__ = Element.__slots__
