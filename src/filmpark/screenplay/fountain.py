@@ -302,7 +302,7 @@ class _Draft:
     sets ``dual`` (a ``^`` cue marks the speech before it) and ``page`` (after pagination) in
     place. :func:`_freeze` then turns each draft into an Element by switching its class, which
     CPython allows because both classes have exactly the same slots; the result equals what
-    ``Element(...)`` makes (checked at import by :func:`_check_draft`). Drafts never leave
+    ``Element(...)`` makes (checked at import by :func:`_drafts_mirror_element`). Drafts never leave
     this module.
     """
 
@@ -349,6 +349,22 @@ class _Draft:
 
 def _freeze(drafts: list[_Draft], pages: Sequence[int] | None = None) -> list[Element]:
     """The drafts as Elements, in place (see :class:`_Draft`), each given its page if known."""
+    if not _DRAFTS_MIRROR_ELEMENT:
+        return [
+            Element(
+                d.kind,
+                d.text,
+                d.line,
+                d.name,
+                d.extension,
+                d.dual,
+                d.forced,
+                d.depth,
+                d.scene_number,
+                d.page if pages is None else pages[i],
+            )
+            for i, d in enumerate(drafts)
+        ]
     set_class = object.__setattr__
     if pages is None:
         for draft in drafts:
@@ -360,14 +376,22 @@ def _freeze(drafts: list[_Draft], pages: Sequence[int] | None = None) -> list[El
     return cast("list[Element]", drafts)
 
 
-def _check_draft() -> None:
-    """A draft must freeze into exactly the Element the constructor makes, defaults included."""
+def _drafts_mirror_element() -> bool:
+    """Whether a draft switched to Element is exactly what ``Element(...)`` makes, defaults
+    included. Should the model gain a field, the reader falls back to the constructor (slower,
+    never wrong) rather than build incomplete elements."""
+    if len(fields(Element)) != 14:
+        return False
     sample = _Draft(ElementKind.ACTION, "x", 1)
-    if len(fields(Element)) != 14 or _freeze([sample])[0] != Element(ElementKind.ACTION, "x", 1):
-        raise ImportError("filmpark.screenplay.fountain: _Draft no longer mirrors Element")
+    try:
+        object.__setattr__(sample, "__class__", Element)
+        switched: object = sample
+        return switched == Element(ElementKind.ACTION, "x", 1)
+    except (AttributeError, TypeError):
+        return False
 
 
-_check_draft()
+_DRAFTS_MIRROR_ELEMENT = _drafts_mirror_element()
 
 
 def numbered_heading(line: str, *, plain: bool) -> tuple[str, str] | None:
