@@ -129,9 +129,11 @@ def initial_plan(
             plan = pack_days(problem, candidate, horizon, urgency=urgency, allowed=allowed)
             if plan is None:
                 continue
-            cost = evaluate(problem, plan).objective
-            if best is None or cost < best[0]:
-                best = (cost, plan)
+            packed = evaluate(problem, plan)
+            if violations(problem, packed.days):
+                continue  # the real order of a day needs more travel than the packer counted
+            if best is None or packed.objective < best[0]:
+                best = (packed.objective, plan)
     return None if best is None else best[1]
 
 
@@ -369,15 +371,21 @@ def solve(
         status=word,
         seconds=seconds,
     )
+
     # The model prices a move at the shortest travel; the real order of a day may cost more, so
     # the schedule kept is the best of the recent solutions by its real cost.
+    # A schedule whose real day order breaks a rule (more travel than the model's bound) loses
+    # to any valid one.
+    def rank(schedule: Schedule) -> tuple[bool, int]:
+        return (bool(violations(problem, schedule.days)), schedule.objective)
+
     for other in recorder.plans[:-1]:
         candidate = evaluate(problem, other, lower_bound=bound, status=word, seconds=seconds)
-        if candidate.objective < result.objective:
+        if rank(candidate) < rank(result):
             result = replace(candidate, optimal=False)
     if plan is not None:
         fallback = evaluate(problem, plan, lower_bound=bound, status="HEURISTIC", seconds=seconds)
-        if fallback.objective < result.objective:
+        if rank(fallback) < rank(result):
             return fallback
     if result.optimal and result.objective != solver.objective_value:
         # the real travel order made a day longer than the model's bound: not provably optimal
