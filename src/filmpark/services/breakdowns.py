@@ -20,8 +20,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from filmpark.breakdown.decisions import apply_decisions, decisions_from_json
+from filmpark.breakdown.extract import break_down
+from filmpark.breakdown.serialize import breakdown_from_json, breakdown_to_json
 from filmpark.errors import NotFound, ValidationError
-from filmpark.services.engine import engine_function, has_engine_function
+from filmpark.screenplay.model import Script
 from filmpark.services.permissions import Permission, require
 from filmpark.store import Tx
 from filmpark.store.records import (
@@ -46,21 +49,9 @@ def ledger_subject(scene: str, category: str, name: str) -> str:
     return f"breakdown/{scene}/{category}/{name}"
 
 
-def propose_breakdown(tx: Tx, revision: ScriptRevision, script: Any) -> BreakdownProposal | None:
-    """Run the breakdown engine on a new revision and keep its proposal and ledger entries.
-
-    Returns None when this installation has no breakdown engine (the revision is still kept).
-    """
-    if not (
-        has_engine_function("filmpark.breakdown.extract", "break_down")
-        and has_engine_function("filmpark.breakdown.serialize", "breakdown_to_json")
-    ):
-        return None
-    break_down = engine_function("filmpark.breakdown.extract", "break_down")
-    to_json = engine_function("filmpark.breakdown.serialize", "breakdown_to_json")
-    document = to_json(break_down(script))
-    if not isinstance(document, dict):
-        return None
+def propose_breakdown(tx: Tx, revision: ScriptRevision, script: Script) -> BreakdownProposal:
+    """Run the breakdown engine on a new revision and keep its proposal and ledger entries."""
+    document = breakdown_to_json(break_down(script))
     proposal = tx.breakdowns.add(revision.project_id, revision.id, document)
     entries: list[tuple[str, str, float | None, dict[str, Any]]] = []
     for scene in document.get("scenes", []):
@@ -133,25 +124,16 @@ def get_breakdown(tx: Tx, actor: User, project_id: str) -> dict[str, Any]:
     revision, proposal = _current_proposal(tx, project_id)
     records = tx.decisions.of_project(project_id)
     document = dict(proposal.document)
-    applied_here = bool(records) and has_engine_function(
-        "filmpark.breakdown.decisions", "apply_decisions"
-    )
-    if applied_here:
-        from_json = engine_function("filmpark.breakdown.serialize", "breakdown_from_json")
-        to_json = engine_function("filmpark.breakdown.serialize", "breakdown_to_json")
-        load = engine_function("filmpark.breakdown.decisions", "decisions_from_json")
-        apply = engine_function("filmpark.breakdown.decisions", "apply_decisions")
-        applied = apply(from_json(document), load(_decisions_json(records)))
-        breakdown = applied[0] if isinstance(applied, tuple) else applied
-        document = to_json(breakdown)
-        if isinstance(applied, tuple) and len(applied) > 1:
-            document["unapplied"] = [str(item) for item in applied[1]]
+    if records:
+        decided, unapplied = apply_decisions(
+            breakdown_from_json(document), decisions_from_json(_decisions_json(records))
+        )
+        document = breakdown_to_json(decided)
+        # Kept and reported, never dropped: decisions whose scene or element is gone.
+        document["unapplied"] = [decision.describe() for decision in unapplied]
     document["revision"] = {"id": revision.id, "number": revision.number, "colour": revision.colour}
     document["decision_count"] = len(records)
-    # Without the decisions engine the proposal is returned as made, with the decisions beside it.
-    document["decisions_applied"] = applied_here or not records
-    if records and not applied_here:
-        document["decisions"] = _decisions_json(records)["decisions"]
+    document["decisions_applied"] = True
     return document
 
 

@@ -24,7 +24,10 @@ from pathlib import PurePath
 from typing import Any
 
 from filmpark.errors import NotFound, ScreenplayError, ValidationError
-from filmpark.services.engine import engine_function
+from filmpark.screenplay import read
+from filmpark.screenplay.model import Script
+from filmpark.screenplay.serialize import script_to_json
+from filmpark.services.breakdowns import propose_breakdown
 from filmpark.services.permissions import Permission, require
 from filmpark.store import FileStore, Tx
 from filmpark.store.records import ScriptRevision, User
@@ -121,14 +124,9 @@ def sniff_format(filename: str, data: bytes) -> str:
     return FORMATS.get(suffix, "fountain")
 
 
-def _parse(data: bytes, source: str) -> tuple[Any, dict[str, Any]]:
-    read = engine_function("filmpark.screenplay", "read")
-    to_json = engine_function("filmpark.screenplay.serialize", "script_to_json")
+def _parse(data: bytes, source: str) -> tuple[Script, dict[str, Any]]:
     script = read(data, source)
-    document = to_json(script)
-    if not isinstance(document, dict):
-        raise ScreenplayError(source, "the reader returned no Script.1 document")
-    return script, document
+    return script, script_to_json(script)
 
 
 def upload_revision(
@@ -157,7 +155,7 @@ def upload_revision(
     name = display_name(filename)
     fmt = sniff_format(name, data)
     script, document = _parse(data, name)
-    if not getattr(script, "scenes", ()):
+    if not script.scenes:
         # A revision without scenes would become the project's current script and leave
         # nothing to break down or schedule.
         raise ScreenplayError(
@@ -169,7 +167,7 @@ def upload_revision(
     tx.on_rollback(lambda: files.remove(stored_name))
     tx.projects.lock(project_id)
     number = tx.scripts.next_number(project_id)
-    title = getattr(script, "title", None)
+    title = script.title
     revision = tx.scripts.add(
         project_id=project_id,
         number=number,
@@ -179,8 +177,8 @@ def upload_revision(
         format=fmt,
         size=len(data),
         sha256=hashlib.sha256(data).hexdigest(),
-        scene_count=len(getattr(script, "scenes", ())),
-        title=title[:300] if isinstance(title, str) else None,
+        scene_count=len(script.scenes),
+        title=title[:300] if title else None,
         script=document,
         uploaded_by=actor.id,
         headings={
@@ -201,8 +199,6 @@ def upload_revision(
         },
         ip=ip,
     )
-    from filmpark.services.breakdowns import propose_breakdown
-
     propose_breakdown(tx, revision, script)
     return revision
 
