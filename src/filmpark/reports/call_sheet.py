@@ -162,7 +162,7 @@ def _location(
         address=location.address,
         latitude=location.latitude,
         longitude=location.longitude,
-        hospital=hospitals.get(location.id, ""),
+        hospital=hospitals.get(location.id) or str(location.hospital or ""),
         sunrise=sunrise,
         sunset=sunset,
         stage=location.stage,
@@ -183,8 +183,10 @@ def call_sheets(
 ) -> tuple[CallSheet, ...]:
     """One call sheet per shoot day of ``schedule``.
 
-    ``hospitals`` maps a location id to its nearest hospital (name, address, phone);
-    ``performers`` maps a cast id to the actor's name where the production has cast the role.
+    The nearest hospital of a location and the actor playing a role come from the problem
+    (``Location.hospital``, ``CastMember.actor``, both read from the production config);
+    ``hospitals`` (location id → "name, address, phone") and ``performers`` (cast id → actor)
+    override them where given. What neither gives stays blank for the production to fill in.
     """
     problem = schedule.problem
     hospitals = hospitals or {}
@@ -210,7 +212,7 @@ def call_sheets(
             cast.append(
                 CastCall(
                     cast_id=member_id,
-                    name=performers.get(member_id, ""),
+                    name=performers.get(member_id) or performer.actor,
                     character=performer.name,
                     pickup=clock(max(0, makeup - pickup_minutes)),
                     makeup=clock(max(0, makeup)),

@@ -5,6 +5,8 @@ not working), T travel, R rehearsal, F fitting, WD work then drop, PW pick up an
 (dropped, unpaid), and combined cells where two things meet on one day (``SW/H`` a performer
 whose contract starts on a day they hold, ``H/WF`` a contract that finishes on a hold day,
 ``F/W`` a fitting on a work day; ``SWD`` and ``PWF`` for start-and-drop and pick-up-and-finish).
+A travel, rehearsal or fitting day that falls on a hold day replaces the hold (``SW/T`` where
+the contract starts with a travel day), and one on a dropped day is paid again.
 A drop/pick-up is only used where the performer's agreement allows it: the gap between the two
 work days is longer than its threshold, and no more gaps than its count (the longest gaps
 first), exactly as the optimiser priced them.
@@ -18,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
 
-from filmpark.schedule.problem import CastMember
+from filmpark.schedule.problem import CastMember, Problem
 from filmpark.schedule.result import Schedule
 
 
@@ -99,6 +101,8 @@ class DoodRow:
     name: str
     cells: tuple[DoodCell, ...]
     totals: DoodTotals
+    actor: str = ""
+    """The performer's own name (``name`` is the character); blank until the role is cast."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +127,23 @@ Events = Mapping[int, Mapping[date, DoodCode]]
 """Travel, rehearsal and fitting days per cast id (dates off the schedule's own data)."""
 
 
+def events_of(problem: Problem) -> dict[int, dict[date, DoodCode]]:
+    """The travel, rehearsal and fitting days the production config gave each performer."""
+    events: dict[int, dict[date, DoodCode]] = {}
+    for member in problem.cast:
+        own: dict[date, DoodCode] = {}
+        for days, code in (
+            (member.travel, DoodCode.TRAVEL),
+            (member.rehearsal, DoodCode.REHEARSAL),
+            (member.fitting, DoodCode.FITTING),
+        ):
+            for day in days:
+                own.setdefault(day, code)
+        if own:
+            events[member.id] = own
+    return events
+
+
 def _dropped_gaps(
     member: CastMember, worked: Sequence[date], shoot_days: Sequence[date]
 ) -> list[tuple[date, date]]:
@@ -141,9 +162,10 @@ def _dropped_gaps(
 
 
 def day_out_of_days(schedule: Schedule, *, events: Events | None = None) -> DayOutOfDays:
-    """The day-out-of-days of ``schedule``; ``events`` adds travel, rehearsal and fitting days."""
+    """The day-out-of-days of ``schedule`` with travel, rehearsal and fitting days: ``events``
+    when given, else the performers' own (:func:`events_of`, from the production config)."""
     problem = schedule.problem
-    events = events or {}
+    events = events_of(problem) if events is None else events
     numbers = {day.date: day.number for day in schedule.days}
     # Holds and drops run over every working date inside the shoot, dark days included, as the
     # optimiser prices them.
@@ -244,7 +266,16 @@ def _row(
             codes[day] = cell
     for day, event in own.items():
         cell = codes.setdefault(day, [])
-        if event not in cell:
+        if event in cell:
+            continue
+        if DoodCode.IDLE in cell:
+            # Called back on a dropped day: that day is paid again, for the event.
+            cell[cell.index(DoodCode.IDLE)] = event
+            idle.discard(day)
+        elif DoodCode.HOLD in cell:
+            # A paid day spent travelling, rehearsing or fitting is not a hold.
+            cell[cell.index(DoodCode.HOLD)] = event
+        else:
             cell.insert(0, event)
     cells = []
     for column in columns:
@@ -269,6 +300,7 @@ def _row(
     return DoodRow(
         cast_id=member.id,
         name=member.name,
+        actor=member.actor,
         cells=tuple(cells),
         totals=DoodTotals(
             work=work,
@@ -294,6 +326,7 @@ def dood_document(dood: DayOutOfDays) -> dict[str, object]:
             {
                 "id": row.cast_id,
                 "name": row.name,
+                "actor": row.actor,
                 "codes": [cell.text for cell in row.cells],
                 "totals": {
                     "work": row.totals.work,

@@ -77,6 +77,7 @@ def build_problem(script: Script | None, breakdown: Breakdown, config: Productio
             latitude=location.latitude,
             longitude=location.longitude,
             stage=location.stage,
+            hospital=location.hospital,
         )
         for location in config.locations
     }
@@ -190,6 +191,10 @@ def build_problem(script: Script | None, breakdown: Breakdown, config: Productio
                 ),
                 age=age,
                 minor=minor,
+                actor=entry.actor if entry else "",
+                travel=entry.travel if entry else (),
+                rehearsal=entry.rehearsal if entry else (),
+                fitting=entry.fitting if entry else (),
             )
         )
     for entry in config.cast:

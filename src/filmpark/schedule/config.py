@@ -33,7 +33,14 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from filmpark.errors import ConfigError, ValidationError
 from filmpark.schedule.calendar import WEEKDAY_NAMES, next_monday
 from filmpark.schedule.estimate import EstimateFactors
-from filmpark.schedule.problem import ALWAYS, Availability, DateWindow, DropPickup, Weights
+from filmpark.schedule.problem import (
+    ALWAYS,
+    Availability,
+    DateWindow,
+    DropPickup,
+    Hospital,
+    Weights,
+)
 from filmpark.schedule.rules import PACKS, WorkRules, load_rules
 from filmpark.units import CURRENCY_DECIMALS, Money
 
@@ -68,6 +75,10 @@ class CastConfig:
     drop_pickup: DropPickup | None = None
     drop_pickup_given: bool = False
     age: int | None = None
+    actor: str = ""
+    travel: tuple[date, ...] = ()
+    rehearsal: tuple[date, ...] = ()
+    fitting: tuple[date, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +94,7 @@ class LocationConfig:
     longitude: float | None = None
     availability: Availability = ALWAYS
     stage: bool = False
+    hospital: Hospital | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,6 +291,10 @@ class _Reader:
             found.append((DateWindow(start, end), item))
         return tuple(found)
 
+
+EVENT_KEYS = ("travel", "rehearsal", "fitting")
+"""A performer's non-shooting days the day-out-of-days shows (T, R, F); each a list of dates
+or ``{from, to}`` windows inside the shoot calendar."""
 
 TOP_KEYS = (
     "production",
@@ -498,7 +514,9 @@ def load_config(
     if (section := node("cast")) is not None:
         for name, key_node, value in reader.free_mapping(section, "cast"):
             cast.append(
-                _read_cast(reader, name, key_node, value, currency, default_drop, window_inside)
+                _read_cast(
+                    reader, name, key_node, value, currency, default_drop, window_inside, inside
+                )
             )
     if not default_rate_given and (not cast or any(entry.rate is None for entry in cast)):
         defaults.append(f"cast rate {default_rate} a day where none is given")
@@ -738,10 +756,22 @@ def _read_cast(
     currency: str,
     default_drop: DropPickup | None,
     window_inside: Callable[[DateWindow, Node, str], None],
+    inside: Callable[[date, Node, str], None],
 ) -> CastConfig:
     key = f"cast.{name}"
     fields = reader.mapping(
-        node, key, ("rate", "available", "unavailable", "contract", "drop_pickup", "age")
+        node,
+        key,
+        (
+            "actor",
+            "rate",
+            "available",
+            "unavailable",
+            "contract",
+            "drop_pickup",
+            "age",
+            *EVENT_KEYS,
+        ),
     )
     rate = (
         Money(reader.decimal(fields["rate"][1], f"{key}.rate"), currency)
@@ -774,6 +804,26 @@ def _read_cast(
     age = reader.integer(fields["age"][1], f"{key}.age") if "age" in fields else None
     if age is not None and age > 120:
         raise reader.fail(f"not a plausible age: {age}", fields["age"][1], f"{key}.age")
+    events: dict[str, tuple[date, ...]] = {}
+    seen: dict[date, str] = {}
+    for event in EVENT_KEYS:
+        days: list[date] = []
+        if event in fields:
+            for window, at in reader.windows(fields[event][1], f"{key}.{event}"):
+                day = window.start
+                while day <= window.end:
+                    inside(day, at, f"{key}.{event}")
+                    if day in seen:
+                        raise reader.fail(
+                            f"{day} is already a {seen[day]} day (one of travel, rehearsal or "
+                            "fitting a day)",
+                            at,
+                            f"{key}.{event}",
+                        )
+                    seen[day] = event
+                    days.append(day)
+                    day += timedelta(days=1)
+        events[event] = tuple(sorted(days))
     return CastConfig(
         name=name,
         line=key_node.start_mark.line + 1,
@@ -784,6 +834,33 @@ def _read_cast(
         drop_pickup=drop,
         drop_pickup_given=given,
         age=age,
+        actor=reader.text(fields["actor"][1], f"{key}.actor") if "actor" in fields else "",
+        travel=events["travel"],
+        rehearsal=events["rehearsal"],
+        fitting=events["fitting"],
+    )
+
+
+def _read_hospital(reader: _Reader, node: Node, key: str) -> Hospital:
+    """``hospital: {name, address, phone}`` (name required), or just the name as text."""
+    if isinstance(node, ScalarNode):
+        return Hospital(reader.text(node, key))
+    fields = reader.mapping(node, key, ("name", "address", "phone"))
+    if "name" not in fields:
+        raise reader.fail(
+            "a hospital needs 'name' (and should give 'address' and 'phone')", node, key
+        )
+    phone = reader.text(fields["phone"][1], f"{key}.phone") if "phone" in fields else ""
+    if phone and not re.fullmatch(r"\+?[\d\s().-]{3,}", phone):
+        raise reader.fail(
+            f"expected a telephone number (digits, spaces, + ( ) . -), got {phone!r}",
+            fields["phone"][1],
+            f"{key}.phone",
+        )
+    return Hospital(
+        name=reader.text(fields["name"][1], f"{key}.name"),
+        address=reader.text(fields["address"][1], f"{key}.address") if "address" in fields else "",
+        phone=phone,
     )
 
 
@@ -796,7 +873,18 @@ def _read_location(
 ) -> LocationConfig:
     key = f"locations.{name}"
     fields = reader.mapping(
-        node, key, ("name", "sets", "address", "coordinates", "available", "unavailable", "stage")
+        node,
+        key,
+        (
+            "name",
+            "sets",
+            "address",
+            "coordinates",
+            "available",
+            "unavailable",
+            "stage",
+            "hospital",
+        ),
     )
     sets = (
         tuple(
@@ -845,4 +933,7 @@ def _read_location(
         longitude=longitude,
         availability=Availability(tuple(windows), tuple(blackouts)),
         stage=reader.boolean(fields["stage"][1], f"{key}.stage") if "stage" in fields else False,
+        hospital=_read_hospital(reader, fields["hospital"][1], f"{key}.hospital")
+        if "hospital" in fields
+        else None,
     )

@@ -109,6 +109,11 @@ class CastMember:
     drop_pickup: DropPickup | None = None
     age: int | None = None
     minor: MinorLimits | None = None
+    actor: str = ""
+    """The performer's own name (``name`` is the character); blank until the role is cast."""
+    travel: tuple[date, ...] = ()
+    rehearsal: tuple[date, ...] = ()
+    fitting: tuple[date, ...] = ()
 
     def can_work(self, day: date) -> bool:
         if self.contract_start and day < self.contract_start:
@@ -129,6 +134,18 @@ class CastMember:
 
 
 @dataclass(frozen=True, slots=True)
+class Hospital:
+    """The nearest emergency hospital to a location, as the call sheet prints it."""
+
+    name: str
+    address: str = ""
+    phone: str = ""
+
+    def __str__(self) -> str:
+        return ", ".join(part for part in (self.name, self.address, self.phone) if part)
+
+
+@dataclass(frozen=True, slots=True)
 class Location:
     """A place the company shoots at (a practical location or a stage), holding one or more sets."""
 
@@ -139,6 +156,7 @@ class Location:
     latitude: float | None = None
     longitude: float | None = None
     stage: bool = False
+    hospital: Hospital | None = None
 
 
 class DayKind(Enum):
