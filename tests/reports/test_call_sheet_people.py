@@ -1,0 +1,77 @@
+"""The config's hospitals and actors on the call sheets, and travel days in the cast budget."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from filmpark.budget.build import build_budget
+from filmpark.budget.compute import summarise
+from filmpark.budget.from_schedule import schedule_facts
+from filmpark.reports.call_sheet import call_sheets
+from filmpark.reports.dood import day_out_of_days
+from filmpark.schedule.problem import Hospital
+from filmpark.services.plan import cast_days_from_dood
+from tests.budget.builders import a_small_production, tiny_settings, vnd
+
+BACH_MAI = Hospital("Bạch Mai Hospital", "78 Giải Phóng, Đống Đa, Hà Nội", "+84 24 3869 3731")
+
+
+def with_problem_changes(schedule, **changes):  # type: ignore[no-untyped-def]
+    return replace(schedule, problem=replace(schedule.problem, **changes))
+
+
+def test_a_locations_hospital_from_the_config_is_printed_in_full() -> None:
+    _, schedule, breakdown = a_small_production()
+    problem = schedule.problem
+    locations = tuple(
+        replace(location, hospital=BACH_MAI) if location.id == "house" else location
+        for location in problem.locations
+    )
+    sheets = call_sheets(with_problem_changes(schedule, locations=locations), breakdown)
+    house = next(loc for loc in sheets[0].locations if loc.id == "house")
+    street = next(loc for loc in sheets[0].locations if loc.id == "street")
+    assert house.hospital == "Bạch Mai Hospital, 78 Giải Phóng, Đống Đa, Hà Nội, +84 24 3869 3731"
+    assert street.hospital == ""
+
+
+def test_a_hospital_passed_by_the_caller_wins_over_the_configs() -> None:
+    _, schedule, breakdown = a_small_production()
+    locations = tuple(replace(loc, hospital=BACH_MAI) for loc in schedule.problem.locations)
+    sheets = call_sheets(
+        with_problem_changes(schedule, locations=locations),
+        breakdown,
+        hospitals={"house": "Bệnh viện Việt Đức"},
+    )
+    assert sheets[0].locations[0].hospital == "Bệnh viện Việt Đức"
+
+
+def test_the_actor_is_named_beside_the_character_on_the_cast_list() -> None:
+    _, schedule, breakdown = a_small_production()
+    cast = tuple(
+        replace(member, actor="Nguyễn Thị Lan") if member.name == "LAN" else member
+        for member in schedule.problem.cast
+    )
+    sheets = call_sheets(with_problem_changes(schedule, cast=cast), breakdown)
+    calls = {call.character: call.name for call in sheets[0].cast}
+    assert calls["LAN"] == "Nguyễn Thị Lan"
+    assert calls["BÀ TƯ"] == ""
+
+
+def cast_cost(schedule) -> object:  # type: ignore[no-untyped-def]
+    days = cast_days_from_dood(schedule, day_out_of_days(schedule))
+    summary = summarise(build_budget(schedule_facts(schedule, days), tiny_settings()))
+    return summary.account_total("A140")
+
+
+def test_a_travel_day_raises_the_cast_cost_by_the_performers_daily_rate() -> None:
+    _, schedule, _ = a_small_production()
+    lan = next(member for member in schedule.problem.cast if member.name == "LAN")
+    travelling = tuple(
+        replace(member, travel=(date(2027, 2, 27),)) if member is lan else member
+        for member in schedule.problem.cast
+    )
+    before = cast_cost(schedule)
+    after = cast_cost(with_problem_changes(schedule, cast=travelling))
+    assert lan.daily_rate == vnd(3_000_000)
+    assert after - before == lan.daily_rate  # type: ignore[operator]
