@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from filmpark.errors import NotFound, ValidationError
-from filmpark.services import planning
+from filmpark.services import breakdowns, planning
 from filmpark.services.jobs import JobEnv, JobKind, Progress, register_job_kind
 from filmpark.services.permissions import Permission, require
 from filmpark.store import FileStore, Tx
@@ -81,6 +81,7 @@ def _prepare(tx: Tx, job: Job, env: JobEnv) -> BookInputs:
             data=env.scripts.read(revision.stored_name),
             filename=revision.filename,
             config=schedule.config,
+            decisions=breakdowns.decisions_for_planning(tx, project_id),
         ),
         schedule=schedule.document,
         locale=str(job.payload.get("locale") or "en"),

@@ -99,6 +99,11 @@ def decisions_document(tx: Tx, actor: User, project_id: str) -> dict[str, Any]:
     return _decisions_json(tx.decisions.of_project(project_id))
 
 
+def decisions_for_planning(tx: Tx, project_id: str) -> dict[str, Any]:
+    """The project's decisions for a job that plans it (the job checked its access when queued)."""
+    return _decisions_json(tx.decisions.of_project(project_id))
+
+
 def _decisions_json(records: Sequence[DecisionRecord]) -> dict[str, Any]:
     return {
         "schema": "Decisions.1",

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from filmpark.errors import NotFound
-from filmpark.services import planning
+from filmpark.services import breakdowns, planning
 from filmpark.services.jobs import JobEnv, JobKind, Progress, register_job_kind
 from filmpark.services.permissions import Permission, require
 from filmpark.store import Tx
@@ -72,6 +72,7 @@ def _prepare(tx: Tx, job: Job, env: JobEnv) -> BudgetInputs:
             data=env.scripts.read(revision.stored_name),
             filename=revision.filename,
             config=schedule.config,
+            decisions=breakdowns.decisions_for_planning(tx, project_id),
         ),
         schedule=schedule.document,
     )

@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from filmpark.breakdown.decisions import Decisions, apply_decisions
 from filmpark.breakdown.extract import break_down
 from filmpark.breakdown.model import Breakdown
 from filmpark.breakdown.serialize import breakdown_to_json
@@ -97,12 +98,20 @@ def make_plan(
     on_progress: Callable[[Progress], None] | None = None,
     hospitals: Mapping[str, str] | None = None,
     performers: Mapping[int, str] | None = None,
+    decisions: Mapping[str, Any] | None = None,
 ) -> Plan:
     """Parse, break down, schedule and cost a screenplay (``data`` read from ``source``).
 
-    ``hospitals`` (location id → nearest hospital) and ``performers`` (cast id → actor) fill
-    those fields of the call sheets when the caller knows them; otherwise they stay blank for
-    the production to fill in.
+    ``decisions`` (a ``Decisions.1`` document) are the people's breakdown decisions; they are
+    applied to the machine's breakdown before scheduling, so what a person rejected, added or
+    merged is what the schedule, the budget and the documents use.
+
+    The call sheets take each location's nearest hospital and each role's actor from the config
+    (``locations.<id>.hospital``, ``cast.<name>.actor``), and the DOOD (hence the cast budget)
+    each performer's travel, rehearsal and fitting days (``cast.<name>.travel`` …).
+    ``hospitals`` (location id → nearest hospital) and ``performers`` (cast id → actor) override
+    the config where the caller knows better; what neither gives stays blank for the production
+    to fill in.
     """
 
     def step(name: str, message: str) -> None:
@@ -131,6 +140,8 @@ def make_plan(
         )
     step("breakdown", f"{len(script.scenes)} scenes read; breaking them down")
     breakdown = break_down(script)
+    if decisions:
+        breakdown, _unapplied = apply_decisions(breakdown, Decisions.from_dict(decisions), script)
     step("schedule", f"{sum(len(s.elements) for s in breakdown.scenes)} elements; scheduling")
     problem = build_problem(script, breakdown, config)
     schedule = solve(

@@ -38,6 +38,7 @@ class PlanInputs:
     data: bytes
     filename: str
     config: Mapping[str, Any]
+    decisions: Mapping[str, Any] | None = None  # the project's Decisions.1, applied first
 
 
 def locks_of(document: Mapping[str, Any] | None) -> dict[str, str]:
@@ -107,6 +108,7 @@ def _run(
         today=today,
         on_step=on_step,
         on_progress=on_progress,
+        decisions=inputs.decisions,
     )
 
 

@@ -22,7 +22,7 @@ from datetime import datetime
 from typing import Any
 
 from filmpark.errors import Conflict, NotFound, ValidationError
-from filmpark.services import planning
+from filmpark.services import breakdowns, planning
 from filmpark.services.jobs import JobEnv, JobKind, Progress, register_job_kind
 from filmpark.services.permissions import Permission, require
 from filmpark.store import FileStore, Tx
@@ -106,6 +106,7 @@ def _prepare(tx: Tx, job: Job, env: JobEnv) -> SolveInputs:
             data=env.scripts.read(revision.stored_name),
             filename=revision.filename,
             config=dict(job.payload.get("config") or {}),
+            decisions=breakdowns.decisions_for_planning(tx, project_id),
         ),
         previous=previous.document if previous is not None else None,
         time_limit=float(limit),
@@ -315,6 +316,7 @@ def _replan(
             data=files.read(revision.stored_name),
             filename=revision.filename,
             config=current.config,
+            decisions=breakdowns.decisions_for_planning(tx, project_id),
         ),
         document,
     )
