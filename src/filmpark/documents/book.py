@@ -291,7 +291,7 @@ def dood_pdf(book: Book, lang: str) -> bytes:
         rows = tuple(
             (
                 str(row.cast_id),
-                row.name,
+                f"{row.name} ({row.actor})" if row.actor else row.name,
                 *(row.cells[i].text for i in chunk),
                 *(
                     (

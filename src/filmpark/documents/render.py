@@ -110,6 +110,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "work": ("Work", "Quay"),
     "hold": ("Hold", "Chờ"),
     "travel": ("Travel", "Di chuyển"),
+    "rehearsal": ("Rehearsal", "Tập dượt"),
+    "fitting": ("Fitting", "Thử phục trang"),
     "idle": ("Idle", "Nghỉ"),
     "paid": ("Paid days", "Ngày trả công"),
     "start": ("Start", "Bắt đầu"),

@@ -13,6 +13,11 @@ them for sunrise and sunset and omits those times for a location without coordin
 schedule warns when an exterior scene is shot at such a location). When given, both latitude
 and longitude must be in range.
 
+A location may name its nearest ``hospital`` (``{name, address, phone}``, or just a name) for
+the call sheets; a cast entry its ``actor`` (the performer, as opposed to the character) and
+``travel``, ``rehearsal`` and ``fitting`` dates (lists of dates or ``{from, to}`` windows inside
+the calendar, at most one of the three on a day) for the day-out-of-days.
+
 The ``budget:`` section belongs to the budget: it is kept as its YAML node
 (:attr:`ProductionConfig.budget_node`, with marks for line numbers) and not read here.
 """
