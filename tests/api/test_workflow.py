@@ -73,18 +73,33 @@ def test_from_script_to_schedule_budget_and_book(platform: Platform) -> None:
     assert budget["schedule_version"] == 1
     assert budget["budget"]["total"]
 
-    # The shortest strip of the longest day goes to the shortest day (where it fits).
+    # A short strip of the longest day goes to a shorter day. Some moves break a hard rule (a
+    # dawn call 12 h after a night wrap, say): those are refused with the rule named and leave
+    # version 1 in place, so try the candidates until the engine accepts one.
     eighths = {s["number"]: s["eighths"] for s in scenes}
     longest = max(range(len(days)), key=lambda i: days[i]["minutes"])
-    shortest = min(range(len(days)), key=lambda i: days[i]["minutes"])
-    scene = min(days[longest]["scenes"], key=lambda n: eighths[n])
-    target_day = shortest + 1
-    moved = client.post(
-        f"/api/v1/projects/{project_id}/schedule/moves",
-        json={"expected_version": 1, "scene": scene, "day": target_day, "lock": True},
-        headers=auth(owner),
-    )
-    assert moved.status_code == 201, moved.text
+    candidates = [
+        (scene, day)
+        for scene in sorted(days[longest]["scenes"], key=lambda n: eighths[n])
+        for day in sorted(
+            (i for i in range(len(days)) if i != longest), key=lambda i: days[i]["minutes"]
+        )
+    ]
+    moved = None
+    for scene, shortest in candidates:
+        attempt = client.post(
+            f"/api/v1/projects/{project_id}/schedule/moves",
+            json={"expected_version": 1, "scene": scene, "day": shortest + 1, "lock": True},
+            headers=auth(owner),
+        )
+        if attempt.status_code == 201:
+            moved = attempt
+            break
+        assert attempt.status_code == 422, attempt.text
+        assert attempt.json()["error"]["reasons"]
+        unchanged = client.get(f"/api/v1/projects/{project_id}/schedule", headers=auth(owner))
+        assert unchanged.json()["version"] == 1
+    assert moved is not None, "no strip of the longest day could move to another day"
     assert moved.json()["version"] == 2
     assert moved.json()["schedule"]["locks"][0]["scene"] == scene
     stale = client.post(
