@@ -277,6 +277,8 @@ def dood_pdf(book: Book, lang: str) -> bytes:
                 Column(label("work", lang), 1.2, "RIGHT"),
                 Column(label("hold", lang), 1.2, "RIGHT"),
                 Column(label("travel", lang), 1.2, "RIGHT"),
+                Column(label("rehearsal", lang), 1.2, "RIGHT"),
+                Column(label("fitting", lang), 1.2, "RIGHT"),
                 Column(label("paid", lang), 1.2, "RIGHT"),
             )
             if last
@@ -298,6 +300,8 @@ def dood_pdf(book: Book, lang: str) -> bytes:
                         str(row.totals.work),
                         str(row.totals.hold),
                         str(row.totals.travel),
+                        str(row.totals.rehearsal),
+                        str(row.totals.fitting),
                         str(row.totals.paid),
                     )
                     if last

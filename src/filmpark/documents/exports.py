@@ -74,7 +74,8 @@ def schedule_csv_text(schedule: Schedule) -> str:
 
 
 def dood_csv_text(dood: DayOutOfDays) -> str:
-    """Performers down, dates across, then the totals (work, hold, travel, idle, paid...)."""
+    """Performers down, dates across, then the totals (work, hold, travel, idle, paid...) and the
+    actor playing each role."""
     header: list[object] = ["id", "performer"]
     header += [column.date.isoformat() for column in dood.columns]
     header += [
@@ -88,12 +89,13 @@ def dood_csv_text(dood: DayOutOfDays) -> str:
         "paid",
         "start",
         "finish",
+        "actor",
     ]
     day_row: list[object] = ["", "shoot day"]
     day_row += [
         column.shoot_day if column.shoot_day else (column.off or "") for column in dood.columns
     ]
-    day_row += [""] * 10
+    day_row += [""] * 11
     rows: list[list[object]] = [header, day_row]
     for row in dood.rows:
         totals = row.totals
@@ -111,6 +113,7 @@ def dood_csv_text(dood: DayOutOfDays) -> str:
                 totals.paid,
                 totals.start.isoformat() if totals.start else "",
                 totals.finish.isoformat() if totals.finish else "",
+                row.actor,
             ]
         )
     return _csv(rows)
