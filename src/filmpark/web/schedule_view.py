@@ -135,11 +135,12 @@ def cast_numbers(facts: Mapping[str, SceneFacts]) -> dict[str, int]:
     return {name: index for index, name in enumerate(ordered, start=1)}
 
 
-def locks_of(document: Mapping[str, Any]) -> dict[str, int]:
+def locks_of(document: Mapping[str, Any]) -> set[str]:
+    """The scenes a person locked (to a shoot date, or to a day of an older document)."""
     return {
-        str(item["scene"]): int(item["day"])
+        str(item["scene"])
         for item in document.get("locks", []) or []
-        if isinstance(item, Mapping) and "scene" in item and "day" in item
+        if isinstance(item, Mapping) and "scene" in item and ("date" in item or "day" in item)
     }
 
 
