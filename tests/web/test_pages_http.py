@@ -451,3 +451,49 @@ def test_a_browser_with_no_language_chosen_follows_the_accounts_stored_language(
     page = client.get("/projects", headers={"Accept-Language": "en-GB,en;q=0.9"})
     assert '<html lang="vi">' in page.text
     assert "filmpark_lang=vi" in page.headers.get("set-cookie", "")
+
+
+def test_an_action_refused_because_the_sign_in_expired_is_done_when_resent_after_signing_in(
+    client: httpx.Client, live_server: LiveServer
+) -> None:
+    from filmpark.web.session import SESSION_COOKIE, SessionData
+
+    email = unique_email("expired")
+    register(client, email)
+    project = create_project(client, "Expired Mid-Edit")
+    upload(client, project)
+    page = client.get(f"/projects/{project}/breakdown")
+    codec = live_server.app.state.filmpark_web.codec
+    current = codec.decode(client.cookies[SESSION_COOKIE])
+    assert current is not None
+    expired = SessionData(csrf=current.csrf, subject=current.subject, expires_at=1)
+    client.cookies.set(SESSION_COOKIE, codec.encode(expired))
+    headers = {
+        "X-CSRF-Token": csrf_of(page.text),
+        "Accept": "application/json",
+        "Idempotency-Key": "resend-" + uuid.uuid4().hex,
+    }
+    body = {"decisions": [{"action": "add", "scene": "1", "category": "props", "name": "wok"}]}
+    refused = client.post(f"/projects/{project}/breakdown/decisions", json=body, headers=headers)
+    assert refused.status_code == 401
+
+    client.cookies.clear()  # the browser drops the expired sign-in and signs in again
+    signin = client.get("/signin")
+    signed_in = client.post(
+        "/signin",
+        data={
+            "csrf_token": csrf_of(signin.text),
+            "email": email,
+            "password": "correct horse battery",
+            "next": f"/projects/{project}/breakdown",
+        },
+    )
+    assert signed_in.status_code == 303, signed_in.text[:500]
+    fresh = client.get(f"/projects/{project}/breakdown")
+    headers["X-CSRF-Token"] = csrf_of(fresh.text)
+    resent = client.post(f"/projects/{project}/breakdown/decisions", json=body, headers=headers)
+    assert resent.status_code == 200, resent.text
+    database = live_server.app.state.filmpark.database
+    with database.transaction(readonly=True) as tx:
+        recorded = [d for d in tx.decisions.of_project(project) if d.name == "wok"]
+    assert len(recorded) == 1

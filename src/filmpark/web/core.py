@@ -585,7 +585,9 @@ async def _serve(
             state.idempotency.abandon(owner, key, entry)
         raise
     if entry is not None and key is not None:
-        if response.status_code < 500:
+        # A "sign in first" (401) did no work: the same action, re-sent after signing in with
+        # the same key, must be done then, not answered with the old 401 again.
+        if response.status_code < 500 and response.status_code != 401:
             stored = tuple(
                 (name, value)
                 for name, value in response.headers.items()
