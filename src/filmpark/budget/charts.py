@@ -10,7 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from filmpark.budget.model import Account, AccountCategory, Chart
-from filmpark.budget.yamlread import Reader, compose, line_of
+from filmpark.budget.yamlread import Reader, compose, line_of, read_data_file, shipped_names
 from filmpark.errors import ConfigError
 
 DATA = Path(__file__).resolve().parent / "data" / "charts"
@@ -18,29 +18,15 @@ DEFAULT_CHART = "us-feature"
 
 
 def shipped_charts() -> tuple[str, ...]:
-    return tuple(sorted(path.stem for path in DATA.glob("*.yaml")))
+    return shipped_names(DATA)
 
 
 def load_chart(name_or_path: str | Path, *, base: Path | None = None) -> Chart:
     """A shipped chart by key, or a chart file (relative paths resolve against ``base``)."""
-    text_name = str(name_or_path)
-    if text_name in shipped_charts():
-        path = DATA / f"{text_name}.yaml"
-    else:
-        path = Path(text_name)
-        if not path.is_absolute() and base is not None:
-            path = base / path
-        if not path.is_file():
-            raise ConfigError(
-                f"no such chart of accounts {text_name!r} (expected a file or one of: "
-                f"{', '.join(shipped_charts())})",
-                key="budget.chart",
-            )
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"cannot read the chart: {error}", source=str(path)) from None
-    return parse_chart(text, str(path))
+    text, source = read_data_file(
+        name_or_path, data=DATA, base=base, what="chart of accounts", key="budget.chart"
+    )
+    return parse_chart(text, source)
 
 
 def parse_chart(text: str, source: str) -> Chart:

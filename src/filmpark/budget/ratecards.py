@@ -19,7 +19,7 @@ import yaml
 from filmpark.budget.charts import ROLE_NAMES
 from filmpark.budget.labour import LabourRules
 from filmpark.budget.model import ExchangeRate, FringeScope
-from filmpark.budget.yamlread import Reader, compose
+from filmpark.budget.yamlread import Reader, compose, read_data_file, shipped_names
 from filmpark.errors import ConfigError
 from filmpark.units import Money
 
@@ -113,29 +113,15 @@ class RateCard:
 
 
 def shipped_rate_cards() -> tuple[str, ...]:
-    return tuple(sorted(path.stem for path in DATA.glob("*.yaml")))
+    return shipped_names(DATA)
 
 
 def load_rate_card(name_or_path: str | Path, *, base: Path | None = None) -> RateCard:
     """A shipped card by key (``vietnam``, ``us``) or a card file of the production's own."""
-    text_name = str(name_or_path)
-    if text_name in shipped_rate_cards():
-        path = DATA / f"{text_name}.yaml"
-    else:
-        path = Path(text_name)
-        if not path.is_absolute() and base is not None:
-            path = base / path
-        if not path.is_file():
-            raise ConfigError(
-                f"no such rate card {text_name!r} (expected a file or one of: "
-                f"{', '.join(shipped_rate_cards())})",
-                key="budget.rate_card",
-            )
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"cannot read the rate card: {error}", source=str(path)) from None
-    return parse_rate_card(text, str(path))
+    text, source = read_data_file(
+        name_or_path, data=DATA, base=base, what="rate card", key="budget.rate_card"
+    )
+    return parse_rate_card(text, source)
 
 
 _RATE_KEYS = (

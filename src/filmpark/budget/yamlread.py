@@ -11,11 +11,44 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 
 import yaml
 
 from filmpark.errors import ConfigError
 from filmpark.units import CURRENCY_DECIMALS
+
+
+def shipped_names(data: Path) -> tuple[str, ...]:
+    """The keys of the data files shipped in ``data`` (file stems, sorted)."""
+    return tuple(sorted(path.stem for path in data.glob("*.yaml")))
+
+
+def read_data_file(
+    name_or_path: str | Path, *, data: Path, base: Path | None, what: str, key: str
+) -> tuple[str, str]:
+    """The text and source of a shipped data file by key, or of a file of the user's own.
+
+    Relative paths resolve against ``base`` (the config's folder). ``what`` names the kind of
+    file in messages ("chart of accounts"), ``key`` the config key that chose it.
+    """
+    text_name = str(name_or_path)
+    shipped = shipped_names(data)
+    if text_name in shipped:
+        path = data / f"{text_name}.yaml"
+    else:
+        path = Path(text_name)
+        if not path.is_absolute() and base is not None:
+            path = base / path
+        if not path.is_file():
+            raise ConfigError(
+                f"no such {what} {text_name!r} (expected a file or one of: {', '.join(shipped)})",
+                key=key,
+            )
+    try:
+        return path.read_text(encoding="utf-8"), str(path)
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"cannot read the {what}: {error}", source=str(path)) from None
 
 
 def line_of(node: yaml.Node) -> int:
