@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from filmpark.errors import NotFound, ValidationError
-from filmpark.services import breakdowns, planning
+from filmpark.services import planning, schedules
 from filmpark.services.jobs import JobEnv, JobKind, Progress, register_job_kind
 from filmpark.services.permissions import Permission, require
 from filmpark.store import FileStore, Tx
@@ -69,20 +69,9 @@ class BookInputs:
 
 
 def _prepare(tx: Tx, job: Job, env: JobEnv) -> BookInputs:
-    project_id = str(job.payload["project_id"])
-    schedule = tx.schedules.get(project_id, int(job.payload["schedule_version"]))
-    if schedule is None or schedule.revision_id is None:
-        raise NotFound("the schedule version of this job no longer exists")
-    revision = tx.scripts.get(project_id, schedule.revision_id)
-    if revision is None:
-        raise NotFound("the script revision of this schedule no longer exists")
+    schedule = schedules.job_schedule(tx, job)
     return BookInputs(
-        plan=planning.PlanInputs(
-            data=env.scripts.read(revision.stored_name),
-            filename=revision.filename,
-            config=schedule.config,
-            decisions=breakdowns.decisions_for_planning(tx, project_id),
-        ),
+        plan=schedules.plan_inputs(tx, env.scripts, str(job.payload["project_id"]), schedule),
         schedule=schedule.document,
         locale=str(job.payload.get("locale") or "en"),
         renders=env.renders,

@@ -298,6 +298,31 @@ def move_strip(
     return saved
 
 
+def job_schedule(tx: Tx, job: Job) -> ScheduleVersion:
+    """The schedule version a budget or book job was queued for."""
+    project_id = str(job.payload["project_id"])
+    schedule = tx.schedules.get(project_id, int(job.payload["schedule_version"]))
+    if schedule is None or schedule.revision_id is None:
+        raise NotFound("the schedule version of this job no longer exists")
+    return schedule
+
+
+def plan_inputs(
+    tx: Tx, files: FileStore, project_id: str, schedule: ScheduleVersion
+) -> planning.PlanInputs:
+    """What the engine needs to re-plan a stored schedule: its script, config and decisions."""
+    assert schedule.revision_id is not None
+    revision = tx.scripts.get(project_id, schedule.revision_id)
+    if revision is None:
+        raise NotFound("the script revision of this schedule no longer exists")
+    return planning.PlanInputs(
+        data=files.read(revision.stored_name),
+        filename=revision.filename,
+        config=schedule.config,
+        decisions=breakdowns.decisions_for_planning(tx, project_id),
+    )
+
+
 def _replan(
     tx: Tx,
     project_id: str,
@@ -307,19 +332,7 @@ def _replan(
     files: FileStore,
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """The moved schedule evaluated by the engine as people arranged it, and its budget."""
-    assert current.revision_id is not None
-    revision = tx.scripts.get(project_id, current.revision_id)
-    if revision is None:
-        raise NotFound("the script revision of this schedule no longer exists")
-    plan = planning.arranged_plan(
-        planning.PlanInputs(
-            data=files.read(revision.stored_name),
-            filename=revision.filename,
-            config=current.config,
-            decisions=breakdowns.decisions_for_planning(tx, project_id),
-        ),
-        document,
-    )
+    plan = planning.arranged_plan(plan_inputs(tx, files, project_id, current), document)
     return planning.schedule_document(plan, locks), planning.budget_document(plan)
 
 
