@@ -75,3 +75,40 @@ def test_a_travel_day_raises_the_cast_cost_by_the_performers_daily_rate() -> Non
     after = cast_cost(with_problem_changes(schedule, cast=travelling))
     assert lan.daily_rate == vnd(3_000_000)
     assert after - before == lan.daily_rate  # type: ignore[operator]
+
+
+def test_a_performer_called_only_for_a_fitting_is_on_that_days_sheet_at_the_crew_call() -> None:
+    _, schedule, breakdown = a_small_production()
+    first = schedule.days[0]
+    on_set = {c for n in first.scenes for c in schedule.problem.scene(n).cast}
+    idle = next(m for m in schedule.problem.cast if m.id not in on_set)
+    fitted = tuple(
+        replace(member, fitting=(first.date,)) if member is idle else member
+        for member in schedule.problem.cast
+    )
+    sheet = call_sheets(with_problem_changes(schedule, cast=fitted), breakdown)[0]
+    call = next(c for c in sheet.cast if c.cast_id == idle.id)
+    assert call.scenes == ()
+    assert call.activities == ("fitting",)
+    assert call.on_set == sheet.crew_call
+    assert call.makeup == ""
+    assert call.does("en") == "fitting"
+    assert call.does("vi") == "thử phục trang"
+    before = call_sheets(schedule, breakdown)[0]
+    assert idle.id not in {c.cast_id for c in before.cast}
+
+
+def test_a_working_performers_rehearsal_is_printed_after_their_scenes() -> None:
+    _, schedule, breakdown = a_small_production()
+    first = schedule.days[0]
+    on_set = {c for n in first.scenes for c in schedule.problem.scene(n).cast}
+    worker = next(m for m in schedule.problem.cast if m.id in on_set)
+    rehearsing = tuple(
+        replace(member, rehearsal=(first.date,)) if member is worker else member
+        for member in schedule.problem.cast
+    )
+    sheet = call_sheets(with_problem_changes(schedule, cast=rehearsing), breakdown)[0]
+    call = next(c for c in sheet.cast if c.cast_id == worker.id)
+    assert call.scenes
+    assert call.does("en") == ", ".join(call.scenes) + ", rehearsal"
+    assert call.does("vi").endswith(", tập dượt")

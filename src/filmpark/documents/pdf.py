@@ -461,7 +461,7 @@ def add_call_sheet(pdf: DocumentPDF, sheet: CallSheet) -> None:
                 c.pickup,
                 c.makeup,
                 c.on_set,
-                ", ".join(c.scenes),
+                c.does(lang),
             ]
             for c in sheet.cast
         ]

@@ -10,7 +10,10 @@ field the production fills in: we never invent a forecast.
 Times: the crew call is the schedule's call; a performer is due on set when their first scene
 of the day is expected to start (the crew call plus the set-up allowance plus the estimated
 minutes of the scenes before it), in makeup ``makeup_minutes`` earlier, picked up
-``pickup_minutes`` before that.
+``pickup_minutes`` before that. A performer the config gives a rehearsal or fitting on a shoot
+day (``cast.<name>.rehearsal`` / ``fitting``) is on that day's sheet too: with no scene to
+shoot they report at the crew call (picked up ``pickup_minutes`` before it, no makeup call),
+and the sheet says what they come for.
 """
 
 from __future__ import annotations
@@ -36,6 +39,10 @@ NOTE_LABELS = {
     "sfx": ("Special effects", "Hiệu ứng đặc biệt"),
     "minors": ("Minors", "Diễn viên vị thành niên"),
 }
+ACTIVITY_LABELS = {
+    "rehearsal": ("rehearsal", "tập dượt"),
+    "fitting": ("fitting", "thử phục trang"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +67,16 @@ class CastCall:
     on_set: str
     scenes: tuple[str, ...]
     minor: bool = False
+    activities: tuple[str, ...] = ()
+    """Besides shooting: ``"rehearsal"`` and/or ``"fitting"`` that day (from the config)."""
+
+    def does(self, lang: str = "en") -> str:
+        """The scenes, then the day's rehearsal or fitting, as the sheet prints them."""
+        parts = list(self.scenes)
+        for activity in self.activities:
+            en, vi = ACTIVITY_LABELS[activity]
+            parts.append(vi if lang == "vi" else en)
+        return ", ".join(parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +186,20 @@ def _location(
     )
 
 
+def _activities(problem: Problem, day: dt.date) -> dict[int, tuple[str, ...]]:
+    """Who rehearses or has a fitting on ``day``, by cast id."""
+    found: dict[int, tuple[str, ...]] = {}
+    for member in problem.cast:
+        doing = tuple(
+            name
+            for name, days in (("rehearsal", member.rehearsal), ("fitting", member.fitting))
+            if day in days
+        )
+        if doing:
+            found[member.id] = doing
+    return found
+
+
 def call_sheets(
     schedule: Schedule,
     breakdown: Breakdown,
@@ -205,20 +236,31 @@ def call_sheets(
                 first_scene_start.setdefault(cast_id, elapsed)
                 scenes_of.setdefault(cast_id, []).append(number)
             elapsed += job.minutes
+        activities = _activities(problem, day.date)
         cast: list[CastCall] = []
-        for member_id, on_set in sorted(first_scene_start.items()):
+        for member_id in sorted(first_scene_start.keys() | activities.keys()):
             performer = problem.member(member_id)
-            makeup = on_set - makeup_minutes
+            on_set = first_scene_start.get(member_id)
+            if on_set is None:  # no scene today: rehearsal or fitting only, from the crew call
+                times = (clock(max(0, day.call - pickup_minutes)), "", clock(day.call))
+            else:
+                makeup = on_set - makeup_minutes
+                times = (
+                    clock(max(0, makeup - pickup_minutes)),
+                    clock(max(0, makeup)),
+                    clock(on_set),
+                )
             cast.append(
                 CastCall(
                     cast_id=member_id,
                     name=performers.get(member_id) or performer.actor,
                     character=performer.name,
-                    pickup=clock(max(0, makeup - pickup_minutes)),
-                    makeup=clock(max(0, makeup)),
-                    on_set=clock(on_set),
-                    scenes=tuple(scenes_of[member_id]),
+                    pickup=times[0],
+                    makeup=times[1],
+                    on_set=times[2],
+                    scenes=tuple(scenes_of.get(member_id, ())),
                     minor=performer.minor is not None,
+                    activities=activities.get(member_id, ()),
                 )
             )
         notes: list[CallSheetNote] = []
