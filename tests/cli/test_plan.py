@@ -86,3 +86,59 @@ def test_the_book_takes_the_configs_language_unless_lang_is_given(tmp_path: Path
     result = run(str(EXAMPLE), "-c", str(config), "-o", str(out), "--time-limit", "1")
     assert result.returncode == 0, result.stderr
     assert '<html lang="vi">' in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_decisions_given_to_plan_shape_the_book_and_the_ones_that_do_not_fit_are_listed(
+    tmp_path: Path,
+) -> None:
+    import json
+
+    decisions = tmp_path / "decisions.json"
+    decisions.write_text(
+        json.dumps(
+            {
+                "schema": "Decisions.1",
+                "decisions": [
+                    {
+                        "action": "reject",
+                        "scene": "1",
+                        "category": "vehicles",
+                        "name": "train",
+                        "scene_heading": "EXT. LONG BIÊN BRIDGE - DAWN",
+                        "author": "an",
+                    },
+                    {
+                        "action": "accept",
+                        "scene": "99",
+                        "category": "props",
+                        "name": "sword",
+                        "scene_heading": "INT. CASTLE - NIGHT",
+                        "author": "an",
+                    },
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "book"
+    result = run(str(EXAMPLE), "-o", str(out), "--time-limit", "1", "--decisions", str(decisions))
+    assert result.returncode == 0, result.stderr
+    assert "1 decisions re-applied" in result.stderr
+    assert "1 decisions could not be re-applied" in result.stderr
+    plan = json.loads((out / "plan.json").read_text(encoding="utf-8"))
+    first = plan["breakdown"]["scenes"][0]
+    assert "train" not in [item["name"] for item in first["elements"]["vehicles"]]
+    assert "cyclo" in [item["name"] for item in first["elements"]["vehicles"]]
+    assert len(plan["unapplied_decisions"]) == 1
+    assert "sword" in plan["unapplied_decisions"][0]
+
+
+def test_a_broken_decisions_file_stops_plan_before_any_work(tmp_path: Path) -> None:
+    bad = tmp_path / "decisions.json"
+    bad.write_text("{not json", encoding="utf-8")
+    out = tmp_path / "book"
+    result = run(str(EXAMPLE), "-o", str(out), "--decisions", str(bad))
+    assert result.returncode == 2
+    assert "decisions.json:1: not JSON" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not out.exists()

@@ -52,7 +52,7 @@ _SHORT = {
 }
 
 
-def _read_decisions(path: Path) -> Decisions:
+def read_decisions(path: Path) -> Decisions:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
@@ -105,7 +105,7 @@ def _print_summary(breakdown: Breakdown, script: Script) -> None:
         )
 
 
-def _report_unapplied(unapplied: tuple[Decision, ...], applied: int, path: Path) -> None:
+def report_unapplied(unapplied: tuple[Decision, ...], applied: int, path: Path) -> None:
     err_console.print(f"{applied} decisions re-applied from {path}", soft_wrap=True)
     if unapplied:
         err_console.print(
@@ -147,12 +147,12 @@ def breakdown(
                 "FILMPARK_LLM_API_KEY if the endpoint wants one); none is set",
                 key="FILMPARK_LLM_BASE_URL",
             )
-    decided = _read_decisions(decisions) if decisions is not None else None
+    decided = read_decisions(decisions) if decisions is not None else None
     script = load(file)
     result = break_down(script, provider=provider)
     if decided is not None and decisions is not None:
         result, unapplied = apply_decisions(result, decided, script)
-        _report_unapplied(unapplied, len(decided) - len(unapplied), decisions)
+        report_unapplied(unapplied, len(decided) - len(unapplied), decisions)
     if provider is not None:
         added = sum(1 for s in result.scenes for e in s.elements if e.source == provider.name)
         plural = "" if added == 1 else "s"

@@ -1,4 +1,5 @@
-"""``filmpark plan FILE [--config production.yaml] -o OUT_DIR [--time-limit S] [--force] [--lang en|vi]``.
+"""``filmpark plan FILE [--config production.yaml] -o OUT_DIR [--time-limit S] [--force] [--lang en|vi]
+[--decisions decisions.json]``.
 
 The main job: parse → breakdown → schedule → budget → documents, with a progress display on
 stderr, then the production book in ``OUT_DIR`` (see :mod:`filmpark.services.plan`). Without
@@ -14,6 +15,7 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from filmpark.cli.breakdown import read_decisions, report_unapplied
 from filmpark.cli.common import console, err_console, read_input_file
 from filmpark.documents.render import format_money
 from filmpark.errors import ConfigError, InputError
@@ -53,6 +55,13 @@ def plan(
             "--lang", help="Language of the documents: en or vi (default: the config's language)."
         ),
     ] = None,
+    decisions: Annotated[
+        Path | None,
+        typer.Option(
+            "--decisions",
+            help="People's breakdown decisions (a Decisions.1 JSON file) to apply before scheduling.",
+        ),
+    ] = None,
 ) -> None:
     """Turn a screenplay into a production book: breakdown, schedule, budget, call sheets."""
     if lang is not None and lang not in ("en", "vi"):
@@ -61,6 +70,7 @@ def plan(
         raise InputError(f"{output}: already exists (use --force to replace it)")
     data = read_input_file(file)
     config_text = _read_config(config) if config is not None else None
+    decided = read_decisions(decisions) if decisions is not None else None
     with Progress(
         SpinnerColumn(),
         TextColumn("[bold]{task.fields[step]:<10}[/]"),
@@ -90,6 +100,7 @@ def plan(
             seed=seed,
             on_step=on_step,
             on_progress=on_progress,
+            decisions=decided,
         )
         on_step("documents", f"writing the book into {output}")
         language = lang or (
@@ -97,6 +108,8 @@ def plan(
         )
         written = write_plan(result, output, lang=language, force=force)
         progress.update(task, completed=len(STEPS), description="done")
+    if decisions is not None and decided is not None:
+        report_unapplied(result.unapplied, len(decided) - len(result.unapplied), decisions)
     if config is None:
         err_console.print("No --config given: using defaults.")
     if result.defaults_used:

@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from filmpark.breakdown.decisions import Decisions, apply_decisions
+from filmpark.breakdown.decisions import Decision, Decisions, apply_decisions
 from filmpark.breakdown.extract import break_down
 from filmpark.breakdown.model import Breakdown
 from filmpark.breakdown.serialize import breakdown_to_json
@@ -64,6 +64,9 @@ class Plan:
     call_sheets: tuple[CallSheet, ...]
     defaults_used: tuple[str, ...]
     comparison: BudgetComparison | None = None
+    unapplied: tuple[Decision, ...] = ()
+    """People's decisions that no longer fit this script (scene gone, element no longer
+    proposed): kept by whoever stores them and reported, never applied by guesswork."""
 
     @property
     def title(self) -> str:
@@ -98,13 +101,14 @@ def make_plan(
     on_progress: Callable[[Progress], None] | None = None,
     hospitals: Mapping[str, str] | None = None,
     performers: Mapping[int, str] | None = None,
-    decisions: Mapping[str, Any] | None = None,
+    decisions: Decisions | Mapping[str, Any] | None = None,
 ) -> Plan:
     """Parse, break down, schedule and cost a screenplay (``data`` read from ``source``).
 
     ``decisions`` (a ``Decisions.1`` document) are the people's breakdown decisions; they are
     applied to the machine's breakdown before scheduling, so what a person rejected, added or
-    merged is what the schedule, the budget and the documents use.
+    merged is what the schedule, the budget and the documents use. Those that no longer fit the
+    script are returned in ``Plan.unapplied`` (and listed in ``plan.json``), never dropped.
 
     The call sheets take each location's nearest hospital and each role's actor from the config
     (``locations.<id>.hospital``, ``cast.<name>.actor``), and the DOOD (hence the cast budget)
@@ -140,8 +144,10 @@ def make_plan(
         )
     step("breakdown", f"{len(script.scenes)} scenes read; breaking them down")
     breakdown = break_down(script)
+    unapplied: tuple[Decision, ...] = ()
     if decisions:
-        breakdown, _unapplied = apply_decisions(breakdown, Decisions.from_dict(decisions), script)
+        decided = decisions if isinstance(decisions, Decisions) else Decisions.from_dict(decisions)
+        breakdown, unapplied = apply_decisions(breakdown, decided, script)
     step("schedule", f"{sum(len(s.elements) for s in breakdown.scenes)} elements; scheduling")
     problem = build_problem(script, breakdown, config)
     schedule = solve(
@@ -170,6 +176,7 @@ def make_plan(
         sheets,
         defaults,
         comparison,
+        unapplied,
     )
 
 
@@ -273,6 +280,7 @@ def plan_json(plan: Plan) -> dict[str, Any]:
         "breakdown": breakdown_to_json(plan.breakdown),
         "schedule": schedule_json(plan),
         "budget": budget_json(plan.summary),
+        "unapplied_decisions": [decision.describe() for decision in plan.unapplied],
     }
 
 
