@@ -8,15 +8,18 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import nullcontext
 from pathlib import Path
 
 import httpx
+import pytest
 from typer.testing import CliRunner
 
 from filmpark.cli.app import app
 from filmpark.config import load_settings
 from filmpark.services import accounts
 from filmpark.store import Database
+from tests.store.databases import BACKENDS, postgres_database
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -64,6 +67,119 @@ def test_serve_answers_health_and_openapi_on_loopback(tmp_path: Path) -> None:
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=20)
+
+
+def _children(pid: int) -> list[int]:
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
+def test_serve_with_two_workers_on_sqlite_runs_two_processes_that_share_the_data(
+    tmp_path: Path,
+) -> None:
+    port = _free_port()
+    env = {**os.environ, "FILMPARK_DATA_DIR": str(tmp_path)}
+    for key in ("FILMPARK_DATABASE_URL", "FILMPARK_BROKER_URL"):
+        env.pop(key, None)
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "from filmpark.cli.app import main; main()",
+            "serve",
+            "--port",
+            str(port),
+            "--workers",
+            "2",
+            "--no-access-log",
+        ],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            assert process.poll() is None, "filmpark serve --workers 2 stopped"
+            assert time.monotonic() < deadline, "filmpark serve --workers 2 did not answer"
+            time.sleep(0.3)
+        # uvicorn's supervisor starts the two server processes as children of one process.
+        servers = [c for c in _children(process.pid) if "spawn_main" in _cmdline(c)]
+        assert len(servers) == 2, _children(process.pid)
+        email = "lan@example.vn"
+        account = {"email": email, "password": "password 123", "name": "Lan"}
+        assert httpx.post(f"{base}/api/v1/auth/register", json=account).status_code == 201
+        created: list[str] = []
+        # Fresh connections land on either process: every write is seen by every read.
+        for n in range(12):
+            token = httpx.post(
+                f"{base}/api/v1/auth/login", json={"email": email, "password": "password 123"}
+            ).json()["access_token"]
+            headers = {"Authorization": f"Bearer {token}"}
+            made = httpx.post(f"{base}/api/v1/projects", json={"title": f"P{n}"}, headers=headers)
+            assert made.status_code == 201, made.text
+            created.append(made.json()["id"])
+            listed = httpx.get(f"{base}/api/v1/projects", headers=headers).json()
+            assert {p["id"] for p in listed} == set(created)
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_text().replace("\0", " ")
+    except OSError:
+        return ""
+
+
+MIGRATE_AT = """
+import sys, time
+from filmpark.store import Database
+database = Database(sys.argv[1])
+time.sleep(max(0.0, float(sys.argv[2]) - time.time()))
+database.migrate()
+"""
+
+
+@pytest.mark.parametrize("kind", BACKENDS)
+def test_processes_starting_together_on_a_new_database_all_find_it_migrated(
+    kind: str, tmp_path: Path
+) -> None:
+    with (
+        postgres_database()
+        if kind == "postgresql"
+        else nullcontext(f"sqlite:///{tmp_path / 'filmpark.db'}") as url
+    ):
+        start = time.time() + 4  # every process imported and waiting, then all at once
+        racers = [
+            subprocess.Popen(
+                [sys.executable, "-c", MIGRATE_AT, url, str(start)],
+                cwd=REPO,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for _ in range(4)
+        ]
+        errors = [r.communicate(timeout=120)[1] for r in racers]
+        assert [r.returncode for r in racers] == [0, 0, 0, 0], errors
+        database = Database(url)
+        try:
+            with database.transaction(readonly=True) as tx:
+                assert tx.users.by_email("nobody@example.vn") is None
+        finally:
+            database.dispose()
 
 
 def test_the_project_command_works_through_the_same_services(tmp_path: Path) -> None:

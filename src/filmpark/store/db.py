@@ -34,6 +34,8 @@ from filmpark.store.repositories import Tx
 log = logging.getLogger(__name__)
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
+# The key of the PostgreSQL advisory lock that serialises migrations ("filmpark" in ASCII).
+MIGRATION_LOCK_KEY = 0x66696C6D7061726B
 
 
 def migrations_dir() -> Path:
@@ -111,6 +113,14 @@ class Database:
             config.set_main_option("sqlalchemy.url", self.url.replace("%", "%%"))
             try:
                 with self.engine.begin() as connection:
+                    # Several server processes may start at once: the first to get here
+                    # upgrades, the others wait and then find the schema current. SQLite's
+                    # BEGIN IMMEDIATE (see _tune_sqlite) already holds the write lock for the
+                    # whole upgrade; PostgreSQL takes a transaction-scoped advisory lock.
+                    if self.kind == "postgresql":
+                        connection.exec_driver_sql(
+                            f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK_KEY})"
+                        )
                     config.attributes["connection"] = connection
                     command.upgrade(config, "head")
             except OperationalError as error:
