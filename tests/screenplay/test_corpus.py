@@ -95,10 +95,25 @@ def test_big_fish_has_78_cue_strings_but_48_characters() -> None:
     assert sum(len(c.cue_forms) for c in script.characters) == 78
 
 
-def test_big_fish_counts_its_exterior_interior_headings_too() -> None:
-    # 190 headings start with INT./EXT.; two more are written "EXT/INT." and are scenes too.
+def test_big_fish_reads_its_two_exterior_interior_lines_as_action_with_diagnostics() -> None:
+    # 190 headings start with INT./EXT.; two lines written "EXT/INT." are no Fountain 1.1
+    # heading: they stay action, each with a diagnostic on its line.
     path = shared_path("corpus", "fountain-io-samples", "Big-Fish.fountain")
     script = read(path.read_bytes(), path.name)
+    assert len(script.scenes) == 190
+    assert not [s for s in script.scenes if s.heading.text.startswith("EXT/INT")]
+    actions = [e for e in script.elements if e.text.startswith("EXT/INT")]
+    assert [(e.kind, e.line) for e in actions] == [
+        (ElementKind.ACTION, 2446),
+        (ElementKind.ACTION, 3815),
+    ]
+    assert [d.line for d in script.diagnostics if "'EXT/INT.'" in d.message] == [2446, 3815]
+
+
+def test_big_fish_as_plain_text_keeps_its_exterior_interior_headings() -> None:
+    # The plain-text reader has no spec to follow: a writer's "EXT/INT." opens a scene there.
+    path = shared_path("corpus", "fountain-io-samples", "Big-Fish.fountain")
+    script = read(path.read_bytes(), "Big-Fish.txt", format="text")
     assert len(script.scenes) == 192
     assert sum(1 for s in script.scenes if s.heading.text.startswith("EXT/INT")) == 2
 

@@ -17,8 +17,16 @@ from hypothesis import strategies as st
 from filmpark.errors import ScreenplayError
 from filmpark.screenplay.assemble import build_script
 from filmpark.screenplay.fdx import read_fdx, runs_from_marks, title_page_from_paragraphs, write_fdx
-from filmpark.screenplay.fountain import read_fountain
-from filmpark.screenplay.model import DualSide, Element, ElementKind, Script, Tag, TextRun
+from filmpark.screenplay.fountain import read_fountain, write_fountain
+from filmpark.screenplay.model import (
+    DualSide,
+    Element,
+    ElementKind,
+    IntExt,
+    Script,
+    Tag,
+    TextRun,
+)
 from tests.conftest import SHARED, shared_path
 
 GOLDEN = Path(__file__).parent / "golden_fdx"
@@ -398,6 +406,23 @@ def test_a_wrong_or_unknown_declared_encoding_is_refused(declared: str, cause: s
     data = data.replace(b'encoding="UTF-8"', f'encoding="{declared}"'.encode())
     with pytest.raises(ScreenplayError, match=cause):
         read_fdx(data, "legacy.fdx")
+
+
+def test_an_exterior_first_scene_heading_paragraph_is_a_heading_and_stays_one_in_fountain() -> None:
+    script = read_fdx(
+        fdx(
+            '<Paragraph Type="Scene Heading"><Text>EXT/INT. SWAMP SHACK - DAY</Text></Paragraph>'
+            '<Paragraph Type="Action"><Text>The door breaks off.</Text></Paragraph>'
+        )
+    )
+    assert [(s.heading.int_ext, s.heading.location) for s in script.scenes] == [
+        (IntExt.INT_EXT, "SWAMP SHACK")
+    ]
+    written = write_fountain(script)
+    assert written.startswith(".EXT/INT. SWAMP SHACK - DAY\n")
+    again = read_fountain(written)
+    assert [s.heading for s in again.scenes] == [s.heading for s in script.scenes]
+    assert not again.diagnostics
 
 
 def test_decomposed_vietnamese_text_is_normalised_to_composed_form() -> None:

@@ -76,7 +76,7 @@ def test_messy_heading_forms_all_open_scenes() -> None:
         "INT HOUSE - DAY",
         "EXT-VILLA GATE - DUSK",
         "I./E. CAR - NIGHT",
-        "EXT/INT. SHED - DAY",
+        "EXT./INT. SHED - DAY",
         "int. villa - ballroom - night",
         "NỘI. NHÀ BÀ TƯ - NGÀY",
         "ИНТ. КВАРТИРА – ДЕНЬ",
@@ -87,6 +87,51 @@ def test_messy_heading_forms_all_open_scenes() -> None:
     assert len(script.scenes) == len(headings)
     assert script.scenes[7].heading.location == "VILLA BALCONY"
     assert script.scenes[8].heading.time is None
+
+
+def test_an_exterior_first_prefix_fountain_does_not_list_is_action_with_a_diagnostic() -> None:
+    # Fountain 1.1 lists INT, EXT, EST, INT./EXT, INT/EXT and I/E (with a dot or a space after).
+    script = a_script(
+        a_scene("INT. HOUSE - DAY", "Lan waits."),
+        "EXT/INT. SHED - DAY",
+        "The door bangs.",
+        "e/i car - night",
+    )
+    assert len(script.scenes) == 1
+    assert kinds(script)[2:] == [
+        (ElementKind.ACTION, "EXT/INT. SHED - DAY"),
+        (ElementKind.ACTION, "The door bangs."),
+        (ElementKind.ACTION, "e/i car - night"),
+    ]
+    notes = [d for d in script.diagnostics if "read as action" in d.message]
+    assert [d.line for d in notes] == [5, 9]
+    assert "'EXT/INT.'" in notes[0].message
+    assert "'e/i'" in notes[1].message
+    assert "'INT./EXT.'" in notes[0].message
+    assert "'.'" in notes[0].message
+    assert notes[0].message_vi is not None
+    assert "tiêu đề cảnh" in notes[0].message_vi
+    assert notes[0].text("vi") == notes[0].message_vi
+    assert notes[0].text("en") == notes[0].message
+
+
+def test_an_exterior_first_heading_in_a_listed_or_forced_form_opens_a_scene() -> None:
+    script = a_script(
+        a_scene("EXT./INT. SHED - DAY", "One."),
+        a_scene("EXT /INT SHED - NIGHT", "Two."),
+        a_scene(".EXT/INT. SHED - DUSK", "Three."),
+        a_scene("Scene 4: EXT. SHED - DAY", "Four."),
+    )
+    assert [s.heading.time for s in script.scenes] == ["DAY", "NIGHT", "DUSK", "DAY"]
+    assert [s.heading.int_ext for s in script.scenes[:3]] == [IntExt.INT_EXT] * 3
+    assert not [d for d in script.diagnostics if "read as action" in d.message]
+
+
+def test_a_numbered_exterior_first_heading_is_action_too() -> None:
+    script = a_script(a_scene("INT. A - DAY", "One."), "SCENE 2: EXT/INT. SHED - DAY")
+    assert len(script.scenes) == 1
+    assert kinds(script)[-1] == (ElementKind.ACTION, "SCENE 2: EXT/INT. SHED - DAY")
+    assert [d.line for d in script.diagnostics if "'EXT/INT.'" in d.message] == [5]
 
 
 def test_an_ellipsis_line_is_action_not_a_heading() -> None:

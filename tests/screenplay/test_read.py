@@ -213,6 +213,17 @@ def test_an_explicit_text_format_uses_the_plain_reader() -> None:
     assert script.source_format == "text"
 
 
+def test_an_exterior_first_heading_opens_a_scene_in_plain_text_but_not_in_fountain() -> None:
+    data = b"INT. A - DAY\n\nHe waits.\n\nEXT/INT. SHED - NIGHT\n\nRain.\n"
+    typed = read(data, "a.txt", format="text")
+    assert [s.heading.location for s in typed.scenes] == ["A", "SHED"]
+    assert typed.scenes[1].heading.time == "NIGHT"
+    assert not typed.diagnostics
+    marked_up = read(data, "a.fountain")
+    assert [s.heading.location for s in marked_up.scenes] == ["A"]
+    assert [d.line for d in marked_up.diagnostics] == [5]
+
+
 def test_a_vietnamese_shooting_script_typed_in_word_is_read() -> None:
     typed = (
         "Tên phim: Chuyện đò\n"

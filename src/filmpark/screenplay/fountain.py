@@ -5,7 +5,8 @@ The reader is one pass over the lines after two whole-text passes that take out 
 nothing a writer types makes it fail, oddities become diagnostics. Beyond the strict spec it
 accepts what writers really type (see :mod:`filmpark.screenplay.headings`): headings without a
 dot (``INT HOUSE``), with a dash (``EXT-VILLA``), in Vietnamese or Cyrillic, and two headings
-with no blank line between them. Emphasis (``*italic*``, ``**bold**``, ``_underline_``) is kept
+with no blank line between them. An exterior-first ``EXT/INT.`` line, which the spec does not
+list, is action here with a diagnostic (the plain-text reader takes it as a heading). Emphasis (``*italic*``, ``**bold**``, ``_underline_``) is kept
 as marks in the text.
 
 The same engine reads plain text and Word-typed scripts (:mod:`filmpark.screenplay.text`) with
@@ -26,6 +27,7 @@ from filmpark.screenplay.headings import (
     MAX_HEADING,
     is_heading_candidate,
     split_scene_number,
+    unlisted_exterior_first,
 )
 from filmpark.screenplay.model import (
     Diagnostic,
@@ -410,6 +412,25 @@ def numbered_heading(line: str, *, plain: bool) -> tuple[str, str] | None:
     return match.group(1), rest
 
 
+def _unlisted_prefix(line: str) -> str | None:
+    """The exterior-first prefix (``EXT/INT.``) Fountain 1.1 does not list, if ``line`` (or the
+    heading after its ``SCENE 4:`` number) opens with one; see :func:`unlisted_exterior_first`."""
+    numbered = numbered_heading(line, plain=False)
+    return unlisted_exterior_first(numbered[1] if numbered is not None else line)
+
+
+def _unlisted_note(source: str, line: int, prefix: str) -> Diagnostic:
+    """Why a line that opens like a heading was read as action, in English and Vietnamese."""
+    return Diagnostic(
+        source,
+        line,
+        f"read as action: Fountain 1.1 has no scene heading prefix {prefix!r}; "
+        "write 'INT./EXT.' or start the line with '.' to make it a scene heading",
+        f"đọc là hành động: Fountain 1.1 không có tiền tố tiêu đề cảnh {prefix!r}; "
+        "hãy viết 'INT./EXT.' hoặc thêm dấu '.' ở đầu dòng để dòng này thành tiêu đề cảnh",
+    )
+
+
 class _Reader:
     """One pass over the lines of a Fountain (or plain-text) script."""
 
@@ -590,8 +611,17 @@ class _Reader:
                         or numbered_heading(stripped, plain=plain) is not None
                     )
                 ):
-                    self.heading(stripped, number, forced=False)
-                    previous_blank, previous_heading = False, True
+                    unlisted = None if plain else _unlisted_prefix(stripped)
+                    if unlisted is None:
+                        self.heading(stripped, number, forced=False)
+                        previous_blank, previous_heading = False, True
+                        index += 1
+                        continue
+                    # Fountain 1.1 does not list this prefix: the line is action (said so).
+                    self.diagnostics.append(_unlisted_note(self.source, number, unlisted))
+                    action_line = number
+                    action.append(raw.rstrip())
+                    previous_blank, previous_heading = False, False
                     index += 1
                     continue
                 if (
@@ -786,7 +816,7 @@ def _escape_action(element: Element) -> str:
         not first
         or first[0] in "!@#=~>.[("
         or first.startswith("/*")
-        or is_heading_candidate(first)
+        or (is_heading_candidate(first) and _unlisted_prefix(first) is None)
         or (first == first.upper() and first.endswith("TO:"))
         or first.upper() in _TRANSITION_WORDS
         or ("\n" in text and _is_cue(first))
@@ -808,7 +838,8 @@ def _cue_text(element: Element) -> str:
 
 def _heading_text(element: Element) -> str:
     text = element.text.strip()
-    forced = element.forced or not is_heading_candidate(text)
+    # A heading Fountain 1.1 would read as action (``EXT/INT.`` from FDX or text) is forced.
+    forced = element.forced or not is_heading_candidate(text) or _unlisted_prefix(text) is not None
     line = f".{text}" if forced and not text.startswith(".") else text
     if element.scene_number:
         line = f"{line} #{element.scene_number}#"

@@ -2,7 +2,8 @@
 
 Understands the English prefixes of the Fountain spec (https://fountain.io/syntax#scene-headings:
 ``INT`` ``EXT`` ``EST`` ``INT./EXT`` ``INT/EXT`` ``I/E``, any case, followed by a dot or a space)
-plus the forms writers actually type: ``EXT-VILLA``, ``I./E.``, ``EXT/INT.``; the Vietnamese
+plus the forms writers actually type: ``EXT-VILLA``, ``I./E.``, ``EXT/INT.`` (which the Fountain
+reader alone, following the spec, reads as action: :func:`unlisted_exterior_first`); the Vietnamese
 prefixes ``NỘI.`` / ``NGOẠI.`` / ``NỘI/NGOẠI.`` and the shooting-script style
 ``Nội ngày. Tại nhà bà Tư``; and the Cyrillic ``ИНТ.`` / ``НАТ.``.
 
@@ -221,6 +222,29 @@ _QUICK_PREFIX_RE = re.compile(r"(?:INT|EXT|EST|I\.?\s*/|E\.?\s*/|N|ИНТ|НАТ
 # Every first letter the quick look above can match (case-insensitive, with the Turkish dotted
 # and dotless i that Unicode folds to i): the reader asks about thousands of lines a script.
 HEADING_FIRST = frozenset("IiEeNnİıИиНнЭэ.")
+
+
+# The prefixes Fountain 1.1 lists (INT, EXT, EST, INT./EXT, INT/EXT, I/E), each followed by a dot
+# or a space (INT./EXT and INT/EXT start with INT followed by one of them, or are listed here).
+_FOUNTAIN_PREFIX_RE = re.compile(r"(?:INT|EXT|EST|INT/EXT|I/E)[. ]", re.IGNORECASE)
+
+
+def unlisted_exterior_first(line: str) -> str | None:
+    """The prefix as written (``"EXT/INT."``) when ``line`` opens with an exterior-first
+    INT/EXT prefix that Fountain 1.1 does not list (``EXT/INT.``, ``EXTERIOR/INTERIOR``,
+    ``E/I``), else None.
+
+    ``EXT./INT.`` and ``EXT /INT`` are not such lines: they open with ``EXT`` and a dot or a
+    space, which the spec lists. Only the Fountain reader asks; the plain-text, FDX and PDF
+    readers, which no spec binds, take these lines as headings.
+    """
+    stripped = line.strip()
+    if stripped[:1] not in "Ee" or _FOUNTAIN_PREFIX_RE.match(stripped) is not None:
+        return None
+    match = _EN_PREFIX_RE.match(stripped)
+    if match is None or not match.group("ie"):
+        return None
+    return match.group("ie")
 
 
 def split_scene_number(text: str) -> tuple[str, str | None]:

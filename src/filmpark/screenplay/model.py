@@ -59,11 +59,22 @@ class DayNight(Enum):
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
-    """A recoverable oddity a reader noticed: where (source file, 1-based line) and what."""
+    """A recoverable oddity a reader noticed: where (source file, 1-based line) and what.
+
+    ``message`` is in English; ``message_vi`` is the same in Vietnamese where the reader gives
+    one (None otherwise). :meth:`text` picks the reader's language.
+    """
 
     source: str
     line: int
     message: str
+    message_vi: str | None = None
+
+    def text(self, language: str = "en") -> str:
+        """The message in ``language`` (``"en"`` or ``"vi"``), English when there is no other."""
+        if language == "vi" and self.message_vi:
+            return self.message_vi
+        return self.message
 
 
 @dataclass(frozen=True, slots=True)
