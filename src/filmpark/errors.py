@@ -18,12 +18,16 @@ HTTP status, from the exception's class (see :data:`EXIT_CODES` and :data:`HTTP_
     └── ExternalServiceError           an outside service (AI endpoint, broker) failed (exit 7, HTTP 502)
 
 Every error has a one-line, user-facing ``str()`` that names the cause; none of them carries
-a traceback to the user.
+a traceback to the user. The message is a :class:`~filmpark.text.Text`: its ``str()`` is
+English, and :meth:`FilmparkError.localized` renders it in the reader's language (``"vi"``),
+which is what every edge shows.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+
+from filmpark.text import compose, join, localize, t
 
 
 class FilmparkError(Exception):
@@ -36,6 +40,10 @@ class FilmparkError(Exception):
     def __str__(self) -> str:
         return self.message
 
+    def localized(self, lang: str) -> str:
+        """The one-line message in ``lang`` (``"en"`` or ``"vi"``)."""
+        return localize(self.message, lang)
+
 
 class InputError(FilmparkError):
     """The user's input (file, config, request body) cannot be used as given."""
@@ -45,7 +53,7 @@ class ScreenplayError(InputError):
     """A screenplay file cannot be read at all (binary, empty, truncated, encrypted...)."""
 
     def __init__(self, source: str, cause: str) -> None:
-        super().__init__(f"{source}: {cause}")
+        super().__init__(compose("{source}: {cause}", source=source, cause=cause))
         self.source = source
         self.cause = cause
 
@@ -57,9 +65,9 @@ class ConfigError(InputError):
         self, message: str, *, key: str | None = None, line: int | None = None, source: str = ""
     ) -> None:
         where = ":".join(part for part in (source, str(line) if line else "") if part)
-        prefix = f"{where}: " if where else ""
-        field = f"'{key}': " if key else ""
-        super().__init__(f"{prefix}{field}{message}")
+        template = ("{where}: " if where else "") + ("'{key}': " if key else "") + "{detail}"
+        super().__init__(compose(template, where=where, key=key, detail=message))
+        self.detail = message
         self.key = key
         self.line = line
         self.source = source
@@ -69,17 +77,22 @@ class ValidationError(InputError):
     """A value is out of range or of the wrong kind."""
 
     def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
+        super().__init__(compose("{field}: {detail}", field=field, detail=message))
         self.field = field
+        self.detail = message
 
 
 class Infeasible(FilmparkError):
     """Hard rules that cannot all hold at once; ``reasons`` states each conflicting rule."""
 
     def __init__(self, reasons: Sequence[str], message: str | None = None) -> None:
-        self.reasons = tuple(reasons)
-        text = message or "the schedule is infeasible: " + "; ".join(self.reasons)
+        self.reasons: tuple[str, ...] = tuple(reasons)
+        text = message or t("schedule.infeasible", reasons=join("; ", self.reasons))
         super().__init__(text)
+
+    def localized_reasons(self, lang: str) -> list[str]:
+        """Each conflicting rule in ``lang``."""
+        return [localize(reason, lang) for reason in self.reasons]
 
 
 class NotFound(FilmparkError):

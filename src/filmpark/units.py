@@ -12,7 +12,9 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import total_ordering
 
 from filmpark.errors import ValidationError
+from filmpark.text import t
 
+_VI_SEPARATORS = str.maketrans({",": ".", ".": ","})
 _EIGHTHS_RE = re.compile(r"^\s*(?:(\d+)\s+)?(?:(\d+)\s*/\s*8)?\s*$|^\s*(\d+)\s*$")
 
 
@@ -24,14 +26,14 @@ class Eighths:
 
     def __post_init__(self) -> None:
         if self.value < 0:
-            raise ValidationError("eighths", f"a length cannot be negative ({self.value})")
+            raise ValidationError("eighths", t("value.negative_length", value=self.value))
 
     @classmethod
     def parse(cls, text: str) -> Eighths:
         """Read ``"1 3/8"``, ``"3/8"`` or ``"2"`` (as written on breakdown sheets and in FDX)."""
         match = _EIGHTHS_RE.match(text)
         if not match or not text.strip():
-            raise ValidationError("eighths", f"not a page length: {text!r}")
+            raise ValidationError("eighths", t("value.not_page_length", text=repr(text)))
         whole, frac, only_whole = match.groups()
         if only_whole is not None:
             return cls(int(only_whole) * 8)
@@ -105,13 +107,16 @@ class Money:
         if self.currency not in CURRENCY_DECIMALS:
             raise ValidationError(
                 "currency",
-                f"unknown currency {self.currency!r} (expected one of "
-                f"{', '.join(sorted(CURRENCY_DECIMALS))})",
+                t(
+                    "value.unknown_currency",
+                    currency=repr(self.currency),
+                    expected=", ".join(sorted(CURRENCY_DECIMALS)),
+                ),
             )
         if not isinstance(self.amount, Decimal):  # a caller without type checking
             object.__setattr__(self, "amount", Decimal(str(self.amount)))  # type: ignore[unreachable]
         if not self.amount.is_finite():
-            raise ValidationError("amount", f"not a finite amount: {self.amount}")
+            raise ValidationError("amount", t("value.not_finite_amount", amount=str(self.amount)))
 
     @classmethod
     def of(cls, amount: str | int | Decimal, currency: str) -> Money:
@@ -119,7 +124,7 @@ class Money:
         try:
             value = Decimal(str(amount).replace(",", "").replace("_", "").strip())
         except InvalidOperation:
-            raise ValidationError("amount", f"not a number: {amount!r}") from None
+            raise ValidationError("amount", t("value.not_a_number", value=repr(amount))) from None
         return cls(value, currency.upper())
 
     @classmethod
@@ -129,7 +134,8 @@ class Money:
     def _same(self, other: Money) -> None:
         if other.currency != self.currency:
             raise ValidationError(
-                "currency", f"cannot combine {self.currency} with {other.currency}"
+                "currency",
+                t("value.currency_mix", left=self.currency, right=other.currency),
             )
 
     def __add__(self, other: Money) -> Money:
@@ -145,7 +151,7 @@ class Money:
 
     def __mul__(self, factor: Decimal | int) -> Money:
         if isinstance(factor, float):
-            raise ValidationError("factor", "use a Decimal, not a float")
+            raise ValidationError("factor", t("value.float_factor"))
         return Money(self.amount * Decimal(factor), self.currency)
 
     __rmul__ = __mul__
@@ -176,6 +182,11 @@ class Money:
         text = f"{value:,.{decimals}f}"
         return f"{text} {self.currency}"
 
+    def in_(self, lang: str) -> str:
+        """As a message reads it: ``1,234,567 VND`` in English, ``1.234.567 VND`` in Vietnamese."""
+        text = str(self)
+        return text.translate(_VI_SEPARATORS) if lang == "vi" else text
+
 
 _SCENE_NUMBER_RE = re.compile(r"^([A-Z]*)(\d+)([A-Z]*)(?:[.\-]?(\d+))?$")
 
@@ -194,7 +205,7 @@ class SceneNumber:
     def __post_init__(self) -> None:
         cleaned = self.text.strip()
         if not cleaned:
-            raise ValidationError("scene number", "a scene number cannot be empty")
+            raise ValidationError(t("field.scene_number"), t("value.empty_scene_number"))
         object.__setattr__(self, "text", cleaned)
 
     def _key(self) -> tuple[int, int, str, str, int, str]:
@@ -216,7 +227,9 @@ class SceneNumber:
             candidate = f"{base}{letter}"
             if candidate not in taken and SceneNumber(candidate) > self:
                 return SceneNumber(candidate)
-        raise ValidationError("scene number", f"no free number after {self.text}")
+        raise ValidationError(
+            t("field.scene_number"), t("value.no_free_scene_number", number=self.text)
+        )
 
     def __str__(self) -> str:
         return self.text

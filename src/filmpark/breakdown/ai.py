@@ -24,6 +24,7 @@ from filmpark.breakdown.categories import ELEMENT_CATEGORIES
 from filmpark.breakdown.model import BreakdownElement, Evidence
 from filmpark.errors import ExternalServiceError
 from filmpark.screenplay.model import ElementKind, Scene, Script
+from filmpark.text import Text, t
 
 _BODY_KINDS = (ElementKind.ACTION, ElementKind.PARENTHETICAL, ElementKind.SHOT, ElementKind.LYRICS)
 _FENCE_RE = re.compile(r"^```(?:json)?\s*|\s*```$", re.MULTILINE)
@@ -101,7 +102,7 @@ class OpenAICompatibleProvider:
         if self.api_key:
             headers["Authorization"] = f"Bearer {self.api_key}"
         url = f"{self.base_url}/chat/completions"
-        last_error = "no answer"
+        last_error: Text = t("ai.no_answer")
         for attempt in range(self.retries + 1):
             if attempt:
                 time.sleep(self.backoff * (2 ** (attempt - 1)))
@@ -110,23 +111,19 @@ class OpenAICompatibleProvider:
                 with urllib.request.urlopen(request, timeout=self.timeout) as response:
                     payload = response.read()
             except urllib.error.HTTPError as error:
-                last_error = f"HTTP {error.code} from {url}"
+                last_error = t("ai.http_status", status=error.code, url=url)
                 if error.code in (408, 409, 429) or error.code >= 500:
                     continue
-                raise ExternalServiceError(
-                    f"the AI endpoint refused the request: {last_error}"
-                ) from None
+                raise ExternalServiceError(t("ai.refused", cause=last_error)) from None
             except TimeoutError:
-                last_error = f"no answer from {url} within {self.timeout:g} s"
+                last_error = t("ai.timeout", url=url, seconds=self.timeout)
                 continue
             except (urllib.error.URLError, ConnectionError, OSError) as error:
                 reason = getattr(error, "reason", error)
-                last_error = f"cannot reach {url} ({reason})"
+                last_error = t("ai.unreachable", url=url, reason=str(reason))
                 continue
             return _message_content(payload)
-        raise ExternalServiceError(
-            f"the AI endpoint failed after {self.retries + 1} tries: {last_error}"
-        )
+        raise ExternalServiceError(t("ai.failed", count=self.retries + 1, cause=last_error))
 
     # -- validation --------------------------------------------------------------------------
 
@@ -135,7 +132,7 @@ class OpenAICompatibleProvider:
         document = _loads_json_object(content)
         items = document.get("elements")
         if not isinstance(items, list):
-            raise ExternalServiceError("the AI answer has no 'elements' list")
+            raise ExternalServiceError(t("ai.no_elements"))
         lines = scene_lines(scene)
         results: list[BreakdownElement] = []
         seen: set[tuple[str, str]] = set()
@@ -219,11 +216,9 @@ def _message_content(payload: bytes) -> str:
         document = json.loads(payload.decode("utf-8"))
         content = document["choices"][0]["message"]["content"]
     except (UnicodeDecodeError, json.JSONDecodeError, KeyError, IndexError, TypeError):
-        raise ExternalServiceError(
-            "the AI endpoint did not answer in the chat-completions format"
-        ) from None
+        raise ExternalServiceError(t("ai.not_chat_completions")) from None
     if not isinstance(content, str):
-        raise ExternalServiceError("the AI answer has no text content")
+        raise ExternalServiceError(t("ai.no_text"))
     return content
 
 
@@ -238,7 +233,7 @@ def _loads_json_object(content: str) -> dict[str, Any]:
         except json.JSONDecodeError:
             document = None
     if not isinstance(document, dict):
-        raise ExternalServiceError("the AI answer is not a JSON object")
+        raise ExternalServiceError(t("ai.not_json_object"))
     return document
 
 

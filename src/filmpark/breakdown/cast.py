@@ -18,6 +18,7 @@ from filmpark.breakdown.lexicon import Lexicon
 from filmpark.breakdown.model import AliasSuggestion
 from filmpark.breakdown.text import Token, nfc, noun_lemma, tokenize, verb_in
 from filmpark.screenplay.model import ElementKind, Script
+from filmpark.text import t
 
 # A parenthetical right after a capitalised name that gives an age: ``(25)``, ``(60s)``,
 # ``(mid-40s)``, ``(9 tuổi)``.
@@ -308,12 +309,12 @@ def _suggest_aliases(
             AliasSuggestion(
                 canonical,
                 others,
-                f"the same name with a title or age word ({' '.join(core).upper()})",
+                t("alias.same_name", core=" ".join(core).upper()),
             )
         )
     for name, role in appositions:
         if role != name and role in roster.people:
             suggestions.append(
-                AliasSuggestion(name, (role,), f"introduced together: {name}, the {role}")
+                AliasSuggestion(name, (role,), t("alias.introduced_together", name=name, role=role))
             )
     return tuple(suggestions)

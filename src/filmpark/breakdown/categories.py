@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from filmpark.errors import ValidationError
+from filmpark.text import t
 
 _COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 _KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -32,9 +33,9 @@ class Category:
 
     def __post_init__(self) -> None:
         if not _KEY_RE.match(self.key):
-            raise ValidationError("category", f"not a category key: {self.key!r}")
+            raise ValidationError("category", t("category.bad_key", key=repr(self.key)))
         if not _COLOUR_RE.match(self.colour):
-            raise ValidationError("colour", f"not a #rrggbb colour: {self.colour!r}")
+            raise ValidationError("colour", t("category.bad_colour", colour=repr(self.colour)))
 
     def label(self, lang: str = "en") -> str:
         return self.label_vi if lang == "vi" else self.label_en
@@ -73,7 +74,9 @@ class CategorySet:
         keys = [c.key for c in self.categories]
         duplicates = sorted({k for k in keys if keys.count(k) > 1})
         if duplicates:
-            raise ValidationError("categories", f"duplicate category keys: {', '.join(duplicates)}")
+            raise ValidationError(
+                "categories", t("category.duplicates", keys=", ".join(duplicates))
+            )
 
     def __iter__(self) -> Iterator[Category]:
         return iter(self.categories)
@@ -91,15 +94,13 @@ class CategorySet:
         for category in self.categories:
             if category.key == key:
                 return category
-        raise ValidationError("category", f"unknown category {key!r}")
+        raise ValidationError("category", t("category.unknown", key=repr(key)))
 
     def with_category(self, category: Category) -> CategorySet:
         """A set with ``category`` added (or replacing the one with the same key)."""
         kept = tuple(c for c in self.categories if c.key != category.key)
         if any(c.ucis_id == category.ucis_id for c in kept):
-            raise ValidationError(
-                "category", f"id {category.ucis_id} is already used by another category"
-            )
+            raise ValidationError("category", t("category.id_taken", id=category.ucis_id))
         return CategorySet((*kept, category))
 
     def with_colour(self, key: str, colour: str) -> CategorySet:
@@ -127,14 +128,16 @@ class CategorySet:
     def from_dict(cls, doc: Mapping[str, Any]) -> CategorySet:
         """Read a ``CategorySet.1`` dict; missing defaults are kept, so old files stay valid."""
         if not isinstance(doc, Mapping):
-            raise ValidationError("categories", "expected an object with a 'categories' list")
+            raise ValidationError("categories", t("category.expected_document"))
         items = doc.get("categories", [])
         if not isinstance(items, list):
-            raise ValidationError("categories", "'categories' must be a list")
+            raise ValidationError("categories", t("category.not_a_list"))
         result = cls()
         for index, item in enumerate(items):
             if not isinstance(item, Mapping) or "key" not in item:
-                raise ValidationError("categories", f"entry {index + 1} has no 'key'")
+                raise ValidationError(
+                    "categories", t("category.entry_without_key", index=index + 1)
+                )
             key = str(item["key"])
             if key in result:
                 base = result.get(key)
@@ -153,7 +156,7 @@ class CategorySet:
                     ucis_id = int(item["ucis_id"])
                 except (KeyError, TypeError, ValueError):
                     raise ValidationError(
-                        "categories", f"category {key!r} needs a numeric 'ucis_id'"
+                        "categories", t("category.needs_ucis_id", key=repr(key))
                     ) from None
                 result = result.with_category(
                     Category(

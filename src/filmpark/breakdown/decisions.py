@@ -25,6 +25,7 @@ from datetime import UTC, datetime
 from enum import Enum
 from typing import Any
 
+from filmpark.breakdown.categories import DEFAULT_CATEGORIES
 from filmpark.breakdown.model import (
     Breakdown,
     BreakdownElement,
@@ -34,6 +35,7 @@ from filmpark.breakdown.model import (
 )
 from filmpark.errors import ValidationError
 from filmpark.screenplay.model import ElementKind, Scene, Script
+from filmpark.text import Text, bilingual, compose, t, verbatim
 
 SCHEMA = "Decisions.1"
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
@@ -106,17 +108,36 @@ class Decision:
             note=note,
         )
 
-    def describe(self) -> str:
+    def describe(self) -> Text:
         """One line for a person: ``reject props 'glass' in scene 3 (lan, 2025-03-02)``."""
-        where = f"in scene {self.scene}" if self.scene else "in the whole script"
-        target = f"{self.category} '{self.name}'"
+        where = (
+            t("decision.in_scene", scene=self.scene) if self.scene else t("decision.whole_script")
+        )
+        target = compose("{category} '{name}'", category=_category(self.category), name=self.name)
         if self.action is Action.EDIT:
-            target += f" -> '{self.new_name or self.name}'"
+            target = compose("{target} -> '{new}'", target=target, new=self.new_name or self.name)
             if self.new_category:
-                target += f" ({self.new_category})"
+                target = compose(
+                    "{target} ({category})", target=target, category=_category(self.new_category)
+                )
         if self.action is Action.MERGE_ALIAS:
-            target = f"{', '.join(self.aliases)} into {self.name}"
-        return f"{self.action.value} {target} {where} ({self.author}, {self.at.date().isoformat()})"
+            target = t("decision.merge_target", aliases=", ".join(self.aliases), name=self.name)
+        return compose(
+            "{action} {target} {where} ({author}, {date})",
+            action=t(f"decision.action.{self.action.value}"),
+            target=target,
+            where=where,
+            author=self.author,
+            date=self.at.date().isoformat(),
+        )
+
+
+def _category(key: str) -> Text:
+    """A category as a decision names it: its key in English, its label in Vietnamese."""
+    for category in DEFAULT_CATEGORIES:
+        if category.key == key:
+            return bilingual(key, category.label_vi.lower())
+    return verbatim(key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,13 +165,15 @@ class Decisions:
         if isinstance(doc, list):
             doc = {"schema": SCHEMA, "decisions": doc}
         if not isinstance(doc, Mapping):
-            raise ValidationError("decisions", "expected a JSON object with a 'decisions' list")
+            raise ValidationError("decisions", t("decision.expected_document"))
         schema = doc.get("schema", SCHEMA)
         if schema != SCHEMA:
-            raise ValidationError("decisions", f"unsupported schema {schema!r} (expected {SCHEMA})")
+            raise ValidationError(
+                "decisions", t("json.unsupported_schema", schema=repr(schema), expected=SCHEMA)
+            )
         items = doc.get("decisions")
         if not isinstance(items, list):
-            raise ValidationError("decisions", "'decisions' must be a list")
+            raise ValidationError("decisions", t("json.must_be_list", name="'decisions'"))
         return cls(tuple(_decision_from_dict(item, i) for i, item in enumerate(items, start=1)))
 
 
@@ -181,7 +204,7 @@ def _decision_to_dict(d: Decision) -> dict[str, Any]:
 
 def _decision_from_dict(item: Any, index: int) -> Decision:
     if not isinstance(item, Mapping):
-        raise ValidationError("decisions", f"decision {index} is not an object")
+        raise ValidationError("decisions", t("decision.not_an_object", index=index))
     raw_action = item.get("action")
     if raw_action == "merge":
         # The platform's form: ``name`` (the alias) merges ``into`` a character.
@@ -193,25 +216,29 @@ def _decision_from_dict(item: Any, index: int) -> Decision:
     except ValueError:
         raise ValidationError(
             "decisions",
-            f"decision {index}: unknown action {item.get('action')!r} "
-            f"(expected one of {', '.join(a.value for a in Action)})",
+            t(
+                "decision.unknown_action",
+                index=index,
+                action=repr(item.get("action")),
+                expected=", ".join(a.value for a in Action),
+            ),
         ) from None
     name = item.get("name")
     if not isinstance(name, str) or not name.strip():
-        raise ValidationError("decisions", f"decision {index} has no 'name'")
+        raise ValidationError("decisions", t("decision.without_name", index=index))
     at_text = item.get("at")
     try:
         at = datetime.fromisoformat(str(at_text)) if at_text else datetime.fromtimestamp(0, UTC)
     except ValueError:
-        raise ValidationError("decisions", f"decision {index}: 'at' is not an ISO date") from None
+        raise ValidationError("decisions", t("decision.bad_date", index=index)) from None
     if at.tzinfo is None:
         at = at.replace(tzinfo=UTC)
     quantity = item.get("quantity")
     if quantity is not None and (isinstance(quantity, bool) or not isinstance(quantity, int)):
-        raise ValidationError("decisions", f"decision {index}: 'quantity' must be an integer")
+        raise ValidationError("decisions", t("decision.bad_quantity", index=index))
     aliases = item.get("aliases", [])
     if not isinstance(aliases, list):
-        raise ValidationError("decisions", f"decision {index}: 'aliases' must be a list")
+        raise ValidationError("decisions", t("decision.bad_aliases", index=index))
     return Decision(
         id=str(item.get("id") or f"d{index}"),
         action=action,

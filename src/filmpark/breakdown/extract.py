@@ -46,6 +46,7 @@ from filmpark.breakdown.text import (
     verb_in,
 )
 from filmpark.screenplay.model import DayNight, Diagnostic, ElementKind, Scene, Script
+from filmpark.text import t
 
 _BODY_KINDS = (ElementKind.ACTION, ElementKind.PARENTHETICAL, ElementKind.SHOT, ElementKind.LYRICS)
 _CATEGORY_ORDER = (
@@ -333,7 +334,7 @@ def _merge_provider(
             Diagnostic(
                 script.source,
                 scene.line,
-                f"scene {scene.number.text}: the AI provider gave nothing usable ({error})",
+                t("ai.nothing_usable", scene=scene.number.text, error=str(error)),
             )
         )
         return
@@ -423,7 +424,7 @@ class _SceneExtractor:
                 Diagnostic(
                     self.source,
                     self.scene.line,
-                    f"scene {self.scene.number.text} is empty: nothing to break down",
+                    t("breakdown.empty_scene", scene=self.scene.number.text),
                 )
             )
         self._cues()

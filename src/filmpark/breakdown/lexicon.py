@@ -34,6 +34,7 @@ import yaml
 from filmpark.breakdown.categories import ELEMENT_CATEGORIES
 from filmpark.breakdown.text import Token, nfc, noun_lemma, strip_diacritics
 from filmpark.errors import ConfigError
+from filmpark.text import t
 
 LANGUAGES = ("en", "vi")
 
@@ -163,7 +164,7 @@ def _read_tsv(language: str, category: str, text: str) -> list[Entry]:
             else frozenset()
         )
         if not term:
-            raise ConfigError("empty term", line=number, source=source)
+            raise ConfigError(t("lexicon.empty_term"), line=number, source=source)
         entries.append(Entry(term, category, name.lower(), flags, source, number))
     return entries
 
@@ -172,7 +173,7 @@ def _read_tsv(language: str, category: str, text: str) -> list[Entry]:
 def load_lexicon(language: str) -> Lexicon:
     """The shipped lexicon of ``language`` (``"en"`` or ``"vi"``), read once per process."""
     if language not in LANGUAGES:
-        raise ConfigError(f"no lexicon for language {language!r}", key="language")
+        raise ConfigError(t("lexicon.no_language", language=repr(language)), key="language")
     folder = resources.files("filmpark.breakdown") / "lexicons" / language
     entries: list[Entry] = []
     for category in (*ELEMENT_CATEGORIES, "none"):

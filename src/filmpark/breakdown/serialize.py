@@ -31,6 +31,7 @@ from filmpark.breakdown.model import (
 )
 from filmpark.errors import ValidationError
 from filmpark.screenplay.model import DayNight, Diagnostic, IntExt
+from filmpark.text import t, verbatim
 from filmpark.units import Eighths
 
 SCHEMA = "Breakdown.1"
@@ -96,13 +97,15 @@ def _element(element: BreakdownElement, full: bool) -> dict[str, Any]:
 def breakdown_from_json(doc: dict[str, Any]) -> Breakdown:
     """Read a ``Breakdown.1`` document (short or full) back into a :class:`Breakdown`."""
     if not isinstance(doc, dict):
-        raise ValidationError("breakdown", "expected a JSON object")
+        raise ValidationError("breakdown", t("json.expected_object"))
     schema = doc.get("schema")
     if schema != SCHEMA:
-        raise ValidationError("breakdown", f"unsupported schema {schema!r} (expected {SCHEMA})")
+        raise ValidationError(
+            "breakdown", t("json.unsupported_schema", schema=repr(schema), expected=SCHEMA)
+        )
     raw_scenes = doc.get("scenes")
     if not isinstance(raw_scenes, list):
-        raise ValidationError("breakdown", "'scenes' must be a list")
+        raise ValidationError("breakdown", t("json.must_be_list", name="'scenes'"))
     categories = (
         CategorySet.from_dict(doc["categories"])
         if isinstance(doc.get("categories"), dict)
@@ -119,7 +122,9 @@ def breakdown_from_json(doc: dict[str, Any]) -> Breakdown:
         if isinstance(a, dict) and "canonical" in a
     )
     diagnostics = tuple(
-        Diagnostic(str(d.get("source", "")), int(d.get("line", 0)), str(d.get("message", "")))
+        Diagnostic(
+            str(d.get("source", "")), int(d.get("line", 0)), verbatim(str(d.get("message", "")))
+        )
         for d in doc.get("diagnostics", []) or []
         if isinstance(d, dict)
     )
@@ -128,15 +133,19 @@ def breakdown_from_json(doc: dict[str, Any]) -> Breakdown:
 
 def _scene(raw: Any, index: int) -> SceneBreakdown:
     if not isinstance(raw, dict) or "number" not in raw:
-        raise ValidationError("breakdown", f"scene {index} has no 'number'")
+        raise ValidationError("breakdown", t("breakdown.scene_without_number", index=index))
     number = str(raw["number"])
     elements_doc = raw.get("elements", {})
     if not isinstance(elements_doc, dict):
-        raise ValidationError("breakdown", f"scene {number}: 'elements' must be an object")
+        raise ValidationError(
+            "breakdown", t("breakdown.scene_field_object", scene=number, name="'elements'")
+        )
     elements: list[BreakdownElement] = []
     for category, items in elements_doc.items():
         if not isinstance(items, list):
-            raise ValidationError("breakdown", f"scene {number}: '{category}' must be a list")
+            raise ValidationError(
+                "breakdown", t("breakdown.scene_field_list", scene=number, name=f"'{category}'")
+            )
         elements.extend(_read_element(number, str(category), item) for item in items)
     for item in raw.get("rejected", []) or []:
         if isinstance(item, dict):
@@ -153,7 +162,7 @@ def _scene(raw: Any, index: int) -> SceneBreakdown:
         eighths = Eighths(int(raw.get("eighths", 1)))
     except (TypeError, ValueError):
         raise ValidationError(
-            "breakdown", f"scene {number}: 'eighths' must be an integer"
+            "breakdown", t("breakdown.scene_field_integer", scene=number, name="'eighths'")
         ) from None
     return SceneBreakdown(
         number=number,
@@ -171,7 +180,9 @@ def _read_element(scene: str, category: str, item: Any) -> BreakdownElement:
     if isinstance(item, str):
         item = {"name": item}
     if not isinstance(item, dict) or not isinstance(item.get("name"), str):
-        raise ValidationError("breakdown", f"scene {scene}: an element of '{category}' has no name")
+        raise ValidationError(
+            "breakdown", t("breakdown.element_without_name", scene=scene, category=f"'{category}'")
+        )
     name = item["name"]
     spans = item.get("spans")
     evidence: list[Evidence] = []
