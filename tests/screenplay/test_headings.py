@@ -5,8 +5,16 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
-from filmpark.screenplay.headings import is_heading_candidate, parse_heading, split_scene_number
+from filmpark.screenplay.headings import (
+    common_heading,
+    general_heading,
+    is_heading_candidate,
+    parse_heading,
+    split_scene_number,
+)
 from filmpark.screenplay.model import DayNight, IntExt
 
 CASES = [
@@ -143,3 +151,79 @@ def test_parse_heading_ignores_the_scene_number_and_forced_dot() -> None:
     assert heading is not None
     assert heading.location == "CẦU LONG BIÊN"
     assert heading.time == "BÌNH MINH"
+
+
+# Pieces of headings, the awkward ones included: other dashes, brackets, slashes, scene numbers,
+# doubled spaces, a second prefix, time words and words that only start like one.
+_HEADING_PIECES = st.sampled_from(
+    [
+        "INT",
+        "EXT",
+        "int",
+        "Ext",
+        "EST",
+        "EXTRA",
+        ".",
+        ". ",
+        " ",
+        "  ",
+        "\t",
+        "-",
+        " - ",
+        " -- ",
+        "–",
+        " — ",
+        "/",
+        "#",
+        "#12#",
+        "(",
+        ")",
+        "[",
+        "]",
+        "'",
+        ",",
+        "2",
+        "HOUSE",
+        "villa",
+        "A.P.",
+        "DAY",
+        "day",
+        "NIGHT",
+        "PRE",
+        "DAWN",
+        "LATER",
+        "MOMENTS LATER",
+        "SAME NIGHT",
+        "CONTINUOUS",
+        "THE NEXT MORNING",
+        "DRIVING",
+    ]
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.sampled_from(["INT. ", "EXT. ", "int.  ", "EXT.\t", "INT."]),
+    st.lists(_HEADING_PIECES, max_size=6),
+    st.sampled_from([" - ", "-", " -- ", " – ", "  - ", " ", ""]),
+    st.lists(_HEADING_PIECES, max_size=3),
+)
+@example("INT. ", ["EXT", ". ", "HOUSE"], " - ", ["DAY"])
+@example("INT. ", ["HOUSE", " "], " - ", ["DAY"])
+@example("EXT. ", ["A", " -- ", "B"], " - ", ["LATER"])
+def test_the_shortcut_for_common_headings_agrees_with_the_general_parse(
+    prefix: str, location: list[str], separator: str, time: list[str]
+) -> None:
+    line = (prefix + "".join(location) + separator + "".join(time)).strip()
+    common = common_heading(line)
+    if common is not None:
+        assert common == general_heading(line)
+    assert parse_heading(line) == general_heading(line)
+
+
+def test_the_shortcut_takes_the_common_forms() -> None:
+    for line in ("INT. HOUSE - DAY", "ext. villa - ballroom - night", "INT.  A.P. ROOM - LATER"):
+        assert common_heading(line) is not None, line
+        assert common_heading(line) == general_heading(line)
+    for line in ("INT. EXT. CAR - DAY", "INT. HOUSE - DAY (1973)", "INT. HOUSE - PRE-DAWN"):
+        assert common_heading(line) is None, line

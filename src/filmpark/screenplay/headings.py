@@ -413,12 +413,57 @@ def _split_location_time(
     return _nfc_upper(location), None, DayNight.UNKNOWN, False, modifier
 
 
+# Most headings of a script are "INT. HOUSE - DAY": ASCII, one prefix, sub-locations joined by
+# " - ", a time word last, and nothing else (no scene number, modifier, slash or other dash).
+# Such a line is taken apart by this one pattern; a line it does not match, or whose last part is
+# no word of the time tables, goes the general way (and gives the same result: a property test
+# holds the two to it).
+_PIECE = r"[A-Za-z0-9](?:[^#()\[\]\-–—/]*[^\s#()\[\]\-–—/])?"
+_COMMON_HEADING_RE = re.compile(
+    rf"(INT|EXT)\.[ \t]+({_PIECE}(?: - {_PIECE})*) - ([A-Za-z]+(?: [A-Za-z]+)?)", re.IGNORECASE
+)
+_INT = IntExt.INT
+_EXT = IntExt.EXT
+
+
+def common_heading(line: str) -> SceneHeading | None:
+    """The heading of an ASCII ``line`` (already stripped) of the common form, else None."""
+    match = _COMMON_HEADING_RE.fullmatch(line)
+    if match is None:
+        return None
+    prefix, location, time = match.groups()
+    time = time.upper()
+    day_night = _TIMES.get(time)
+    if day_night is not None:
+        continuity = False
+    elif time in _CONTINUITY:
+        day_night, continuity = _SAME_DN.get(time, DayNight.UNKNOWN), True
+    else:
+        return None
+    location = location.upper()
+    if location.startswith("EXT"):
+        return None  # "INT. EXT. CAR": the prefix is INT/EXT
+    int_ext = _INT if prefix[0] in "Ii" else _EXT
+    return _new_heading(line, int_ext, location, time, day_night, continuity, None)
+
+
 def parse_heading(text: str) -> SceneHeading | None:
     """Take a scene heading apart; None when ``text`` has no known INT/EXT prefix.
 
     A leading forced-heading dot and a trailing ``#number#`` are ignored here (the number is
     returned by :func:`split_scene_number`).
     """
+    if text.isascii():
+        line = text.strip()
+        if line[:1] in "IiEe":
+            common = common_heading(line)
+            if common is not None:
+                return common
+    return general_heading(text)
+
+
+def general_heading(text: str) -> SceneHeading | None:
+    """:func:`parse_heading` for any heading, without the shortcut for the common form."""
     line = (text if text.isascii() else unicodedata.normalize("NFC", text)).strip()
     if line.startswith(".") and not line.startswith(".."):
         line = line[1:].lstrip()
