@@ -28,7 +28,7 @@ from __future__ import annotations
 import string
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol
 
 from filmpark.catalogue import CATALOGUE
 
@@ -41,40 +41,41 @@ PLURAL_PARAMETER = "count"
 _SWAP_SEPARATORS = str.maketrans({",": ".", ".": ","})
 
 
-@runtime_checkable
 class Localizable(Protocol):
     """A value that knows how to read in each language (a :class:`Text`, an amount of money)."""
 
     def in_(self, lang: str) -> str: ...
 
 
-class _Formatter(string.Formatter):
-    """``str.format`` with parameters rendered in one language."""
+class _VietnameseNumber:
+    """A number as Vietnamese writes it: ``1.234.567`` and ``1,5`` (CLDR vi)."""
 
-    def __init__(self, lang: str) -> None:
-        self.lang = lang
+    __slots__ = ("value",)
 
-    def convert_field(self, value: Any, conversion: str | None) -> Any:
-        if isinstance(value, Localizable):
-            value = value.in_(self.lang)
-        return super().convert_field(value, conversion)
+    def __init__(self, value: int | float | Decimal) -> None:
+        self.value = value
 
-    def format_field(self, value: Any, format_spec: str) -> str:
-        if isinstance(value, Localizable):
-            return format(value.in_(self.lang), format_spec)
-        rendered = format(value, format_spec)
-        if (
-            self.lang == "vi"
-            and isinstance(value, int | float | Decimal)
-            and not isinstance(value, bool)
-        ):
-            # Vietnamese writes 1.234.567 and 1,5 (CLDR vi): swap the two separators.
-            return rendered.translate(_SWAP_SEPARATORS)
-        return rendered
+    def __format__(self, spec: str) -> str:
+        return format(self.value, spec).translate(_SWAP_SEPARATORS)
+
+
+def _in_vietnamese(value: object) -> object:
+    if type(value) is str:
+        return value
+    render = getattr(value, "in_", None)
+    if render is not None:
+        return render("vi")
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return _VietnameseNumber(value)
+    return value
 
 
 def _render(template: str, lang: str, params: Mapping[str, object]) -> str:
-    return _Formatter(lang).vformat(template, (), params)
+    # English is every parameter's own str() (a Text's value is its English), so plain
+    # str.format is exact; Vietnamese first renders each parameter in Vietnamese.
+    if lang == "vi":
+        return template.format_map({name: _in_vietnamese(v) for name, v in params.items()})
+    return template.format_map(params)
 
 
 class Text(str):
@@ -160,8 +161,8 @@ def compose(template: str, /, **params: object) -> Text:
     return Text(template, template, params)
 
 
-def join(separator: str, items: Iterable[str]) -> Text:
-    """``items`` (texts or user data) separated by ``separator`` (punctuation) in each language."""
+def join(separator: str, items: Iterable[object]) -> Text:
+    """``items`` (texts, localizable values or user data) separated by ``separator``."""
     values = {f"item{index}": item for index, item in enumerate(items)}
     escaped = separator.replace("{", "{{").replace("}", "}}")
     return compose(escaped.join("{" + name + "}" for name in values), **values)
@@ -179,8 +180,9 @@ def verbatim(value: str) -> Text:
 
 def localize(value: object, lang: str) -> str:
     """``value`` in ``lang`` when it is a :class:`Text` (or localizable), else ``str(value)``."""
-    if isinstance(value, Localizable):
-        return value.in_(lang)
+    render = getattr(value, "in_", None)
+    if render is not None:
+        return str(render(lang))
     return str(value)
 
 

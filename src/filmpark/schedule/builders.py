@@ -28,6 +28,7 @@ from filmpark.schedule.problem import (
     SceneJob,
 )
 from filmpark.screenplay.model import IntExt, Script
+from filmpark.text import t
 
 
 def _fold(text: str) -> str:
@@ -87,7 +88,7 @@ def build_problem(script: Script | None, breakdown: Breakdown, config: Productio
     for number, line in config.day_for_night:
         if number not in script_numbers:
             raise ConfigError(
-                f"no scene {number} in the script",
+                t("config.no_scene_in_script", scene=number),
                 key="day_for_night",
                 line=line,
                 source=config.source,
@@ -133,11 +134,11 @@ def build_problem(script: Script | None, breakdown: Breakdown, config: Productio
     numbers = {job.number for job in jobs}
     for number in config.scene_minutes:
         if number not in numbers:
-            notices.append(f"estimate.scenes names scene {number}, which is not in the script")
+            notices.append(t("notice.estimate_unknown_scene", scene=number))
     for location in config.locations:
         if location.id not in used_locations:
             notices.append(
-                f"location {location.id!r} (line {location.line}) has no scene in the script"
+                t("notice.location_unused", location=repr(location.id), line=location.line)
             )
     unlocated = sorted(
         locations[job.location].name
@@ -146,12 +147,10 @@ def build_problem(script: Script | None, breakdown: Breakdown, config: Productio
     )
     if unlocated:
         distinct = list(dict.fromkeys(unlocated))
-        places = ", ".join(distinct[:5]) + (
-            f" and {len(distinct) - 5} more" if len(distinct) > 5 else ""
-        )
-        notices.append(
-            f"no coordinates for {places}: call sheets will omit sunrise and sunset there"
-        )
+        places: str = ", ".join(distinct[:5])
+        if len(distinct) > 5:
+            places = t("notice.and_more", places=places, count=len(distinct) - 5)
+        notices.append(t("notice.no_coordinates", places=places))
 
     # cast
     default_drop = (
@@ -171,13 +170,11 @@ def build_problem(script: Script | None, breakdown: Breakdown, config: Productio
                     band.max_minutes_per_day,
                     band.max_minutes_per_week,
                     band.night_allowed,
-                    band.source,
+                    band.cite(),
                     needs_permit=age < band.permit_under_age,
                 )
                 if minor.needs_permit:
-                    notices.append(
-                        f"{name} is {age}: employing a performer this young needs a permit ({band.source})"
-                    )
+                    notices.append(t("notice.minor_permit", name=name, age=age, source=band.cite()))
         members.append(
             CastMember(
                 id=cast_id,
@@ -199,13 +196,16 @@ def build_problem(script: Script | None, breakdown: Breakdown, config: Productio
         )
     for entry in config.cast:
         if not any(_fold(entry.name) == _fold(name) for name in cast_ids):
-            notices.append(f"cast {entry.name!r} (line {entry.line}) is not in the script's cast")
+            notices.append(t("notice.cast_unknown", name=repr(entry.name), line=entry.line))
 
     # precedences and locks name scenes of the script
     def known(number: str, key: str, line: int) -> str:
         if number not in numbers:
             raise ConfigError(
-                f"no scene {number} in the script", key=key, line=line, source=config.source
+                t("config.no_scene_in_script", scene=number),
+                key=key,
+                line=line,
+                source=config.source,
             )
         return number
 

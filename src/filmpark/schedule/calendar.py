@@ -18,6 +18,7 @@ from types import MappingProxyType
 import holidays as holiday_data
 
 from filmpark.errors import ValidationError
+from filmpark.text import bilingual, t
 
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -28,10 +29,22 @@ def public_holidays(
     """Statutory holidays of ``country`` in ``years``; with ``substitute``, a holiday on a rest
     day adds the next working day that is not itself a holiday."""
     try:
-        table = holiday_data.country_holidays(country, years=list(years), observed=False)
+        table = holiday_data.country_holidays(
+            country, years=list(years), observed=False, language="en_US"
+        )
     except NotImplementedError:
-        raise ValidationError("holidays", f"no public holidays known for {country!r}") from None
-    days: dict[date, str] = {day: str(name) for day, name in sorted(table.items())}
+        raise ValidationError(
+            "holidays", t("calendar.no_holidays", country=repr(country))
+        ) from None
+    # The names in Vietnamese where the package has them (Vietnam's own holidays do).
+    local = table
+    if "vi" in (getattr(table, "supported_languages", ()) or ()):
+        local = holiday_data.country_holidays(
+            country, years=list(years), observed=False, language="vi"
+        )
+    days: dict[date, str] = {
+        day: bilingual(str(name), str(local.get(day, name))) for day, name in sorted(table.items())
+    }
     if not substitute:
         return days
     extra: dict[date, str] = {}
@@ -41,7 +54,7 @@ def public_holidays(
         candidate = day + timedelta(days=1)
         while candidate.weekday() in rest_weekdays or candidate in days or candidate in extra:
             candidate += timedelta(days=1)
-        extra[candidate] = f"{name} (day off in lieu)"
+        extra[candidate] = t("calendar.in_lieu", name=name)
     days.update(extra)
     return dict(sorted(days.items()))
 
@@ -58,9 +71,11 @@ class ShootCalendar:
 
     def __post_init__(self) -> None:
         if len(self.rest_weekdays) >= 7:
-            raise ValidationError("calendar", "every weekday is a rest day")
+            raise ValidationError("calendar", t("config.every_day_rest"))
         if self.end is not None and self.end < self.start:
-            raise ValidationError("calendar", f"ends ({self.end}) before it starts ({self.start})")
+            raise ValidationError(
+                "calendar", t("config.ends_before_start", end=self.end, start=self.start)
+            )
 
     @property
     def work_days_per_week(self) -> int:
@@ -73,7 +88,7 @@ class ShootCalendar:
         if day in self.days_off:
             return self.days_off[day]
         if day.weekday() in self.rest_weekdays:
-            return f"weekly rest ({WEEKDAY_NAMES[day.weekday()].capitalize()})"
+            return t("calendar.weekly_rest", weekday=t(f"weekday.{WEEKDAY_NAMES[day.weekday()]}"))
         return None
 
     def is_holiday(self, day: date) -> bool:

@@ -47,6 +47,7 @@ from filmpark.schedule.problem import (
     Weights,
 )
 from filmpark.schedule.rules import PACKS, WorkRules, load_rules
+from filmpark.text import Text, t
 from filmpark.units import CURRENCY_DECIMALS, Money
 
 DEFAULT_RATES: Mapping[str, Money] = MappingProxyType(
@@ -161,17 +162,23 @@ def _fold(name: str) -> str:
     return " ".join(name.upper().split())
 
 
+def _span(start: date, end: date | None) -> Text:
+    if end is None:
+        return t("config.span_from", start=start)
+    return t("config.span", start=start, end=end)
+
+
 def default_config(today: date | None = None) -> ProductionConfig:
     """No config at all: Vietnam profile, start next Monday, default rates and weights."""
     today = today or date.today()
     return ProductionConfig(
         start=next_monday(today),
         defaults_used=(
-            f"start date {next_monday(today).isoformat()} (next Monday)",
-            "profile vn (Vietnam Labour Code 45/2019: 6-day week, Sunday rest, VN holidays)",
-            "currency VND",
-            f"cast rate {DEFAULT_RATES['VND']} a day",
-            "default objective weights",
+            t("config.default.start", date=next_monday(today).isoformat()),
+            t("config.default.profile_vn_full"),
+            t("config.default.currency_vnd"),
+            t("config.default.cast_rate", rate=DEFAULT_RATES["VND"]),
+            t("config.default.weights"),
         ),
     )
 
@@ -193,54 +200,54 @@ class _Reader:
         self, node: Node, key: str, allowed: tuple[str, ...]
     ) -> dict[str, tuple[Node, Node]]:
         if not isinstance(node, MappingNode):
-            raise self.fail(f"expected a mapping of {', '.join(allowed)}", node, key)
+            raise self.fail(t("config.expected_mapping_of", keys=", ".join(allowed)), node, key)
         result: dict[str, tuple[Node, Node]] = {}
         for key_node, value_node in node.value:
             name = str(key_node.value)
             path = f"{key}.{name}" if key else name
             if allowed and name not in allowed:
-                raise self.fail(f"unknown key (allowed here: {', '.join(allowed)})", key_node, path)
+                raise self.fail(t("config.unknown_key", allowed=", ".join(allowed)), key_node, path)
             if name in result:
-                raise self.fail("given twice", key_node, path)
+                raise self.fail(t("config.given_twice"), key_node, path)
             result[name] = (key_node, value_node)
         return result
 
     def free_mapping(self, node: Node, key: str) -> list[tuple[str, Node, Node]]:
         if not isinstance(node, MappingNode):
-            raise self.fail("expected a mapping", node, key)
+            raise self.fail(t("config.expected_mapping"), node, key)
         seen: set[str] = set()
         items = []
         for key_node, value_node in node.value:
             name = str(key_node.value)
             if name in seen:
-                raise self.fail("given twice", key_node, f"{key}.{name}")
+                raise self.fail(t("config.given_twice"), key_node, f"{key}.{name}")
             seen.add(name)
             items.append((name, key_node, value_node))
         return items
 
     def sequence(self, node: Node, key: str) -> list[Node]:
         if not isinstance(node, SequenceNode):
-            raise self.fail("expected a list", node, key)
+            raise self.fail(t("config.expected_list"), node, key)
         return list(node.value)
 
     def scalar(self, node: Node, key: str) -> ScalarNode:
         if not isinstance(node, ScalarNode):
-            raise self.fail("expected a single value", node, key)
+            raise self.fail(t("config.expected_single_value"), node, key)
         return node
 
     def text(self, node: Node, key: str) -> str:
         value = self.scalar(node, key).value
         if node.tag == "tag:yaml.org,2002:null":
-            raise self.fail("a value is required", node, key)
+            raise self.fail(t("config.value_required"), node, key)
         return str(value).strip()
 
     def integer(self, node: Node, key: str, *, minimum: int = 0) -> int:
         raw = self.text(node, key).replace("_", "").replace(",", "")
         if not re.fullmatch(r"[+-]?\d+", raw):
-            raise self.fail(f"expected a whole number, got {raw!r}", node, key)
+            raise self.fail(t("config.expected_whole_number", got=repr(raw)), node, key)
         value = int(raw)
         if value < minimum:
-            raise self.fail(f"must be at least {minimum} (got {value})", node, key)
+            raise self.fail(t("config.at_least", minimum=minimum, got=value), node, key)
         return value
 
     def decimal(self, node: Node, key: str, *, minimum: Decimal = Decimal(0)) -> Decimal:
@@ -248,9 +255,9 @@ class _Reader:
         try:
             value = Decimal(raw)
         except InvalidOperation:
-            raise self.fail(f"expected a number, got {raw!r}", node, key) from None
+            raise self.fail(t("config.expected_number", got=repr(raw)), node, key) from None
         if not value.is_finite() or value < minimum:
-            raise self.fail(f"must be a number of at least {minimum} (got {raw})", node, key)
+            raise self.fail(t("config.number_at_least", minimum=minimum, got=raw), node, key)
         return value
 
     def boolean(self, node: Node, key: str) -> bool:
@@ -259,20 +266,20 @@ class _Reader:
             return True
         if raw in ("false", "no", "off"):
             return False
-        raise self.fail(f"expected true or false, got {raw!r}", node, key)
+        raise self.fail(t("config.expected_boolean", got=repr(raw)), node, key)
 
     def day(self, node: Node, key: str) -> date:
         raw = self.text(node, key)
         try:
             return date.fromisoformat(raw)
         except ValueError:
-            raise self.fail(f"expected a date YYYY-MM-DD, got {raw!r}", node, key) from None
+            raise self.fail(t("config.expected_date", got=repr(raw)), node, key) from None
 
     def clock(self, node: Node, key: str) -> int:
         raw = self.text(node, key)
         match = re.fullmatch(r"(\d{1,2}):(\d{2})", raw)
         if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
-            raise self.fail(f"expected a time of day HH:MM, got {raw!r}", node, key)
+            raise self.fail(t("config.expected_clock", got=repr(raw)), node, key)
         return int(match.group(1)) * 60 + int(match.group(2))
 
     def hours_as_minutes(self, node: Node, key: str) -> int:
@@ -288,11 +295,11 @@ class _Reader:
                 continue
             fields = self.mapping(item, key, ("from", "to"))
             if "from" not in fields or "to" not in fields:
-                raise self.fail("a window needs both 'from' and 'to'", item, key)
+                raise self.fail(t("config.window_needs_ends"), item, key)
             start = self.day(fields["from"][1], f"{key}.from")
             end = self.day(fields["to"][1], f"{key}.to")
             if end < start:
-                raise self.fail(f"ends ({end}) before it starts ({start})", item, key)
+                raise self.fail(t("config.ends_before_start", end=end, start=start), item, key)
             found.append((DateWindow(start, end), item))
         return tuple(found)
 
@@ -329,12 +336,12 @@ def load_config(
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         raise ConfigError(
-            f"not valid YAML: {error.problem}",
+            t("config.not_yaml", problem=str(error.problem)),
             line=mark.line + 1 if mark else None,
             source=source,
         ) from None
     except yaml.YAMLError as error:
-        raise ConfigError(f"not valid YAML: {error}", source=source) from None
+        raise ConfigError(t("config.not_yaml", problem=str(error)), source=source) from None
     if root is None:
         return _with_source(default_config(today), source)
     reader = _Reader(source)
@@ -358,18 +365,24 @@ def load_config(
             currency = reader.text(fields["currency"][1], "production.currency").upper()
             if currency not in CURRENCY_DECIMALS:
                 raise reader.fail(
-                    f"unknown currency {currency!r} (known: {', '.join(sorted(CURRENCY_DECIMALS))})",
+                    t(
+                        "config.unknown_currency",
+                        currency=repr(currency),
+                        known=", ".join(sorted(CURRENCY_DECIMALS)),
+                    ),
                     fields["currency"][1],
                     "production.currency",
                 )
         else:
-            defaults.append("currency VND")
+            defaults.append(t("config.default.currency_vnd"))
         if "language" in fields:
             language = reader.text(fields["language"][1], "production.language").lower()
             if language not in ("en", "vi"):
-                raise reader.fail("expected en or vi", fields["language"][1], "production.language")
+                raise reader.fail(
+                    t("config.expected_language"), fields["language"][1], "production.language"
+                )
     else:
-        defaults.append("currency VND")
+        defaults.append(t("config.default.currency_vnd"))
 
     # profile and rules
     profile = "vn"
@@ -377,10 +390,10 @@ def load_config(
         profile = reader.text(section, "profile").lower()
         if profile not in PACKS:
             raise reader.fail(
-                f"unknown profile (expected one of {', '.join(PACKS)})", section, "profile"
+                t("config.unknown_profile", expected=", ".join(PACKS)), section, "profile"
             )
     else:
-        defaults.append("profile vn (Vietnam Labour Code 45/2019)")
+        defaults.append(t("config.default.profile_vn"))
     rules = load_rules(profile)
     if (section := node("rules")) is not None:
         rules = _read_rules(reader, section, rules)
@@ -401,36 +414,40 @@ def load_config(
         start_node = calendar_fields["start"][1]
         start = reader.day(start_node, "calendar.start")
         if start < today:
-            raise reader.fail(
-                f"the start date {start} is in the past", start_node, "calendar.start"
-            )
+            raise reader.fail(t("config.start_in_past", start=start), start_node, "calendar.start")
     else:
-        defaults.append(f"start date {start.isoformat()} (next Monday)")
+        defaults.append(t("config.default.start", date=start.isoformat()))
     if "end" in calendar_fields:
         end_node = calendar_fields["end"][1]
         end = reader.day(end_node, "calendar.end")
         if end < start:
             raise reader.fail(
-                f"the end {end} is before the start {start}", end_node, "calendar.end"
+                t("config.end_before_start", end=end, start=start), end_node, "calendar.end"
             )
     if "rest_days" in calendar_fields:
         names = []
         for item in reader.sequence(calendar_fields["rest_days"][1], "calendar.rest_days"):
             name = reader.text(item, "calendar.rest_days").lower()
             if name not in WEEKDAY_NAMES:
-                raise reader.fail(f"not a weekday: {name!r}", item, "calendar.rest_days")
+                raise reader.fail(
+                    t("config.not_weekday", name=repr(name)), item, "calendar.rest_days"
+                )
             names.append(WEEKDAY_NAMES.index(name))
         rest_weekdays = frozenset(names)
         if len(rest_weekdays) >= 7:
             raise reader.fail(
-                "every day of the week is a rest day",
+                t("config.every_day_rest"),
                 calendar_fields["rest_days"][1],
                 "calendar.rest_days",
             )
         if 7 - len(rest_weekdays) > 7 - rules.weekly_rest_days:
             raise reader.fail(
-                f"{7 - len(rest_weekdays)} working days a week break the weekly rest of "
-                f"{rules.weekly_rest_days} day(s) ({rules.source('weekly_rest') or rules.title})",
+                t(
+                    "config.weekly_rest_broken",
+                    working=7 - len(rest_weekdays),
+                    count=rules.weekly_rest_days,
+                    source=rules.cite("weekly_rest"),
+                ),
                 calendar_fields["rest_days"][1],
                 "calendar.rest_days",
             )
@@ -442,7 +459,7 @@ def load_config(
             reason = (
                 reader.text(fields["reason"][1], "calendar.days_off.reason")
                 if "reason" in fields
-                else "day off"
+                else t("calendar.day_off")
             )
             if "date" in fields:
                 first = last = reader.day(fields["date"][1], "calendar.days_off.date")
@@ -450,12 +467,12 @@ def load_config(
                 first = reader.day(fields["from"][1], "calendar.days_off.from")
                 last = reader.day(fields["to"][1], "calendar.days_off.to")
             else:
-                raise reader.fail(
-                    "a day off needs 'date', or 'from' and 'to'", item, "calendar.days_off"
-                )
+                raise reader.fail(t("config.day_off_needs_dates"), item, "calendar.days_off")
             if last < first:
                 raise reader.fail(
-                    f"ends ({last}) before it starts ({first})", item, "calendar.days_off"
+                    t("config.ends_before_start", end=last, start=first),
+                    item,
+                    "calendar.days_off",
                 )
             day = first
             while day <= last:
@@ -465,17 +482,19 @@ def load_config(
 
     def inside(day: date, at: Node, key: str) -> None:
         if day < start or (end is not None and day > end):
-            span = f"{start} to {end}" if end else f"from {start}"
-            raise reader.fail(f"{day} is outside the shoot calendar ({span})", at, key)
+            raise reader.fail(
+                t("config.day_outside_calendar", day=day, span=_span(start, end)), at, key
+            )
 
     for day, at in day_off_nodes:
         inside(day, at, "calendar.days_off")
 
     def window_inside(window: DateWindow, at: Node, key: str) -> None:
         if window.end < start or (end is not None and window.start > end):
-            span = f"{start} to {end}" if end else f"from {start}"
             raise reader.fail(
-                f"the window {window} is outside the shoot calendar ({span})", at, key
+                t("config.window_outside_calendar", window=window, span=_span(start, end)),
+                at,
+                key,
             )
 
     # estimate
@@ -495,7 +514,7 @@ def load_config(
             **{name: values.get(name, getattr(weights, name)) for name in Weights.__slots__}
         )
     else:
-        defaults.append("default objective weights")
+        defaults.append(t("config.default.weights"))
 
     # cast
     default_rate = DEFAULT_RATES.get(currency)
@@ -511,7 +530,7 @@ def load_config(
     if default_rate is None:
         at = top["production"][1] if "production" in top else root
         raise reader.fail(
-            f"no default cast rate known in {currency}: give cast_defaults.rate",
+            t("config.no_default_rate", currency=currency),
             at,
             "cast_defaults.rate",
         )
@@ -524,7 +543,7 @@ def load_config(
                 )
             )
     if not default_rate_given and (not cast or any(entry.rate is None for entry in cast)):
-        defaults.append(f"cast rate {default_rate} a day where none is given")
+        defaults.append(t("config.default.cast_rate_where_none", rate=default_rate))
 
     # locations
     locations: list[LocationConfig] = []
@@ -537,7 +556,12 @@ def load_config(
             folded = _fold(set_name)
             if folded in known_sets and known_sets[folded] != location.id:
                 raise ConfigError(
-                    f"set {set_name!r} is listed under both {known_sets[folded]!r} and {location.id!r}",
+                    t(
+                        "config.set_twice",
+                        set=repr(set_name),
+                        first=repr(known_sets[folded]),
+                        second=repr(location.id),
+                    ),
                     key=f"locations.{location.id}.sets",
                     line=location.line,
                     source=source,
@@ -556,13 +580,13 @@ def load_config(
             for item in reader.sequence(fields["between"][1], "travel.between"):
                 pair = reader.mapping(item, "travel.between", ("from", "to", "minutes"))
                 if len(pair) != 3:
-                    raise reader.fail("needs 'from', 'to' and 'minutes'", item, "travel.between")
+                    raise reader.fail(t("config.travel_needs"), item, "travel.between")
                 origin = reader.text(pair["from"][1], "travel.between.from")
                 destination = reader.text(pair["to"][1], "travel.between.to")
                 for name, at in ((origin, pair["from"][1]), (destination, pair["to"][1])):
                     if name not in ids:
                         raise reader.fail(
-                            f"no location {name!r} under 'locations'", at, "travel.between"
+                            t("config.no_location", name=repr(name)), at, "travel.between"
                         )
                 travel[(origin, destination)] = reader.integer(
                     pair["minutes"][1], "travel.between.minutes"
@@ -574,7 +598,7 @@ def load_config(
         for item in reader.sequence(section, "precedences"):
             fields = reader.mapping(item, "precedences", ("scene", "after", "reason"))
             if "scene" not in fields or "after" not in fields:
-                raise reader.fail("a precedence needs 'scene' and 'after'", item, "precedences")
+                raise reader.fail(t("config.precedence_needs"), item, "precedences")
             precedences.append(
                 PrecedenceConfig(
                     scene=reader.text(fields["scene"][1], "precedences.scene"),
@@ -590,7 +614,7 @@ def load_config(
         for item in reader.sequence(section, "locks"):
             fields = reader.mapping(item, "locks", ("scene", "date", "day", "position"))
             if "scene" not in fields:
-                raise reader.fail("a lock needs 'scene'", item, "locks")
+                raise reader.fail(t("config.lock_needs_scene"), item, "locks")
             on_date = reader.day(fields["date"][1], "locks.date") if "date" in fields else None
             if on_date is not None:
                 inside(on_date, fields["date"][1], "locks.date")
@@ -605,11 +629,9 @@ def load_config(
                 else None
             )
             if on_date is None and day_number is None and position is None:
-                raise reader.fail("a lock needs 'date', 'day' or 'position'", item, "locks")
+                raise reader.fail(t("config.lock_needs_target"), item, "locks")
             if on_date is not None and day_number is not None:
-                raise reader.fail(
-                    "lock a scene to a date or to a day number, not both", item, "locks"
-                )
+                raise reader.fail(t("config.lock_date_or_day"), item, "locks")
             locks.append(
                 LockConfig(
                     reader.text(fields["scene"][1], "locks.scene"),
@@ -679,7 +701,7 @@ def _read_rules(reader: _Reader, section: Node, rules: WorkRules) -> WorkRules:
         changes["day_minutes"] = reader.hours_as_minutes(fields["day_hours"][1], "rules.day_hours")
         if changes["day_minutes"] <= 0:
             raise reader.fail(
-                "a shooting day must be longer than 0 h", fields["day_hours"][1], "rules.day_hours"
+                t("config.day_longer_than_zero"), fields["day_hours"][1], "rules.day_hours"
             )
     if "max_overtime_hours_per_day" in fields:
         changes["max_overtime_minutes_per_day"] = reader.hours_as_minutes(
@@ -741,11 +763,11 @@ def _read_estimate(reader: _Reader, section: Node) -> tuple[EstimateFactors, dic
 def _read_drop(reader: _Reader, node: Node, key: str) -> DropPickup | None:
     if isinstance(node, ScalarNode):
         if reader.boolean(node, key):
-            raise reader.fail("give 'gap_days' and 'max_drops', or false", node, key)
+            raise reader.fail(t("config.drop_give_fields"), node, key)
         return None
     fields = reader.mapping(node, key, ("gap_days", "max_drops"))
     if "gap_days" not in fields:
-        raise reader.fail("needs 'gap_days'", node, key)
+        raise reader.fail(t("config.drop_needs_gap"), node, key)
     gap = reader.integer(fields["gap_days"][1], f"{key}.gap_days")
     count = (
         reader.integer(fields["max_drops"][1], f"{key}.max_drops") if "max_drops" in fields else 1
@@ -799,7 +821,7 @@ def _read_cast(
             contract_finish = reader.day(contract["finish"][1], f"{key}.contract.finish")
         if contract_start and contract_finish and contract_finish < contract_start:
             raise reader.fail(
-                "the contract finishes before it starts", fields["contract"][1], f"{key}.contract"
+                t("config.contract_backwards"), fields["contract"][1], f"{key}.contract"
             )
     drop = default_drop
     given = default_drop is not None
@@ -808,7 +830,7 @@ def _read_cast(
         given = True
     age = reader.integer(fields["age"][1], f"{key}.age") if "age" in fields else None
     if age is not None and age > 120:
-        raise reader.fail(f"not a plausible age: {age}", fields["age"][1], f"{key}.age")
+        raise reader.fail(t("config.implausible_age", age=age), fields["age"][1], f"{key}.age")
     events: dict[str, tuple[date, ...]] = {}
     seen: dict[date, str] = {}
     for event in EVENT_KEYS:
@@ -820,8 +842,7 @@ def _read_cast(
                     inside(day, at, f"{key}.{event}")
                     if day in seen:
                         raise reader.fail(
-                            f"{day} is already a {seen[day]} day (one of travel, rehearsal or "
-                            "fitting a day)",
+                            t("config.event_taken", day=day, event=t(f"event.{seen[day]}")),
                             at,
                             f"{key}.{event}",
                         )
@@ -852,13 +873,11 @@ def _read_hospital(reader: _Reader, node: Node, key: str) -> Hospital:
         return Hospital(reader.text(node, key))
     fields = reader.mapping(node, key, ("name", "address", "phone"))
     if "name" not in fields:
-        raise reader.fail(
-            "a hospital needs 'name' (and should give 'address' and 'phone')", node, key
-        )
+        raise reader.fail(t("config.hospital_needs_name"), node, key)
     phone = reader.text(fields["phone"][1], f"{key}.phone") if "phone" in fields else ""
     if phone and not re.fullmatch(r"\+?[\d\s().-]{3,}", phone):
         raise reader.fail(
-            f"expected a telephone number (digits, spaces, + ( ) . -), got {phone!r}",
+            t("config.expected_phone", got=repr(phone)),
             fields["phone"][1],
             f"{key}.phone",
         )
@@ -904,20 +923,20 @@ def _read_location(
         items = reader.sequence(fields["coordinates"][1], f"{key}.coordinates")
         if len(items) != 2:
             raise reader.fail(
-                "expected [latitude, longitude]", fields["coordinates"][1], f"{key}.coordinates"
+                t("config.expected_coordinates"), fields["coordinates"][1], f"{key}.coordinates"
             )
         try:
             latitude = float(reader.text(items[0], f"{key}.coordinates"))
             longitude = float(reader.text(items[1], f"{key}.coordinates"))
         except ValueError:
             raise reader.fail(
-                "expected two numbers [latitude, longitude]",
+                t("config.expected_two_numbers"),
                 fields["coordinates"][1],
                 f"{key}.coordinates",
             ) from None
         if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
             raise reader.fail(
-                "latitude must be within ±90 and longitude within ±180",
+                t("config.coordinates_range"),
                 fields["coordinates"][1],
                 f"{key}.coordinates",
             )

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from filmpark.errors import ValidationError
 from filmpark.screenplay.model import DayNight, IntExt
+from filmpark.text import t
 from filmpark.units import Eighths
 
 
@@ -34,9 +35,9 @@ class EstimateFactors:
 
     def __post_init__(self) -> None:
         if self.minutes_per_page <= 0:
-            raise ValidationError("minutes_per_page", "must be positive")
+            raise ValidationError("minutes_per_page", t("value.must_be_positive"))
         if self.setup_minutes < 0:
-            raise ValidationError("setup_minutes", "cannot be negative")
+            raise ValidationError("setup_minutes", t("value.cannot_be_negative"))
         for name in (
             "stunts",
             "vehicles",
@@ -47,7 +48,7 @@ class EstimateFactors:
             "extras_cap",
         ):
             if getattr(self, name) < 1:
-                raise ValidationError(name, "a complexity factor is at least 1")
+                raise ValidationError(name, t("estimate.factor_at_least_one"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +77,7 @@ def estimate_minutes(
     """Minutes to shoot a scene of ``eighths`` with the given breakdown counts."""
     if override is not None:
         if override <= 0:
-            raise ValidationError("minutes", "an estimate override must be positive")
+            raise ValidationError("minutes", t("estimate.override_positive"))
         return Estimate(override, (), overridden=True)
     applied: list[tuple[str, Decimal]] = []
     if stunts:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from filmpark.errors import InputError, ValidationError
 from filmpark.schedule.sequencing import SequencingProblem
 from filmpark.schedule.talent import TalentInstance
+from filmpark.text import Text, compose, t
 
 __all__ = ["read_mssp", "read_talent"]
 
@@ -41,24 +42,33 @@ class _Tokens:
                 try:
                     value = int(word)
                 except ValueError:
-                    raise self.error(number, f"'{word[:20]}' is not an integer") from None
+                    raise self.error(number, t("instance.not_integer", word=word[:20])) from None
                 self.items.append(_Token(value, number))
             if line.strip():
                 self.last_line = number
         self.pos = 0
 
     def error(self, line: int, cause: str) -> InputError:
-        return InputError(f"{self.source}:{line}: {cause}" if line else f"{self.source}: {cause}")
+        if line:
+            return InputError(
+                compose("{source}:{line}: {cause}", source=self.source, line=line, cause=cause)
+            )
+        return InputError(compose("{source}: {cause}", source=self.source, cause=cause))
 
-    def take(self, what: str, *, low: int | None = None, high: int | None = None) -> int:
+    def take(self, what: Text, *, low: int | None = None, high: int | None = None) -> int:
+        """The next integer; ``what`` names it in a message."""
         if self.pos >= len(self.items):
-            raise self.error(self.last_line, f"the file ends before {what}")
+            raise self.error(self.last_line, t("instance.ends_before", what=what))
         token = self.items[self.pos]
         self.pos += 1
         if low is not None and token.value < low:
-            raise self.error(token.line, f"{what} is {token.value}, expected at least {low}")
+            raise self.error(
+                token.line, t("instance.at_least", what=what, value=token.value, low=low)
+            )
         if high is not None and token.value > high:
-            raise self.error(token.line, f"{what} is {token.value}, expected at most {high}")
+            raise self.error(
+                token.line, t("instance.at_most", what=what, value=token.value, high=high)
+            )
         return token.value
 
     def line(self) -> int:
@@ -69,8 +79,7 @@ class _Tokens:
             extra = self.items[self.pos]
             raise self.error(
                 extra.line,
-                f"unexpected extra value {extra.value} "
-                f"({len(self.items) - self.pos} more than the header announces)",
+                t("instance.extra_value", value=extra.value, more=len(self.items) - self.pos),
             )
 
 
@@ -78,25 +87,31 @@ def read_talent(text: str, source: str = "") -> TalentInstance:
     """A talent-scheduling instance from the text of a benchmark file."""
     tokens = _Tokens(text, source, comments=True)
     if not tokens.items:
-        raise tokens.error(0, "empty file: expected the header 'scenes actors'")
-    n = tokens.take("the number of scenes", low=1)
-    m = tokens.take("the number of actors", low=0)
+        raise tokens.error(0, t("instance.empty_talent"))
+    n = tokens.take(t("instance.scene_count"), low=1)
+    m = tokens.take(t("instance.actor_count"), low=0)
     presence = []
     costs = []
     for actor in range(m):
         row = tuple(
-            bool(tokens.take(f"actor {actor + 1}'s entry for scene {s + 1}", low=0, high=1))
+            bool(
+                tokens.take(
+                    t("instance.presence", actor=actor + 1, scene=s + 1),
+                    low=0,
+                    high=1,
+                )
+            )
             for s in range(n)
         )
         presence.append(row)
-        costs.append(tokens.take(f"actor {actor + 1}'s daily cost", low=0))
-    durations = tuple(tokens.take(f"the duration of scene {s + 1}", low=1) for s in range(n))
+        costs.append(tokens.take(t("instance.actor_cost", actor=actor + 1), low=0))
+    durations = tuple(tokens.take(t("instance.duration", scene=s + 1), low=1) for s in range(n))
     tokens.finish()
     name = source.rsplit("/", 1)[-1].removesuffix(".txt") if source else ""
     try:
         return TalentInstance(durations, tuple(costs), tuple(presence), name)
     except ValidationError as error:  # pragma: no cover - the reader checked every range
-        raise tokens.error(0, str(error)) from None
+        raise tokens.error(0, error.message) from None
 
 
 def read_mssp(text: str, source: str = "") -> SequencingProblem:
@@ -106,23 +121,25 @@ def read_mssp(text: str, source: str = "") -> SequencingProblem:
     """
     tokens = _Tokens(text, source, comments=True)
     if not tokens.items:
-        raise tokens.error(0, "empty file: expected the counts 'actors scenes locations pairs'")
-    n_actors = tokens.take("the number of actors", low=0)
-    n_scenes = tokens.take("the number of scenes", low=1)
-    n_locations = tokens.take("the number of locations", low=1)
-    n_pairs = tokens.take("the number of precedences", low=0)
-    actor_costs = tuple(tokens.take(f"the daily cost of actor {a}", low=0) for a in range(n_actors))
-    location_costs = tuple(
-        tokens.take(f"the cost of location {x}", low=0) for x in range(n_locations)
+        raise tokens.error(0, t("instance.empty_mssp"))
+    n_actors = tokens.take(t("instance.actor_count"), low=0)
+    n_scenes = tokens.take(t("instance.scene_count"), low=1)
+    n_locations = tokens.take(t("instance.location_count"), low=1)
+    n_pairs = tokens.take(t("instance.precedence_count"), low=0)
+    actor_costs = tuple(
+        tokens.take(t("instance.actor_cost", actor=a), low=0) for a in range(n_actors)
     )
-    durations = tuple(tokens.take(f"the duration of scene {s}", low=1) for s in range(n_scenes))
+    location_costs = tuple(
+        tokens.take(t("instance.location_cost", location=x), low=0) for x in range(n_locations)
+    )
+    durations = tuple(tokens.take(t("instance.duration", scene=s), low=1) for s in range(n_scenes))
     locations = tuple(
-        tokens.take(f"the location of scene {s}", low=0, high=n_locations - 1)
+        tokens.take(t("instance.scene_location", scene=s), low=0, high=n_locations - 1)
         for s in range(n_scenes)
     )
     presence = tuple(
         tuple(
-            bool(tokens.take(f"actor {a}'s entry for scene {s}", low=0, high=1))
+            bool(tokens.take(t("instance.presence", actor=a, scene=s), low=0, high=1))
             for s in range(n_scenes)
         )
         for a in range(n_actors)
@@ -130,10 +147,12 @@ def read_mssp(text: str, source: str = "") -> SequencingProblem:
     pairs = []
     seen: set[tuple[int, int]] = set()
     for k in range(n_pairs):
-        before = tokens.take(f"scene 'before' of precedence {k}", low=0, high=n_scenes - 1)
-        after = tokens.take(f"scene 'after' of precedence {k}", low=0, high=n_scenes - 1)
+        before = tokens.take(t("instance.precedence_before", index=k), low=0, high=n_scenes - 1)
+        after = tokens.take(t("instance.precedence_after", index=k), low=0, high=n_scenes - 1)
         if before == after:
-            raise tokens.error(tokens.line(), f"precedence {k} puts scene {before} before itself")
+            raise tokens.error(
+                tokens.line(), t("instance.precedence_itself", index=k, scene=before)
+            )
         if (before, after) not in seen:
             seen.add((before, after))
             pairs.append((before, after))

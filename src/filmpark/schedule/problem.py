@@ -19,6 +19,7 @@ from filmpark.errors import ValidationError
 from filmpark.schedule.calendar import ShootCalendar
 from filmpark.schedule.rules import WorkRules
 from filmpark.screenplay.model import DayNight, IntExt
+from filmpark.text import Text, join, t
 from filmpark.units import Eighths, Money
 
 
@@ -31,15 +32,23 @@ class DateWindow:
 
     def __post_init__(self) -> None:
         if self.end < self.start:
-            raise ValidationError("window", f"ends ({self.end}) before it starts ({self.start})")
+            raise ValidationError(
+                "window", t("config.ends_before_start", end=self.end, start=self.start)
+            )
 
     def __contains__(self, day: object) -> bool:
         return isinstance(day, date) and self.start <= day <= self.end
 
     def __str__(self) -> str:
+        return self.in_("en")
+
+    def in_(self, lang: str) -> str:
+        """``2026-03-02`` or ``2026-03-02 to 2026-03-06`` (``từ ... đến ...`` in Vietnamese)."""
         if self.start == self.end:
             return self.start.isoformat()
-        return f"{self.start.isoformat()} to {self.end.isoformat()}"
+        return t("calendar.window", start=self.start.isoformat(), end=self.end.isoformat()).in_(
+            lang
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,13 +67,13 @@ class Availability:
     def unrestricted(self) -> bool:
         return not self.windows and not self.blackouts
 
-    def describe(self) -> str:
-        parts: list[str] = []
+    def describe(self) -> Text:
+        parts: list[Text] = []
         if self.windows:
-            parts.append("available only " + ", ".join(str(w) for w in self.windows))
+            parts.append(t("availability.only", windows=join(", ", self.windows)))
         if self.blackouts:
-            parts.append("not available " + ", ".join(str(w) for w in self.blackouts))
-        return "; ".join(parts) or "always available"
+            parts.append(t("availability.not", windows=join(", ", self.blackouts)))
+        return join("; ", parts) if parts else t("availability.always")
 
 
 ALWAYS = Availability()
@@ -82,7 +91,7 @@ class DropPickup:
 
     def __post_init__(self) -> None:
         if self.gap_days < 0 or self.max_drops < 0:
-            raise ValidationError("drop_pickup", "gap days and drop count cannot be negative")
+            raise ValidationError("drop_pickup", t("problem.negative_drop"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,15 +131,19 @@ class CastMember:
             return False
         return self.availability.allows(day)
 
-    def describe_availability(self) -> str:
-        parts = []
+    def describe_availability(self) -> Text:
+        parts: list[Text] = []
         if self.contract_start or self.contract_finish:
-            start = self.contract_start.isoformat() if self.contract_start else "the start"
-            finish = self.contract_finish.isoformat() if self.contract_finish else "the end"
-            parts.append(f"contracted from {start} to {finish}")
+            start = (
+                self.contract_start.isoformat() if self.contract_start else t("contract.the_start")
+            )
+            finish = (
+                self.contract_finish.isoformat() if self.contract_finish else t("contract.the_end")
+            )
+            parts.append(t("contract.span", start=start, finish=finish))
         if not self.availability.unrestricted:
             parts.append(self.availability.describe())
-        return "; ".join(parts) or "always available"
+        return join("; ", parts) if parts else t("availability.always")
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,7 +204,9 @@ class SceneJob:
 
     def __post_init__(self) -> None:
         if self.minutes <= 0:
-            raise ValidationError(f"scene {self.number}", "estimated minutes must be positive")
+            raise ValidationError(
+                t("field.scene", scene=self.number), t("problem.minutes_positive")
+            )
 
     @property
     def night(self) -> bool:
@@ -256,7 +271,7 @@ class Weights:
     def __post_init__(self) -> None:
         for name in self.__slots__:
             if getattr(self, name) < 0:
-                raise ValidationError(f"weights.{name}", "a weight cannot be negative")
+                raise ValidationError(f"weights.{name}", t("problem.negative_weight"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,49 +300,57 @@ class Problem:
         seen: set[str] = set()
         for number in numbers:
             if number in seen:
-                raise ValidationError("scenes", f"scene {number} is listed twice")
+                raise ValidationError("scenes", t("problem.scene_twice", scene=number))
             seen.add(number)
         cast_ids = {member.id for member in self.cast}
         location_ids = {location.id for location in self.locations}
         for scene in self.scenes:
             for cast_id in scene.cast:
                 if cast_id not in cast_ids:
-                    raise ValidationError(f"scene {scene.number}", f"unknown cast id {cast_id}")
+                    raise ValidationError(
+                        t("field.scene", scene=scene.number),
+                        t("problem.unknown_cast_id", id=cast_id),
+                    )
             if scene.location not in location_ids:
                 raise ValidationError(
-                    f"scene {scene.number}", f"unknown location {scene.location!r}"
+                    t("field.scene", scene=scene.number),
+                    t("problem.unknown_location", location=repr(scene.location)),
                 )
         for rule in self.precedences:
             for number in (rule.before, rule.after):
                 if number not in seen:
-                    raise ValidationError("precedences", f"no scene {number}")
+                    raise ValidationError("precedences", t("problem.no_scene", scene=number))
         for lock in self.locks:
             if lock.scene not in seen:
-                raise ValidationError("locks", f"no scene {lock.scene}")
+                raise ValidationError("locks", t("problem.no_scene", scene=lock.scene))
         for member in self.cast:
             if member.daily_rate.currency != self.currency:
                 raise ValidationError(
-                    f"cast {member.name}",
-                    f"rate in {member.daily_rate.currency}, production in {self.currency}",
+                    t("field.cast", name=member.name),
+                    t(
+                        "problem.rate_currency",
+                        rate=member.daily_rate.currency,
+                        production=self.currency,
+                    ),
                 )
 
     def scene(self, number: str) -> SceneJob:
         for scene in self.scenes:
             if scene.number == number:
                 return scene
-        raise ValidationError("scene", f"no scene {number}")
+        raise ValidationError("scene", t("problem.no_scene", scene=number))
 
     def member(self, cast_id: int) -> CastMember:
         for member in self.cast:
             if member.id == cast_id:
                 return member
-        raise ValidationError("cast", f"no cast id {cast_id}")
+        raise ValidationError("cast", t("problem.no_cast_id", id=cast_id))
 
     def location(self, location_id: str) -> Location:
         for location in self.locations:
             if location.id == location_id:
                 return location
-        raise ValidationError("location", f"no location {location_id!r}")
+        raise ValidationError("location", t("problem.no_location", location=repr(location_id)))
 
     def travel(self, origin: str, destination: str) -> int:
         """Minutes to move the company from one location to another (0 when staying)."""

@@ -2,7 +2,8 @@
 overtime limits, minors' limits, holidays and the default drop/pick-up agreement.
 
 Two packs ship: ``vn`` (Vietnam's Labour Code 45/2019) and ``us`` (a US union profile:
-SAG-AFTRA performers and IATSE crew). Every rule in a pack names its source.
+SAG-AFTRA performers and IATSE crew). Every rule in a pack names its source, in English and,
+where the pack gives it (``title_vi``, ``sources_vi``, ``source_vi``), in Vietnamese.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 import yaml
 
 from filmpark.errors import ValidationError
+from filmpark.text import Text, bilingual, t
 
 PACKS = ("vn", "us")
 
@@ -28,6 +30,11 @@ class MinorBand:
     night_allowed: bool
     permit_under_age: int
     source: str
+    source_vi: str = ""
+
+    def cite(self) -> Text:
+        """The rule's source in the reader's language (English where no translation is given)."""
+        return bilingual(self.source, self.source_vi or self.source)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +59,8 @@ class WorkRules:
     drop_count: int
     minor_bands: tuple[MinorBand, ...]
     sources: tuple[tuple[str, str], ...]
+    title_vi: str = ""
+    sources_vi: tuple[tuple[str, str], ...] = ()
 
     def minor_band(self, age: int) -> MinorBand | None:
         """The tightest band that applies to a performer of ``age`` (None for adults)."""
@@ -67,13 +76,25 @@ class WorkRules:
                 return link
         return ""
 
+    def label(self) -> Text:
+        """The profile's title in the reader's language."""
+        return bilingual(self.title, self.title_vi or self.title)
+
+    def cite(self, rule: str) -> Text:
+        """Where ``rule`` comes from, in the reader's language; the profile's title if unknown."""
+        english = self.source(rule)
+        if not english:
+            return self.label()
+        vietnamese = next((text for key, text in self.sources_vi if key == rule), english)
+        return bilingual(english, vietnamese)
+
 
 def _clock(text: Any, field: str) -> int:
     hours, _, minutes = str(text).partition(":")
     try:
         value = int(hours) * 60 + int(minutes or 0)
     except ValueError:
-        raise ValidationError(field, f"not a time of day: {text!r}") from None
+        raise ValidationError(field, t("rules.not_clock", text=repr(text))) from None
     return value
 
 
@@ -91,6 +112,7 @@ def parse_rules(data: dict[str, Any]) -> WorkRules:
                 night_allowed=bool(band["night_allowed"]),
                 permit_under_age=int(band.get("permit_under_age", 0)),
                 source=str(band.get("source", "")),
+                source_vi=str(band.get("source_vi", "")),
             )
             for band in data.get("minors", [])
         )
@@ -117,16 +139,20 @@ def parse_rules(data: dict[str, Any]) -> WorkRules:
             drop_count=int(drop.get("max_drops", 0)) if drop else 0,
             minor_bands=bands,
             sources=tuple((str(k), str(v)) for k, v in (data.get("sources") or {}).items()),
+            title_vi=str(data.get("title_vi", "")),
+            sources_vi=tuple((str(k), str(v)) for k, v in (data.get("sources_vi") or {}).items()),
         )
     except (KeyError, TypeError, ValueError) as error:
-        raise ValidationError("rule pack", f"malformed rule pack: {error}") from None
+        raise ValidationError(
+            t("field.rule_pack"), t("rules.malformed", error=str(error))
+        ) from None
 
 
 def load_rules(pack: str) -> WorkRules:
     """The bundled rule pack named ``pack`` (``vn`` or ``us``)."""
     if pack not in PACKS:
         raise ValidationError(
-            "profile", f"unknown profile {pack!r} (expected one of {', '.join(PACKS)})"
+            "profile", t("rules.unknown_profile", pack=repr(pack), expected=", ".join(PACKS))
         )
     text = resources.files("filmpark.schedule").joinpath("rules", f"{pack}.yaml").read_text("utf-8")
     return parse_rules(yaml.safe_load(text))

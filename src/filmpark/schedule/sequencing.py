@@ -29,6 +29,7 @@ import numpy.typing as npt
 
 from filmpark.errors import Infeasible, ValidationError
 from filmpark.schedule.talent import OrderingProblem, search_order
+from filmpark.text import t
 
 __all__ = [
     "EXACT_SCENE_LIMIT",
@@ -60,34 +61,41 @@ class SequencingProblem:
     def __post_init__(self) -> None:
         n = len(self.durations)
         if any(d <= 0 for d in self.durations):
-            raise ValidationError("durations", "every scene must last at least one day")
+            raise ValidationError("durations", t("bench.duration_at_least_one"))
         if any(c < 0 for c in self.actor_costs):
-            raise ValidationError("actor_costs", "a daily cost cannot be negative")
+            raise ValidationError("actor_costs", t("bench.negative_daily_cost"))
         if any(c < 0 for c in self.location_costs):
-            raise ValidationError("location_costs", "a location cost cannot be negative")
+            raise ValidationError("location_costs", t("bench.negative_location_cost"))
         if len(self.presence) != len(self.actor_costs):
             raise ValidationError(
-                "presence", f"{len(self.presence)} actor rows for {len(self.actor_costs)} actors"
+                "presence",
+                t("bench.actor_rows", rows=len(self.presence), actors=len(self.actor_costs)),
             )
         for actor, row in enumerate(self.presence):
             if len(row) != n:
                 raise ValidationError(
-                    "presence", f"actor {actor} has {len(row)} entries for {n} scenes"
+                    "presence", t("bench.actor_entries", actor=actor, entries=len(row), scenes=n)
                 )
         if len(self.locations) != n:
-            raise ValidationError("locations", f"{len(self.locations)} locations for {n} scenes")
+            raise ValidationError(
+                "locations", t("bench.location_count", locations=len(self.locations), scenes=n)
+            )
         for scene, loc in enumerate(self.locations):
             if not 0 <= loc < len(self.location_costs):
-                raise ValidationError("locations", f"scene {scene} has unknown location {loc}")
+                raise ValidationError(
+                    "locations", t("bench.unknown_location", scene=scene, location=loc)
+                )
         for before, after in self.precedences:
             if not (0 <= before < n and 0 <= after < n) or before == after:
                 raise ValidationError(
-                    "precedences", f"({before}, {after}) does not name two different scenes"
+                    "precedences", t("bench.bad_precedence", before=before, after=after)
                 )
         cycle = _find_cycle(n, self.precedences)
         if cycle:
-            path = " before ".join(f"scene {s}" for s in cycle)
-            raise Infeasible([f"the precedences form a cycle: {path}"])
+            path = t("bench.scene", scene=cycle[0])
+            for scene in cycle[1:]:
+                path = t("bench.before", first=path, second=t("bench.scene", scene=scene))
+            raise Infeasible([t("schedule.precedence_cycle", path=path)])
 
     @property
     def scene_count(self) -> int:
@@ -146,11 +154,11 @@ def _find_cycle(n: int, precedences: Sequence[tuple[int, int]]) -> list[int]:
 def _check_feasible(problem: SequencingProblem, order: Sequence[int]) -> None:
     n = problem.scene_count
     if sorted(order) != list(range(n)):
-        raise ValidationError("order", f"must list every scene 0..{n - 1} exactly once")
+        raise ValidationError("order", t("bench.order_incomplete", last=n - 1))
     position = {s: k for k, s in enumerate(order)}
     for before, after in problem.precedences:
         if position[before] > position[after]:
-            raise ValidationError("order", f"scene {before} must be shot before scene {after}")
+            raise ValidationError("order", t("schedule.must_be_before", before=before, after=after))
 
 
 def sequence_cost(problem: SequencingProblem, order: Sequence[int]) -> tuple[int, int]:
@@ -525,7 +533,7 @@ def solve_sequence(
     """
     started = time.perf_counter()
     if time_limit <= 0:
-        raise ValidationError("time_limit", "must be positive")
+        raise ValidationError("time_limit", t("value.must_be_positive"))
     deadline = started + time_limit
     n = problem.scene_count
     if initial is not None:

@@ -12,6 +12,7 @@ from typing import Any
 
 from filmpark.errors import ValidationError
 from filmpark.schedule.result import Schedule
+from filmpark.text import t
 from filmpark.units import Money
 
 SCHEMA = "Schedule.1"
@@ -76,7 +77,7 @@ def schedule_document(schedule: Schedule) -> dict[str, Any]:
 def previous_dates(document: Any, source: str = "schedule") -> dict[str, date]:
     """Scene -> date of a saved ``Schedule.1`` document (for a stable re-plan)."""
     if not isinstance(document, dict) or document.get("schema") != SCHEMA:
-        raise ValidationError(source, f"not a {SCHEMA} document")
+        raise ValidationError(source, t("schedule.not_document", schema=SCHEMA))
     result: dict[str, date] = {}
     try:
         for day in document["days"]:
@@ -84,7 +85,9 @@ def previous_dates(document: Any, source: str = "schedule") -> dict[str, date]:
             for scene in day["scenes"]:
                 result[str(scene)] = when
     except (KeyError, TypeError, ValueError) as error:
-        raise ValidationError(source, f"malformed {SCHEMA} document: {error}") from None
+        raise ValidationError(
+            source, t("schedule.malformed_document", schema=SCHEMA, error=str(error))
+        ) from None
     return result
 
 

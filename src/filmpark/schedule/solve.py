@@ -32,6 +32,7 @@ from filmpark.schedule.heuristic import (
 from filmpark.schedule.model import ScheduleModel, build_model, hint, plan_of
 from filmpark.schedule.problem import Problem
 from filmpark.schedule.result import Schedule
+from filmpark.text import t
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,9 +358,7 @@ def solve(
         best = plan_of(m, solver)
     if best is None:
         if plan is None:
-            raise FilmparkError(
-                f"no schedule found within {time_limit:g} s; allow more time (--time-limit)"
-            )
+            raise FilmparkError(t("schedule.no_schedule_in_time", seconds=time_limit))
         return evaluate(problem, plan, lower_bound=bound, status="HEURISTIC", seconds=seconds)
     optimal = status == cp_model.OPTIMAL
     word = "OPTIMAL" if optimal else "FEASIBLE"

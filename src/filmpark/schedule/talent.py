@@ -35,6 +35,7 @@ import numpy as np
 import numpy.typing as npt
 
 from filmpark.errors import ValidationError
+from filmpark.text import t
 
 __all__ = [
     "OrderingProblem",
@@ -64,17 +65,18 @@ class TalentInstance:
     def __post_init__(self) -> None:
         n = len(self.durations)
         if any(d <= 0 for d in self.durations):
-            raise ValidationError("durations", "every scene must last at least one day")
+            raise ValidationError("durations", t("bench.duration_at_least_one"))
         if any(c < 0 for c in self.costs):
-            raise ValidationError("costs", "a daily cost cannot be negative")
+            raise ValidationError("costs", t("bench.negative_daily_cost"))
         if len(self.presence) != len(self.costs):
             raise ValidationError(
-                "presence", f"{len(self.presence)} actor rows for {len(self.costs)} actor costs"
+                "presence",
+                t("bench.actor_cost_rows", rows=len(self.presence), actors=len(self.costs)),
             )
         for actor, row in enumerate(self.presence):
             if len(row) != n:
                 raise ValidationError(
-                    "presence", f"actor {actor} has {len(row)} entries for {n} scenes"
+                    "presence", t("bench.actor_entries", actor=actor, entries=len(row), scenes=n)
                 )
 
     @property
@@ -100,7 +102,7 @@ class TalentResult:
 
 def _check_order(n: int, order: Sequence[int]) -> None:
     if sorted(order) != list(range(n)):
-        raise ValidationError("order", f"must list every scene 0..{n - 1} exactly once")
+        raise ValidationError("order", t("bench.order_incomplete", last=n - 1))
 
 
 def total_cost(instance: TalentInstance, order: Sequence[int]) -> int:
@@ -897,10 +899,10 @@ def solve_talent(
     started = time.perf_counter()
     n = instance.scene_count
     if time_limit <= 0:
-        raise ValidationError("time_limit", "must be positive")
+        raise ValidationError("time_limit", t("value.must_be_positive"))
     pinned = list(fixed_prefix) + list(fixed_suffix)
     if any(not 0 <= s < n for s in pinned) or len(set(pinned)) != len(pinned):
-        raise ValidationError("fixed_prefix", "pinned scenes must be distinct scene indices")
+        raise ValidationError("fixed_prefix", t("bench.pinned_distinct"))
     if initial is not None:
         _check_order(n, initial)
     if n == 0:
