@@ -19,6 +19,8 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import fields, replace
+from itertools import compress, islice
+from operator import not_
 from typing import cast
 
 from filmpark.screenplay.assemble import build_script, split_cue
@@ -487,14 +489,129 @@ class _Reader:
         return is_heading_candidate(stripped) or numbered_heading(stripped, plain=True) is not None
 
     def read(self, lines: list[str], first: int) -> None:
+        """Read ``lines`` from index ``first`` on (after the title page)."""
+        if self.plain:
+            self.read_lines(lines, first, len(lines))
+            return
+        # Fountain paragraphs end at an empty line, and the reader is in the same state at the
+        # start of every paragraph (nothing pending, after a blank line), so the text is read
+        # paragraph by paragraph. The empty lines are found in C; the paragraphs of one line and
+        # the speeches, nearly all of a script, are read here directly, every other paragraph by
+        # the line reader, which gives the same result for any paragraph.
+        count = len(lines)
+        empty = list(compress(range(first, count), map(not_, islice(lines, first, None))))
+        empty.append(count)
+        append = self.elements.append
+        action_kind = ElementKind.ACTION
+        transition_kind = ElementKind.TRANSITION
+        character_kind = ElementKind.CHARACTER
+        dialogue_kind = ElementKind.DIALOGUE
+        start = first
+        for stop in empty:
+            if stop == start:
+                start = stop + 1
+                continue
+            raw = lines[start]
+            stripped = raw.strip()
+            if not stripped:
+                self.read_lines(lines, start, stop)
+                start = stop + 1
+                continue
+            lead = stripped[0]
+            if lead in _MARKUP:
+                self.read_lines(lines, start, stop)
+                start = stop + 1
+                continue
+            if lead in _HEADING_OR_NUMBER_FIRST and (
+                is_heading_candidate(stripped)
+                or numbered_heading(stripped, plain=False) is not None
+            ):
+                unlisted = _unlisted_prefix(stripped)
+                if unlisted is None:
+                    self.heading(stripped, start + 1, forced=False)
+                    if stop - start > 1:
+                        # More lines right under the heading (another heading, say).
+                        self.read_lines(lines, start + 1, stop, False, True)
+                else:
+                    # Fountain 1.1 does not list this prefix: the line is action (said so).
+                    self.diagnostics.append(_unlisted_note(self.source, start + 1, unlisted))
+                    self.read_lines(lines, start, stop, action_from=start)
+                start = stop + 1
+                continue
+            transition_like = (
+                (stripped[-1] == ":" or len(stripped) <= _LONGEST_TRANSITION_WORD)
+                and (stripped.endswith("TO:") or stripped in _TRANSITION_WORDS)
+                and stripped == stripped.upper()
+            )
+            size = stop - start
+            if size == 1:
+                # A paragraph of one line, between empty lines: a transition or action.
+                if transition_like:
+                    append(_Draft(transition_kind, stripped, start + 1))
+                else:
+                    append(_Draft(action_kind, raw.rstrip(), start + 1))
+                start = stop + 1
+                continue
+            following = lines[start + 1]
+            if transition_like or following.isspace():
+                self.read_lines(lines, start, stop)
+                start = stop + 1
+                continue
+            last = stripped[-1]
+            if (
+                lead != "@"
+                and last not in ")^"
+                and size == 2
+                and stripped.isascii()
+                and "  " not in stripped
+                and stripped == stripped.upper()
+                and stripped != stripped.lower()
+                and last not in ":;,!?"
+                and not (last == "." and len(stripped) > 2 and stripped[-2] != ".")
+                and len(stripped) <= _MAX_CUE
+                and stripped[0] not in "!([{<>~=#*-."
+                and following.lstrip()[0] not in "(（~"
+                and not _may_be_heading(following)
+            ):
+                # The commonest speech: a plain cue (its own canonical name) and one line.
+                append(_Draft(character_kind, stripped, start + 1, stripped))
+                append(_Draft(dialogue_kind, following.strip(), start + 2))
+                start = stop + 1
+                continue
+            forced_cue = lead == "@"
+            if (forced_cue or (len(stripped) <= _MAX_CUE and _is_cue(stripped))) and not (
+                _may_be_heading(following)
+            ):
+                index = self.speech(lines, start, forced_cue)
+                if index < stop:
+                    # The speech ended at a line of spaces: the rest as the line reader reads it.
+                    self.read_lines(lines, index, stop, previous_blank=False)
+            else:
+                self.read_lines(lines, start, stop)
+            start = stop + 1
+
+    def read_lines(
+        self,
+        lines: list[str],
+        first: int,
+        stop: int,
+        previous_blank: bool = True,
+        previous_heading: bool = False,
+        action_from: int = -1,
+    ) -> None:
+        """Read ``lines[first:stop]`` line by line: ``first`` after a blank line (or not), after
+        a heading (or not), or (``action_from``) opening an action paragraph with its line."""
         plain = self.plain
         count = len(lines)
         index = first
-        previous_blank = True
-        previous_heading = False
         action: list[str] = []
         action_line = 0
         action_forced = False
+        if action_from >= 0:
+            action.append(lines[action_from].rstrip())
+            action_line = action_from + 1
+            previous_blank = False
+            index = action_from + 1
         append = self.elements.append
 
         def flush_action() -> None:
@@ -510,7 +627,7 @@ class _Reader:
                 action = []
                 action_forced = False
 
-        while index < count:
+        while index < stop:
             raw = lines[index]
             number = index + 1
             if not raw or raw.isspace():
