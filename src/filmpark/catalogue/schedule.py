@@ -382,6 +382,193 @@ MESSAGES: dict[str, Entry] = {
         "no schedule found within {seconds:g} s; allow more time (--time-limit)",
         "không tìm được lịch quay trong {seconds:g} giây; hãy cho thêm thời gian (--time-limit)",
     ),
+    # Named cost terms of the objective (problem.py, evaluate.py, explain.py).
+    "term.shoot_days": ("shoot days", "ngày quay"),
+    "term.dark_days": ("dark days inside the shoot", "ngày nghỉ giữa đợt quay"),
+    "term.cast_hold": ("cast on paid hold", "ngày giữ diễn viên có trả công"),
+    "term.company_moves": ("company moves within a day", "di chuyển đoàn trong ngày"),
+    "term.location_revisits": (
+        "returns to a location already left",
+        "quay lại địa điểm đã rời đi",
+    ),
+    "term.day_night_flips": ("day/night flips", "đảo ngày/đêm"),
+    "term.overtime": ("overtime minutes", "số phút làm thêm giờ"),
+    "term.stability": (
+        "strips moved from the previous schedule",
+        "dải cảnh bị dời so với lịch quay trước",
+    ),
+    "term.dropped_unpaid": (
+        "{name} dropped {count} unpaid",
+        "{name} được cho nghỉ không lương {count} lần",
+    ),
+    "cost.cast_hold": (
+        "{label}: {count} day at the performers' rates = {amount}",
+        "{label}: {count} ngày theo đơn giá của diễn viên = {amount}",
+        "{label}: {count} days at the performers' rates = {amount}",
+    ),
+    # Hard rules in words: the groups an infeasible problem's conflict is made of (model.py).
+    "rule.location_closed": (
+        "scene {scene} is at {location}, which is {availability}",
+        "cảnh {scene} quay ở {location}, nơi {availability}",
+    ),
+    "rule.cast_unavailable": (
+        "{name} is {availability} and is in scene {scene}",
+        "{name} {availability} nhưng có mặt trong cảnh {scene}",
+    ),
+    "rule.precedence": (
+        "scene {after} must be shot after scene {before}",
+        "cảnh {after} phải được quay sau cảnh {before}",
+    ),
+    "rule.lock_date": (
+        "scene {scene} is locked to {date}",
+        "cảnh {scene} đã được khoá vào ngày {date}",
+    ),
+    "rule.lock_day": (
+        "scene {scene} is locked to shoot day {day}",
+        "cảnh {scene} đã được khoá vào ngày quay thứ {day}",
+    ),
+    "rule.day_capacity": (
+        "a shooting day is at most {hours} h plus {overtime} h overtime",
+        "một ngày quay dài tối đa {hours} giờ cộng {overtime} giờ làm thêm",
+    ),
+    "rule.monthly_overtime": (
+        "overtime is at most {hours} h a month ({source})",
+        "làm thêm giờ tối đa {hours} giờ mỗi tháng ({source})",
+    ),
+    "rule.turnaround": (
+        "{hours:g} h turnaround between wrap and the next call ({source})",
+        "nghỉ {hours:g} giờ giữa giờ kết thúc và giờ tập trung hôm sau ({source})",
+    ),
+    "rule.weekly_rest": (
+        "{count} day of rest a week ({source})",
+        "nghỉ {count} ngày mỗi tuần ({source})",
+        "{count} days of rest a week ({source})",
+    ),
+    "rule.minor_hours": (
+        "{name} is {age} and may work at most {day:g} h a day, {week:g} h a week",
+        "{name} mới {age} tuổi, chỉ được làm tối đa {day:g} giờ mỗi ngày, {week:g} giờ mỗi tuần",
+    ),
+    "rule.minor_never_at_night": ("{rule}, never at night", "{rule}, không làm ban đêm"),
+    # Why a problem has no schedule (explain.py).
+    "reason.scene_minutes": (
+        "scene {scene} is estimated at {minutes} min",
+        "cảnh {scene} ước tính mất {minutes} phút",
+    ),
+    "reason.day_cap": (
+        "a shooting day is at most {cap} min ({hours} h plus {overtime} h overtime, {profile})",
+        "một ngày quay dài tối đa {cap} phút ({hours} giờ cộng {overtime} giờ làm thêm, {profile})",
+    ),
+    "reason.scene_too_long": (
+        "scene {scene} is estimated at {minutes} min, longer than the longest day allowed "
+        "({cap} min: {hours} h plus {overtime} h overtime, {profile}); split it into parts in "
+        "the script or give its minutes under estimate.scenes",
+        "cảnh {scene} ước tính mất {minutes} phút, dài hơn ngày quay dài nhất được phép "
+        "({cap} phút: {hours} giờ cộng {overtime} giờ làm thêm, {profile}); hãy tách cảnh thành "
+        "nhiều phần trong kịch bản hoặc khai báo số phút của cảnh trong estimate.scenes",
+    ),
+    "reason.night_scene_with": (
+        "scene {scene} is a night scene with {name}",
+        "cảnh {scene} là cảnh đêm có {name}",
+    ),
+    "reason.minor_no_night": (
+        "{name} is {age} and may not work at night ({source})",
+        "{name} mới {age} tuổi và không được làm ban đêm ({source})",
+    ),
+    "reason.scene_with_minutes": (
+        "scene {scene} with {name} is estimated at {minutes} min",
+        "cảnh {scene} có {name} ước tính mất {minutes} phút",
+    ),
+    "reason.minor_day_hours": (
+        "{name} is {age} and may work at most {hours:g} h a day ({source})",
+        "{name} mới {age} tuổi, chỉ được làm tối đa {hours:g} giờ mỗi ngày ({source})",
+    ),
+    "reason.outside_calendar": ("outside the shoot calendar", "nằm ngoài lịch quay"),
+    "reason.locked_to_day_off": (
+        "scene {scene} is locked to {date}, which is {why}",
+        "cảnh {scene} đã được khoá vào ngày {date}, nhưng đó là {why}",
+    ),
+    "reason.the_calendar": ("the calendar", "lịch quay"),
+    "reason.cast_in_scene": (
+        "{name} ({availability}) is in scene {scene}",
+        "{name} ({availability}) có mặt trong cảnh {scene}",
+    ),
+    "reason.cast_availability": ("{name} is {availability}", "{name} {availability}"),
+    "reason.no_date_suits": (
+        "no working date from {span} suits them all",
+        "không có ngày làm việc nào trong khoảng {span} phù hợp với tất cả",
+    ),
+    "reason.calendar_days": (
+        "the calendar has {count} working day from {start} to {end}",
+        "lịch quay có {count} ngày làm việc từ {start} đến {end}",
+        "the calendar has {count} working days from {start} to {end}",
+    ),
+    "reason.calendar_empty": (
+        "the calendar has no working days",
+        "lịch quay không có ngày làm việc nào",
+    ),
+    "reason.nothing_fits": (
+        "no schedule fits within {calendar}",
+        "không có lịch quay nào khớp: {calendar}",
+    ),
+    # Rules a finished schedule breaks (evaluate.py): warnings, or why a plan is refused.
+    "violation.day_too_long": (
+        "day {day} ({date}) runs {minutes} min with travel, over the {cap} min allowed",
+        "ngày {day} ({date}) kéo dài {minutes} phút tính cả di chuyển, quá mức {cap} phút cho phép",
+    ),
+    "violation.turnaround": (
+        "only {hours:.1f} h between wrap on {wrap} and call on {call} (turnaround {turnaround:.0f} h)",
+        "chỉ có {hours:.1f} giờ giữa giờ kết thúc ngày {wrap} và giờ tập trung ngày {call} "
+        "(cần nghỉ {turnaround:.0f} giờ)",
+    ),
+    "violation.not_working_day": (
+        "scene {scene} is on {date}, not a working day",
+        "cảnh {scene} rơi vào ngày {date}, không phải ngày làm việc",
+    ),
+    "violation.unavailable": (
+        "scene {scene} is on {date}, when its cast or location is unavailable",
+        "cảnh {scene} rơi vào ngày {date}, khi diễn viên hoặc địa điểm của cảnh không rảnh",
+    ),
+    "violation.shot_times": (
+        "scene {scene} is shot {count} time",
+        "cảnh {scene} được quay {count} lần",
+        "scene {scene} is shot {count} times",
+    ),
+    "violation.order": (
+        "scene {after} is shot before scene {before}",
+        "cảnh {after} được quay trước cảnh {before}",
+    ),
+    "violation.day_after_night": (
+        "day scene {after} follows night scene {before} on one day",
+        "cảnh ngày {after} quay sau cảnh đêm {before} trong cùng một ngày",
+    ),
+    "violation.lock_date": (
+        "scene {scene} is locked to {locked} but is on {actual}",
+        "cảnh {scene} đã được khoá vào ngày {locked} nhưng lại xếp vào ngày {actual}",
+    ),
+    "violation.lock_day": (
+        "scene {scene} is locked to shoot day {day}",
+        "cảnh {scene} đã được khoá vào ngày quay thứ {day}",
+    ),
+    "violation.minor_day": (
+        "{name} (minor) works {minutes} min on {date}",
+        "{name} (vị thành niên) làm {minutes} phút trong ngày {date}",
+    ),
+    "violation.minor_night": (
+        "{name} (minor) works at night on {date}",
+        "{name} (vị thành niên) làm ban đêm ngày {date}",
+    ),
+    "violation.minor_week": (
+        "{name} (minor) works {minutes} min in week {week}",
+        "{name} (vị thành niên) làm {minutes} phút trong tuần {week}",
+    ),
+    "violation.monthly_overtime": (
+        "{minutes} overtime minutes in {month}",
+        "{minutes} phút làm thêm giờ trong tháng {month}",
+    ),
+    "violation.weekly_rest": (
+        "more than {limit} shoot days in the 7 days from {date}",
+        "hơn {limit} ngày quay trong 7 ngày kể từ {date}",
+    ),
     # Rule packs (rules.py).
     "field.rule_pack": ("rule pack", "bộ quy định"),
     "rules.not_clock": ("not a time of day: {text}", "không phải giờ trong ngày: {text}"),

@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from filmpark.schedule.problem import DayKind, Problem, SceneJob
 from filmpark.schedule.result import CostTerm, Schedule, ShootDay
+from filmpark.text import Text, compose, join, t
 from filmpark.units import Eighths, Money
 
 
@@ -260,9 +261,11 @@ def cost_terms(problem: Problem, days: Sequence[ShootDay]) -> tuple[CostTerm, ..
         if held:
             hold_days += held
             hold_amount = hold_amount + member.daily_rate * held * weights.cast_hold
-            details.append(f"{member.name} {held}")
+            details.append(compose("{name} {held}", name=member.name, held=held))
         if counts.dropped.get(member.id):
-            details.append(f"{member.name} dropped {counts.dropped[member.id]} unpaid")
+            details.append(
+                t("term.dropped_unpaid", name=member.name, count=counts.dropped[member.id])
+            )
     moves = sum(day.company_moves for day in days)
     overtime = sum(day.overtime_minutes for day in days)
     moved = 0
@@ -296,7 +299,7 @@ def cost_terms(problem: Problem, days: Sequence[ShootDay]) -> tuple[CostTerm, ..
             hold_days,
             weights.cast_hold,
             hold_amount,
-            ", ".join(details),
+            join(", ", details),
         ),
     )
     return tuple(terms)
@@ -352,28 +355,40 @@ def evaluate(
     )
 
 
-def violations(problem: Problem, days: Sequence[ShootDay], *, soft_only: bool = False) -> list[str]:
+def violations(
+    problem: Problem, days: Sequence[ShootDay], *, soft_only: bool = False
+) -> list[Text]:
     """Hard rules the days break, in words (empty for a valid schedule).
 
     With ``soft_only`` only the checks the model approximates are run (a day whose real travel
     pushes it past the overtime allowance, or its wrap too close to the next call) and reported
     as warnings.
     """
-    found: list[str] = []
+    found: list[Text] = []
     rules = problem.rules
     cap = rules.day_minutes + rules.max_overtime_minutes_per_day
     for day in days:
         if day.load_minutes > cap:
             found.append(
-                f"day {day.number} ({day.date}) runs {day.load_minutes} min with travel, over the "
-                f"{cap} min allowed"
+                t(
+                    "violation.day_too_long",
+                    day=day.number,
+                    date=day.date,
+                    minutes=day.load_minutes,
+                    cap=cap,
+                )
             )
     for before, after in itertools.pairwise(days):
         gap = (after.date - before.date).days * 1440 + after.call - before.wrap
         if gap < rules.turnaround_minutes:
             found.append(
-                f"only {gap / 60:.1f} h between wrap on {before.date} and call on {after.date} "
-                f"(turnaround {rules.turnaround_minutes / 60:.0f} h)"
+                t(
+                    "violation.turnaround",
+                    hours=gap / 60,
+                    wrap=before.date,
+                    call=after.date,
+                    turnaround=rules.turnaround_minutes / 60,
+                )
             )
     if soft_only:
         return found
@@ -384,38 +399,41 @@ def violations(problem: Problem, days: Sequence[ShootDay], *, soft_only: bool = 
             seen[number] += 1
             dates[number] = day.date
             if not problem.calendar.is_work_day(day.date):
-                found.append(f"scene {number} is on {day.date}, not a working day")
+                found.append(t("violation.not_working_day", scene=number, date=day.date))
             if not problem.scene_allowed_on(problem.scene(number), day.date):
-                found.append(
-                    f"scene {number} is on {day.date}, when its cast or location is unavailable"
-                )
+                found.append(t("violation.unavailable", scene=number, date=day.date))
     for scene in problem.scenes:
         if seen[scene.number] != 1:
-            found.append(f"scene {scene.number} is shot {seen[scene.number]} times")
+            found.append(t("violation.shot_times", scene=scene.number, count=seen[scene.number]))
     positions = {number: (day.date, i) for day in days for i, number in enumerate(day.scenes)}
     for rule in problem.precedences:
         if rule.before not in positions or rule.after not in positions:
             continue
         if positions[rule.after] < positions[rule.before]:
-            found.append(f"scene {rule.after} is shot before scene {rule.before}")
+            found.append(t("violation.order", after=rule.after, before=rule.before))
         elif (
             positions[rule.after][0] == positions[rule.before][0]
             and problem.scene(rule.before).night
             and not problem.scene(rule.after).night
         ):
-            found.append(f"day scene {rule.after} follows night scene {rule.before} on one day")
+            found.append(t("violation.day_after_night", after=rule.after, before=rule.before))
     slots = problem.calendar.work_days_until(days[-1].date) if days else ()
     for lock in problem.locks:
         if lock.scene not in dates:
             continue
         if lock.on_date and dates[lock.scene] != lock.on_date:
             found.append(
-                f"scene {lock.scene} is locked to {lock.on_date} but is on {dates[lock.scene]}"
+                t(
+                    "violation.lock_date",
+                    scene=lock.scene,
+                    locked=lock.on_date,
+                    actual=dates[lock.scene],
+                )
             )
         if lock.day_number and (
             lock.day_number > len(slots) or slots[lock.day_number - 1] != dates[lock.scene]
         ):
-            found.append(f"scene {lock.scene} is locked to shoot day {lock.day_number}")
+            found.append(t("violation.lock_day", scene=lock.scene, day=lock.day_number))
     for member in problem.cast:
         if member.minor is None:
             continue
@@ -425,23 +443,29 @@ def violations(problem: Problem, days: Sequence[ShootDay], *, soft_only: bool = 
             minutes = sum(scene.minutes for scene in scenes)
             weekly[day.date.isocalendar()[:2]] += minutes
             if minutes > member.minor.max_minutes_per_day:
-                found.append(f"{member.name} (minor) works {minutes} min on {day.date}")
+                found.append(
+                    t("violation.minor_day", name=member.name, minutes=minutes, date=day.date)
+                )
             if not member.minor.night_allowed and any(scene.night for scene in scenes):
-                found.append(f"{member.name} (minor) works at night on {day.date}")
+                found.append(t("violation.minor_night", name=member.name, date=day.date))
         for week, minutes in weekly.items():
             if minutes > member.minor.max_minutes_per_week:
-                found.append(f"{member.name} (minor) works {minutes} min in week {week[1]}")
+                found.append(
+                    t("violation.minor_week", name=member.name, minutes=minutes, week=week[1])
+                )
     if rules.max_overtime_minutes_per_month is not None:
         monthly: dict[tuple[int, int], int] = defaultdict(int)
         for day in days:
             monthly[(day.date.year, day.date.month)] += day.overtime_minutes
         for (year, month), minutes in monthly.items():
             if minutes > rules.max_overtime_minutes_per_month:
-                found.append(f"{minutes} overtime minutes in {year}-{month:02d}")
+                found.append(
+                    t("violation.monthly_overtime", minutes=minutes, month=f"{year}-{month:02d}")
+                )
     used = {day.date for day in days}
     limit = 7 - rules.weekly_rest_days
     for day in days:
         window = sum(1 for other in used if 0 <= (other - day.date).days < 7)
         if window > limit:
-            found.append(f"more than {limit} shoot days in the 7 days from {day.date}")
+            found.append(t("violation.weekly_rest", limit=limit, date=day.date))
     return found

@@ -18,25 +18,32 @@ from ortools.sat.python import cp_model
 from filmpark.errors import Infeasible
 from filmpark.schedule.problem import Problem
 from filmpark.schedule.result import Schedule
+from filmpark.text import Text, compose, join, t
 
 
-def describe_costs(schedule: Schedule) -> list[str]:
+def describe_costs(schedule: Schedule) -> list[Text]:
     """One line per named term that cost something: what, how many, at what price."""
     lines = []
     for term in schedule.terms:
         if term.count == 0 and term.amount.amount == 0:
             continue
-        detail = f" ({term.detail})" if term.detail else ""
         if term.name == "cast_hold":
-            lines.append(
-                f"{term.label}: {term.count} day(s) at the performers' rates = {term.amount}{detail}"
-            )
+            line = t("cost.cast_hold", label=term.label, count=term.count, amount=term.amount)
         else:
-            lines.append(f"{term.label}: {term.count} × {term.weight:,} = {term.amount}{detail}")
+            line = compose(
+                "{label}: {count} × {weight:,} = {amount}",
+                label=term.label,
+                count=term.count,
+                weight=term.weight,
+                amount=term.amount,
+            )
+        if term.detail:
+            line = compose("{line} ({detail})", line=line, detail=term.detail)
+        lines.append(line)
     return lines
 
 
-def _cycle(problem: Problem) -> list[str] | None:
+def _cycle(problem: Problem) -> list[Text] | None:
     graph: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for rule in problem.precedences:
         graph[rule.before].append((rule.after, rule.reason))
@@ -62,11 +69,13 @@ def _cycle(problem: Problem) -> list[str] | None:
         if node not in state:
             found = visit(node)
             if found:
-                reasons = []
+                reasons: list[Text] = []
                 for edge, reason in found:
                     before, after = edge.split(">")
-                    why = f" ({reason})" if reason else ""
-                    reasons.append(f"scene {after} must be shot after scene {before}{why}")
+                    words = t("rule.precedence", after=after, before=before)
+                    if reason:
+                        words = compose("{words} ({reason})", words=words, reason=reason)
+                    reasons.append(words)
                 return reasons
     return None
 
@@ -75,21 +84,33 @@ def precheck(problem: Problem, horizon: Sequence[date] | None = None) -> None:
     """Raise :class:`Infeasible` for conflicts that need no solver to see."""
     cycle = _cycle(problem)
     if cycle:
-        raise Infeasible(cycle, "the precedences form a cycle: " + "; ".join(cycle))
+        raise Infeasible(cycle, t("schedule.precedence_cycle", path=join("; ", cycle)))
     rules = problem.rules
     cap = rules.day_minutes + rules.max_overtime_minutes_per_day
     for scene in problem.scenes:
         if scene.minutes > cap:
+            hours = rules.day_minutes // 60
+            overtime = rules.max_overtime_minutes_per_day // 60
             raise Infeasible(
                 [
-                    f"scene {scene.number} is estimated at {scene.minutes} min",
-                    f"a shooting day is at most {cap} min ({rules.day_minutes // 60} h plus "
-                    f"{rules.max_overtime_minutes_per_day // 60} h overtime, {rules.title})",
+                    t("reason.scene_minutes", scene=scene.number, minutes=scene.minutes),
+                    t(
+                        "reason.day_cap",
+                        cap=cap,
+                        hours=hours,
+                        overtime=overtime,
+                        profile=rules.label(),
+                    ),
                 ],
-                f"scene {scene.number} is estimated at {scene.minutes} min, longer than the "
-                f"longest day allowed ({cap} min: {rules.day_minutes // 60} h plus "
-                f"{rules.max_overtime_minutes_per_day // 60} h overtime, {rules.title}); split it "
-                f"into parts in the script or give its minutes under estimate.scenes",
+                t(
+                    "reason.scene_too_long",
+                    scene=scene.number,
+                    minutes=scene.minutes,
+                    cap=cap,
+                    hours=hours,
+                    overtime=overtime,
+                    profile=rules.label(),
+                ),
             )
         for member_id in scene.cast:
             member = problem.member(member_id)
@@ -99,23 +120,45 @@ def precheck(problem: Problem, horizon: Sequence[date] | None = None) -> None:
             if scene.night and not limits.night_allowed:
                 raise Infeasible(
                     [
-                        f"scene {scene.number} is a night scene with {member.name}",
-                        f"{member.name} is {member.age} and may not work at night ({limits.source})",
+                        t("reason.night_scene_with", scene=scene.number, name=member.name),
+                        t(
+                            "reason.minor_no_night",
+                            name=member.name,
+                            age=member.age,
+                            source=limits.source,
+                        ),
                     ]
                 )
             if scene.minutes > limits.max_minutes_per_day:
                 raise Infeasible(
                     [
-                        f"scene {scene.number} with {member.name} is estimated at {scene.minutes} min",
-                        f"{member.name} is {member.age} and may work at most "
-                        f"{limits.max_minutes_per_day / 60:g} h a day ({limits.source})",
+                        t(
+                            "reason.scene_with_minutes",
+                            scene=scene.number,
+                            name=member.name,
+                            minutes=scene.minutes,
+                        ),
+                        t(
+                            "reason.minor_day_hours",
+                            name=member.name,
+                            age=member.age,
+                            hours=limits.max_minutes_per_day / 60,
+                            source=limits.source,
+                        ),
                     ]
                 )
     for lock in problem.locks:
         if lock.on_date is not None and not problem.calendar.is_work_day(lock.on_date):
-            why = problem.calendar.reason_off(lock.on_date) or "outside the shoot calendar"
+            why = problem.calendar.reason_off(lock.on_date) or t("reason.outside_calendar")
             raise Infeasible(
-                [f"scene {lock.scene} is locked to {lock.on_date.isoformat()}, which is {why}"]
+                [
+                    t(
+                        "reason.locked_to_day_off",
+                        scene=lock.scene,
+                        date=lock.on_date.isoformat(),
+                        why=why,
+                    )
+                ]
             )
     if horizon is None:
         from filmpark.schedule.solve import full_horizon
@@ -125,34 +168,45 @@ def precheck(problem: Problem, horizon: Sequence[date] | None = None) -> None:
         if any(problem.scene_allowed_on(scene, day) for day in horizon):
             continue
         span = (
-            f"{horizon[0].isoformat()} to {horizon[-1].isoformat()}" if horizon else "the calendar"
+            t("calendar.window", start=horizon[0].isoformat(), end=horizon[-1].isoformat())
+            if horizon
+            else t("reason.the_calendar")
         )
         location = problem.location(scene.location)
-        parts = [location.availability] + [problem.member(m).availability for m in scene.cast]
-        reasons = []
+        at_location = t(
+            "rule.location_closed",
+            scene=scene.number,
+            location=location.name,
+            availability=location.availability.describe(),
+        )
+        reasons: list[Text] = []
         if not any(location.availability.allows(day) for day in horizon):
-            reasons.append(
-                f"scene {scene.number} is at {location.name}, which is {location.availability.describe()}"
-            )
+            reasons.append(at_location)
         for member_id in scene.cast:
             member = problem.member(member_id)
             if not any(member.can_work(day) for day in horizon):
                 reasons.append(
-                    f"{member.name} ({member.describe_availability()}) is in scene {scene.number}"
+                    t(
+                        "reason.cast_in_scene",
+                        name=member.name,
+                        availability=member.describe_availability(),
+                        scene=scene.number,
+                    )
                 )
         if not reasons:
-            reasons.append(
-                f"scene {scene.number} is at {location.name}, which is {location.availability.describe()}"
-            )
+            reasons.append(at_location)
             reasons.extend(
-                f"{problem.member(m).name} is {problem.member(m).describe_availability()}"
+                t(
+                    "reason.cast_availability",
+                    name=problem.member(m).name,
+                    availability=problem.member(m).describe_availability(),
+                )
                 for m in scene.cast
                 if not problem.member(m).availability.unrestricted
                 or problem.member(m).contract_start
                 or problem.member(m).contract_finish
             )
-        del parts
-        reasons.append(f"no working date from {span} suits them all")
+        reasons.append(t("reason.no_date_suits", span=span))
         raise Infeasible(reasons)
 
 
@@ -182,12 +236,17 @@ def explain_infeasible(
     solver.parameters.num_workers = 1
     status = solver.solve(m.model)
     calendar_words = (
-        f"the calendar has {len(horizon)} working days from {horizon[0].isoformat()} to {horizon[-1].isoformat()}"
+        t(
+            "reason.calendar_days",
+            count=len(horizon),
+            start=horizon[0].isoformat(),
+            end=horizon[-1].isoformat(),
+        )
         if horizon
-        else "the calendar has no working days"
+        else t("reason.calendar_empty")
     )
     if status != cp_model.INFEASIBLE:
-        return Infeasible([f"no schedule fits within {calendar_words}"])
+        return Infeasible([t("reason.nothing_fits", calendar=calendar_words)])
     core_indices = list(solver.sufficient_assumptions_for_infeasibility())
     by_index = {literal.index: literal for literal in literals}
     core = [by_index[i] for i in core_indices if i in by_index]

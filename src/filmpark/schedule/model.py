@@ -17,7 +17,8 @@ from datetime import date
 
 from ortools.sat.python import cp_model
 
-from filmpark.schedule.problem import Problem
+from filmpark.schedule.problem import MinorLimits, Problem
+from filmpark.text import Text, compose, t
 
 Literal = cp_model.IntVar
 LinearExpr = cp_model.LinearExpr | int
@@ -28,7 +29,7 @@ class Guard:
     """A hard-rule group behind an assumption literal, with the rule in words."""
 
     literal: cp_model.IntVar
-    words: str
+    words: Text
     kind: str
 
 
@@ -57,7 +58,7 @@ class ScheduleModel:
     def slots(self) -> range:
         return range(len(self.dates))
 
-    def guard(self, kind: str, words: str) -> list[cp_model.IntVar]:
+    def guard(self, kind: str, words: Text) -> list[cp_model.IntVar]:
         """The enforcement literals for one hard-rule group ([] when the model is unguarded)."""
         if not self.guarded:
             return []
@@ -100,7 +101,12 @@ def add_availability(m: ScheduleModel) -> None:
         if closed:
             enforce = m.guard(
                 "location",
-                f"scene {scene.number} is at {location.name}, which is {location.availability.describe()}",
+                t(
+                    "rule.location_closed",
+                    scene=scene.number,
+                    location=location.name,
+                    availability=location.availability.describe(),
+                ),
             )
             for d in closed:
                 m.model.add(m.x[(s, d)] == 0).only_enforce_if(enforce)
@@ -110,7 +116,12 @@ def add_availability(m: ScheduleModel) -> None:
             if off:
                 enforce = m.guard(
                     "cast",
-                    f"{member.name} is {member.describe_availability()} and is in scene {scene.number}",
+                    t(
+                        "rule.cast_unavailable",
+                        name=member.name,
+                        availability=member.describe_availability(),
+                        scene=scene.number,
+                    ),
                 )
                 for d in off:
                     m.model.add(m.x[(s, d)] == 0).only_enforce_if(enforce)
@@ -126,10 +137,10 @@ def add_precedences(m: ScheduleModel) -> None:
     never returns from night to daylight."""
     index = {scene.number: s for s, scene in enumerate(m.problem.scenes)}
     for rule in m.problem.precedences:
-        why = f" ({rule.reason})" if rule.reason else ""
-        enforce = m.guard(
-            "precedence", f"scene {rule.after} must be shot after scene {rule.before}{why}"
-        )
+        words = t("rule.precedence", after=rule.after, before=rule.before)
+        if rule.reason:
+            words = compose("{words} ({reason})", words=words, reason=rule.reason)
+        enforce = m.guard("precedence", words)
         before = m.problem.scenes[index[rule.before]]
         after = m.problem.scenes[index[rule.after]]
         gap = 1 if before.night and not after.night else 0
@@ -146,10 +157,10 @@ def add_locks(m: ScheduleModel) -> None:
         target: int | None = None
         if lock.on_date is not None:
             target = m.dates.index(lock.on_date) if lock.on_date in m.dates else -1
-            words = f"scene {lock.scene} is locked to {lock.on_date.isoformat()}"
+            words = t("rule.lock_date", scene=lock.scene, date=lock.on_date.isoformat())
         elif lock.day_number is not None:
             target = lock.day_number - 1 if lock.day_number <= len(m.dates) else -1
-            words = f"scene {lock.scene} is locked to shoot day {lock.day_number}"
+            words = t("rule.lock_day", scene=lock.scene, day=lock.day_number)
         else:
             continue
         enforce = m.guard("lock", words)
@@ -282,8 +293,11 @@ def add_capacity(m: ScheduleModel) -> None:
     cap = rules.day_minutes + rules.max_overtime_minutes_per_day
     enforce = m.guard(
         "capacity",
-        f"a shooting day is at most {rules.day_minutes // 60} h plus "
-        f"{rules.max_overtime_minutes_per_day // 60} h overtime",
+        t(
+            "rule.day_capacity",
+            hours=rules.day_minutes // 60,
+            overtime=rules.max_overtime_minutes_per_day // 60,
+        ),
     )
     used_locations = list(dict.fromkeys(scene.location for scene in problem.scenes))
     entry = {
@@ -333,7 +347,7 @@ def add_capacity(m: ScheduleModel) -> None:
             months[(day.year, day.month)].append(d)
         enforce = m.guard(
             "overtime",
-            f"overtime is at most {monthly // 60} h a month ({rules.source('overtime') or rules.title})",
+            t("rule.monthly_overtime", hours=monthly // 60, source=rules.cite("overtime")),
         )
         for slots in months.values():
             m.model.add(sum(m.overtime[d] for d in slots) <= monthly).only_enforce_if(enforce)
@@ -348,8 +362,11 @@ def add_turnaround(m: ScheduleModel) -> None:
     latest = max(calls)
     enforce = m.guard(
         "turnaround",
-        f"{rules.turnaround_minutes / 60:g} h turnaround between wrap and the next call "
-        f"({rules.source('turnaround') or rules.title})",
+        t(
+            "rule.turnaround",
+            hours=rules.turnaround_minutes / 60,
+            source=rules.cite("turnaround"),
+        ),
     )
     for d in m.slots:
         if d == 0:
@@ -370,12 +387,27 @@ def add_weekly_rest(m: ScheduleModel) -> None:
         return  # the calendar's own rest days already keep the rule
     enforce = m.guard(
         "weekly_rest",
-        f"{rules.weekly_rest_days} day(s) of rest a week ({rules.source('weekly_rest') or rules.title})",
+        t("rule.weekly_rest", count=rules.weekly_rest_days, source=rules.cite("weekly_rest")),
     )
     for day in m.dates:
         window = [e for e, other in enumerate(m.dates) if 0 <= (other - day).days < 7]
         if len(window) > limit:
             m.model.add(sum(m.used[e] for e in window) <= limit).only_enforce_if(enforce)
+
+
+def _minor_words(name: str, age: int | None, limits: MinorLimits) -> Text:
+    words = t(
+        "rule.minor_hours",
+        name=name,
+        age=age,
+        day=limits.max_minutes_per_day / 60,
+        week=limits.max_minutes_per_week / 60,
+    )
+    if not limits.night_allowed:
+        words = t("rule.minor_never_at_night", rule=words)
+    if limits.source:
+        words = compose("{words} ({source})", words=words, source=limits.source)
+    return words
 
 
 def add_minors(m: ScheduleModel) -> None:
@@ -390,10 +422,7 @@ def add_minors(m: ScheduleModel) -> None:
             continue
         enforce = m.guard(
             "minor",
-            f"{member.name} is {member.age} and may work at most {limits.max_minutes_per_day / 60:g} h a day, "
-            f"{limits.max_minutes_per_week / 60:g} h a week"
-            + ("" if limits.night_allowed else ", never at night")
-            + (f" ({limits.source})" if limits.source else ""),
+            _minor_words(member.name, member.age, limits),
         )
         weeks: dict[tuple[int, int], list[int]] = defaultdict(list)
         for d, day in enumerate(m.dates):

@@ -238,16 +238,16 @@ class Lock:
     position: int | None = None
 
 
-TERM_LABELS: Mapping[str, str] = MappingProxyType(
+TERM_LABELS: Mapping[str, Text] = MappingProxyType(
     {
-        "shoot_days": "shoot days",
-        "dark_days": "dark days inside the shoot",
-        "cast_hold": "cast on paid hold",
-        "company_moves": "company moves within a day",
-        "location_revisits": "returns to a location already left",
-        "day_night_flips": "day/night flips",
-        "overtime": "overtime minutes",
-        "stability": "strips moved from the previous schedule",
+        "shoot_days": t("term.shoot_days"),
+        "dark_days": t("term.dark_days"),
+        "cast_hold": t("term.cast_hold"),
+        "company_moves": t("term.company_moves"),
+        "location_revisits": t("term.location_revisits"),
+        "day_night_flips": t("term.day_night_flips"),
+        "overtime": t("term.overtime"),
+        "stability": t("term.stability"),
     }
 )
 
