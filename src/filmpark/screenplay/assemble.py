@@ -309,8 +309,9 @@ def _with_page(element: Element, page: int) -> Element:
 def _prepare(elements: Sequence[Element]) -> Sequence[Element]:
     """Fill in cue names and heading numbers a reader may have left to us."""
     kinds = list(map(_KIND, elements))
-    cues = [elements[i] for i in positions(kinds, ElementKind.CHARACTER)]
-    headings = [elements[i] for i in positions(kinds, ElementKind.SCENE_HEADING)]
+    # The cues and headings picked out in C (``compress`` over an identity test per kind).
+    cues = compress(elements, map(is_, kinds, repeat(ElementKind.CHARACTER)))
+    headings = compress(elements, map(is_, kinds, repeat(ElementKind.SCENE_HEADING)))
     if None not in map(_NAME, cues) and not any(
         e.scene_number is None and "#" in e.text for e in headings
     ):
@@ -379,6 +380,7 @@ def _characters(
     """
     character = ElementKind.CHARACTER
     order: dict[str, list[str]] = {}
+    spoken_in: dict[str, set[str]] = {}  # the same scenes as a set, to test membership
     speeches: dict[str, int] = {}
     forms: dict[str, dict[str, None]] = {}
     numbers = [scene.number.text for scene in scenes]
@@ -395,12 +397,14 @@ def _characters(
         spoken = order.get(name)
         if spoken is None:
             spoken = order[name] = []
+            spoken_in[name] = set()
             speeches[name] = 0
             forms[name] = {}
         if scene >= 0:
             number = numbers[scene]
-            if (not spoken or spoken[-1] != number) and number not in spoken:
+            if (not spoken or spoken[-1] != number) and number not in spoken_in[name]:
                 spoken.append(number)
+                spoken_in[name].add(number)
         speeches[name] += 1
         forms[name][element.text.strip()] = None
     return tuple(
