@@ -32,6 +32,7 @@ from filmpark.budget.model import (
     LineOrigin,
 )
 from filmpark.budget.ratecards import FringeSpec, Rate, RateCard, RateUnit, load_rate_card
+from filmpark.text import t
 from filmpark.units import Money
 
 _DAY_TYPE_LABELS = {
@@ -86,7 +87,10 @@ def settings_from_card(
         post_weeks=card.post_weeks,
         crew_prep_days=card.crew_prep_days,
         crew_wrap_days=card.crew_wrap_days,
-        defaults_used=(f"rate card {card.key!r}", f"chart of accounts {chart.key!r}"),
+        defaults_used=(
+            t("budget.default.rate_card_key", key=repr(card.key)),
+            t("budget.default.chart", key=repr(chart.key)),
+        ),
     )
 
 

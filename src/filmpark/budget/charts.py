@@ -12,6 +12,7 @@ from pathlib import Path
 from filmpark.budget.model import Account, AccountCategory, Chart
 from filmpark.budget.yamlread import Reader, compose, line_of, read_data_file, shipped_names
 from filmpark.errors import ConfigError
+from filmpark.text import t
 
 DATA = Path(__file__).resolve().parent / "data" / "charts"
 DEFAULT_CHART = "us-feature"
@@ -24,7 +25,7 @@ def shipped_charts() -> tuple[str, ...]:
 def load_chart(name_or_path: str | Path, *, base: Path | None = None) -> Chart:
     """A shipped chart by key, or a chart file (relative paths resolve against ``base``)."""
     text, source = read_data_file(
-        name_or_path, data=DATA, base=base, what="chart of accounts", key="budget.chart"
+        name_or_path, data=DATA, base=base, what=t("data.chart"), key="budget.chart"
     )
     return parse_chart(text, source)
 
@@ -33,7 +34,7 @@ def parse_chart(text: str, source: str) -> Chart:
     reader = Reader(source)
     root = compose(text, source)
     if root is None:
-        raise ConfigError("the chart of accounts is empty", source=source)
+        raise ConfigError(t("data.chart_empty"), source=source)
     top = reader.mapping(
         root,
         "",
@@ -75,7 +76,7 @@ def parse_chart(text: str, source: str) -> Chart:
         )
         code = reader.text(item["code"], f"{path}.code")
         if code in seen:
-            raise reader.fail(item["code"], f"{path}.code", f"account {code} is listed twice")
+            raise reader.fail(item["code"], f"{path}.code", t("chart.account_twice", code=code))
         seen.add(code)
         category = reader.choice(item["category"], f"{path}.category", sorted(category_keys))
         accounts.append(
@@ -89,7 +90,11 @@ def parse_chart(text: str, source: str) -> Chart:
     for group in categories:
         if group.fringe_account and group.fringe_account not in seen:
             raise ConfigError(
-                f"fringe account {group.fringe_account} of category {group.key!r} is not in the chart",
+                t(
+                    "chart.fringe_account_missing",
+                    account=group.fringe_account,
+                    category=repr(group.key),
+                ),
                 key="categories",
                 line=line_of(top["categories"]),
                 source=source,
@@ -100,7 +105,7 @@ def parse_chart(text: str, source: str) -> Chart:
         for role, node in role_nodes.items():
             code = reader.text(node, f"roles.{role}")
             if code not in seen:
-                raise reader.fail(node, f"roles.{role}", f"account {code} is not in the chart")
+                raise reader.fail(node, f"roles.{role}", t("chart.account_missing", code=code))
             roles.append((role, code))
     return Chart(
         key=reader.text(top["key"], "key"),

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from filmpark.budget.compute import BudgetSummary
 from filmpark.errors import ValidationError
+from filmpark.text import t
 from filmpark.units import Money
 
 
@@ -49,7 +50,7 @@ def compare_budgets(
     """Every account of either budget, category subtotals, contingency, bond and grand total."""
     if left.currency != right.currency:
         raise ValidationError(
-            "currency", f"cannot compare a {left.currency} budget with a {right.currency} budget"
+            "currency", t("budget.cannot_compare", left=left.currency, right=right.currency)
         )
     zero = Money.zero(left.currency)
     rows: list[ComparisonRow] = []

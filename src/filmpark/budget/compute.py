@@ -13,8 +13,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from filmpark.budget.model import Account, AccountCategory, Budget, DetailLine, Fringe, FringeScope
+from filmpark.budget.model import (
+    Account,
+    AccountCategory,
+    Budget,
+    DetailLine,
+    Fringe,
+    FringeScope,
+    unknown_fringe,
+)
 from filmpark.errors import ValidationError
+from filmpark.text import compose
 from filmpark.units import Money
 
 
@@ -113,8 +122,8 @@ def summarise(budget: Budget) -> BudgetSummary:
         for key in line.fringes:
             if key not in known_fringes:
                 raise ValidationError(
-                    f"{line.description}: fringes",
-                    f"unknown fringe {key!r} (expected one of {', '.join(sorted(known_fringes)) or 'none defined'})",
+                    compose("{line}: {field}", line=line.description, field="fringes"),
+                    unknown_fringe(key, set(known_fringes)),
                 )
         account = chart.account(line.account)
         total = line.total(currency, budget.exchange_rate)

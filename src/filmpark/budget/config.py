@@ -43,7 +43,7 @@ import yaml
 
 from filmpark.budget.build import BudgetSettings, settings_from_card
 from filmpark.budget.charts import load_chart
-from filmpark.budget.model import Chart, DetailLine, LineOrigin
+from filmpark.budget.model import Chart, DetailLine, LineOrigin, unknown_fringe
 from filmpark.budget.ratecards import (
     Rate,
     load_rate_card,
@@ -53,6 +53,7 @@ from filmpark.budget.ratecards import (
 )
 from filmpark.budget.yamlread import Reader, compose
 from filmpark.errors import ConfigError, ValidationError
+from filmpark.text import t
 from filmpark.units import Money
 
 BUDGET_KEYS = (
@@ -124,16 +125,12 @@ def read_budget_section(
     try:
         card = load_rate_card(card_name, base=base_dir)
     except ConfigError as error:
-        raise reader.fail(
-            top.get("rate_card"), "budget.rate_card", error.message.split(": ", 1)[-1]
-        ) from None
+        raise reader.fail(top.get("rate_card"), "budget.rate_card", error.detail) from None
     chart_name = reader.text(top["chart"], "budget.chart") if "chart" in top else card.chart
     try:
         chart = load_chart(chart_name, base=base_dir)
     except ConfigError as error:
-        raise reader.fail(
-            top.get("chart"), "budget.chart", error.message.split(": ", 1)[-1]
-        ) from None
+        raise reader.fail(top.get("chart"), "budget.chart", error.detail) from None
     currency = (
         reader.currency(top["currency"], "budget.currency")
         if "currency" in top
@@ -196,8 +193,7 @@ def read_budget_section(
                     raise reader.fail(
                         rate_node,
                         f"budget.rates[{index}].fringes",
-                        f"unknown fringe {key!r} (expected one of: "
-                        f"{', '.join(sorted(known_fringes)) or 'none defined'})",
+                        unknown_fringe(key, set(known_fringes)),
                     )
             position = next((i for i, r in enumerate(rates) if r.key == rate.key), None)
             if position is None:
@@ -208,16 +204,14 @@ def read_budget_section(
     if "location_fees" in top:
         fees_node = top["location_fees"]
         if not isinstance(fees_node, yaml.MappingNode):
-            raise reader.fail(
-                fees_node, "budget.location_fees", "expected a mapping of location id: daily fee"
-            )
+            raise reader.fail(fees_node, "budget.location_fees", t("budget.fees_mapping"))
         fees: list[tuple[str, Money]] = []
         for key_node, value_node in fees_node.value:
             location = str(key_node.value)
             path = f"budget.location_fees.{location}"
             if location_ids and location not in location_ids:
                 raise reader.fail(
-                    key_node, path, f"no such location (expected one of: {', '.join(location_ids)})"
+                    key_node, path, t("budget.no_location", expected=", ".join(location_ids))
                 )
             fees.append((location, Money(reader.decimal(value_node, path), currency)))
         settings = replace(settings, location_fees=tuple(fees))
@@ -239,7 +233,7 @@ def read_budget_section(
             raise reader.fail(
                 node,
                 "budget.exchange_rate",
-                f"the budget is in {settings.currency} and the rate card in {card.currency}: give an exchange rate",
+                t("budget.needs_exchange_rate", budget=settings.currency, card=card.currency),
             )
         try:
             settings.exchange_rate.factor(card.currency, settings.currency)
@@ -247,7 +241,7 @@ def read_budget_section(
             raise reader.fail(
                 top.get("exchange_rate", node),
                 "budget.exchange_rate",
-                error.message[len(error.field) + 2 :],
+                error.detail,
             ) from None
     return replace(settings, defaults_used=_describe_defaults(settings, explicit=set(top)))
 
@@ -256,7 +250,7 @@ def _check_role(reader: Reader, chart: Chart, rate: Rate, node: yaml.Node, path:
     try:
         chart.role(rate.role)
     except ValidationError as error:
-        raise reader.fail(node, f"{path}.role", error.message[len(error.field) + 2 :]) from None
+        raise reader.fail(node, f"{path}.role", error.detail) from None
 
 
 def _read_line(
@@ -272,8 +266,12 @@ def _read_line(
             raise reader.fail(
                 item["account"],
                 f"{path}.account",
-                f"no account {account!r} in the chart {chart.key!r} (expected an account code such as "
-                f"{', '.join(a.code for a in chart.accounts[:4])}… or a role such as cast, camera)",
+                t(
+                    "budget.no_account_or_role",
+                    account=repr(account),
+                    chart=repr(chart.key),
+                    examples=", ".join(a.code for a in chart.accounts[:4]),
+                ),
             ) from None
     fringes: list[str] = []
     if "fringes" in item:
@@ -283,7 +281,7 @@ def _read_line(
                 raise reader.fail(
                     fringe,
                     f"{path}.fringes[{index}]",
-                    f"unknown fringe (expected one of: {', '.join(sorted(fringe_keys)) or 'none defined'})",
+                    unknown_fringe(key, fringe_keys),
                 )
             fringes.append(key)
     currency = (
@@ -345,7 +343,7 @@ def _number_or_global(
         raise reader.fail(
             node,
             f"{path}.{name}",
-            f"expected a number >= 0 or one of the globals: {', '.join(GLOBALS)}",
+            t("budget.number_or_global", globals=", ".join(GLOBALS)),
         )
     return reader.decimal(node, f"{path}.{name}"), ""
 
@@ -354,15 +352,23 @@ def _describe_defaults(settings: BudgetSettings, *, explicit: set[str]) -> tuple
     notes: list[str] = []
     card = settings.rate_card
     if "rate_card" not in explicit:
-        notes.append(f"rate card {card.key!r} ({card.name})")
+        notes.append(t("budget.default.rate_card", key=repr(card.key), name=card.name))
     if "chart" not in explicit:
-        notes.append(f"chart of accounts {settings.chart.key!r}")
+        notes.append(t("budget.default.chart", key=repr(settings.chart.key)))
     if card.placeholders:
         notes.append(
-            f"{len(card.placeholders)} of {len(card.rates)} rates are placeholders to be set by the production"
+            t("budget.default.placeholders", count=len(card.placeholders), total=len(card.rates))
         )
     rate = settings.exchange_rate
     if rate is not None and "exchange_rate" not in explicit:
-        flag = " (placeholder)" if rate.placeholder else ""
-        notes.append(f"exchange rate {rate.rate} {rate.quote}/{rate.base} as of {rate.as_of}{flag}")
+        note = t(
+            "budget.default.exchange_rate",
+            rate=rate.rate,
+            quote=rate.quote,
+            base=rate.base,
+            date=rate.as_of,
+        )
+        if rate.placeholder:
+            note = t("budget.default.placeholder", note=note)
+        notes.append(note)
     return tuple(notes)

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from filmpark.budget.labour import DayType
 from filmpark.errors import ValidationError
+from filmpark.text import t
 from filmpark.units import Money
 
 
@@ -33,7 +34,7 @@ class CastDays:
 
     def __post_init__(self) -> None:
         if min(self.work_days, self.hold_days, self.travel_days, self.paid or 0) < 0:
-            raise ValidationError(f"cast {self.name}", "day counts cannot be negative")
+            raise ValidationError(t("field.cast", name=self.name), t("budget.negative_day_counts"))
 
     @property
     def paid_days(self) -> int:
@@ -58,7 +59,7 @@ class DayFacts:
 
     def __post_init__(self) -> None:
         if self.hours < 0 or self.extras < 0:
-            raise ValidationError(f"day {self.number}", "hours and extras cannot be negative")
+            raise ValidationError(t("field.day", day=self.number), t("budget.negative_hours"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +81,7 @@ class ScheduleFacts:
 
     def __post_init__(self) -> None:
         if not 1 <= self.work_days_per_week <= 7:
-            raise ValidationError("work_days_per_week", "expected 1 to 7")
+            raise ValidationError("work_days_per_week", t("budget.days_per_week"))
 
     @property
     def shoot_days(self) -> int:

@@ -18,6 +18,7 @@ from decimal import Decimal
 from enum import Enum
 
 from filmpark.errors import ValidationError
+from filmpark.text import Text, compose, t
 from filmpark.units import CURRENCY_DECIMALS, Money
 
 
@@ -68,7 +69,7 @@ class Chart:
                 return code
         raise ValidationError(
             "chart",
-            f"the chart {self.key!r} names no account for {name!r} (add it under 'roles:')",
+            t("chart.no_role", chart=repr(self.key), role=repr(name)),
         )
 
     def account(self, code: str) -> Account:
@@ -77,8 +78,12 @@ class Chart:
                 return account
         raise ValidationError(
             "account",
-            f"no account {code!r} in the chart {self.key!r} (expected one of "
-            f"{', '.join(a.code for a in self.accounts)})",
+            t(
+                "chart.no_account",
+                code=repr(code),
+                chart=repr(self.key),
+                expected=", ".join(a.code for a in self.accounts),
+            ),
         )
 
     def has_account(self, code: str) -> bool:
@@ -88,7 +93,9 @@ class Chart:
         for category in self.categories:
             if category.key == key:
                 return category
-        raise ValidationError("category", f"no category {key!r} in the chart {self.key!r}")
+        raise ValidationError(
+            "category", t("chart.no_category", key=repr(key), chart=repr(self.key))
+        )
 
 
 class FringeScope(Enum):
@@ -120,7 +127,7 @@ class Fringe:
     def __post_init__(self) -> None:
         if self.percent < 0:
             raise ValidationError(
-                f"fringe {self.key}", f"a percentage cannot be negative ({self.percent})"
+                t("field.fringe", key=self.key), t("budget.negative_percent", value=self.percent)
             )
 
 
@@ -140,10 +147,14 @@ class ExchangeRate:
             if name not in CURRENCY_DECIMALS:
                 raise ValidationError(
                     "exchange_rate",
-                    f"unknown currency {name!r} (expected one of {', '.join(sorted(CURRENCY_DECIMALS))})",
+                    t(
+                        "value.unknown_currency",
+                        currency=repr(name),
+                        expected=", ".join(sorted(CURRENCY_DECIMALS)),
+                    ),
                 )
         if self.rate <= 0:
-            raise ValidationError("exchange_rate", f"a rate must be positive ({self.rate})")
+            raise ValidationError("exchange_rate", t("budget.rate_positive", rate=self.rate))
 
     def factor(self, from_currency: str, to_currency: str) -> Decimal:
         """The multiplier that turns an amount in ``from_currency`` into ``to_currency``."""
@@ -155,7 +166,13 @@ class ExchangeRate:
             return Decimal(1) / self.rate
         raise ValidationError(
             "exchange_rate",
-            f"no rate from {from_currency} to {to_currency} (the budget knows {self.base}/{self.quote})",
+            t(
+                "budget.no_exchange",
+                source=from_currency,
+                target=to_currency,
+                base=self.base,
+                quote=self.quote,
+            ),
         )
 
 
@@ -204,8 +221,12 @@ class DetailLine:
             if name:
                 if name not in values:
                     raise ValidationError(
-                        f"{self.description}: {field_name}",
-                        f"no global {name!r} (expected one of {', '.join(sorted(values))})",
+                        compose("{line}: {field}", line=self.description, field=field_name),
+                        t(
+                            "budget.no_global_expected",
+                            name=repr(name),
+                            expected=", ".join(sorted(values)),
+                        ),
                     )
                 changes[field_name] = values[name]
         return replace(self, **changes) if changes else self  # type: ignore[arg-type]
@@ -217,13 +238,20 @@ class DetailLine:
         for name in ("amount", "quantity", "multiplier"):
             value = getattr(self, name)
             if not isinstance(value, Decimal):
-                raise ValidationError(f"{self.description}: {name}", "must be a Decimal")
+                raise ValidationError(
+                    compose("{line}: {field}", line=self.description, field=name),
+                    t("budget.must_be_decimal"),
+                )
             if value < 0:
                 raise ValidationError(
-                    f"{self.description}: {name}", f"cannot be negative ({value})"
+                    compose("{line}: {field}", line=self.description, field=name),
+                    t("budget.negative_value", value=value),
                 )
         if self.rate.amount < 0:
-            raise ValidationError(f"{self.description}: rate", f"cannot be negative ({self.rate})")
+            raise ValidationError(
+                compose("{line}: {field}", line=self.description, field="rate"),
+                t("budget.negative_value", value=self.rate),
+            )
 
     def total(self, currency: str, exchange: ExchangeRate | None) -> Money:
         """The line in the budget's ``currency``, rounded once to its minor unit."""
@@ -232,8 +260,12 @@ class DetailLine:
             if exchange is None:
                 raise ValidationError(
                     "exchange_rate",
-                    f"line {self.description!r} is in {self.rate.currency} but the budget is in "
-                    f"{currency} and has no exchange rate",
+                    t(
+                        "budget.line_currency",
+                        line=repr(self.description),
+                        line_currency=self.rate.currency,
+                        currency=currency,
+                    ),
                 )
             factor = exchange.factor(self.rate.currency, currency)
         raw = self.amount * self.quantity * self.multiplier * self.rate.amount * factor
@@ -261,16 +293,27 @@ class Budget:
         if self.currency not in CURRENCY_DECIMALS:
             raise ValidationError(
                 "currency",
-                f"unknown currency {self.currency!r} (expected one of {', '.join(sorted(CURRENCY_DECIMALS))})",
+                t(
+                    "value.unknown_currency",
+                    currency=repr(self.currency),
+                    expected=", ".join(sorted(CURRENCY_DECIMALS)),
+                ),
             )
         for line in self.lines:
             self.chart.account(line.account)
         for name, value in (("contingency", self.contingency_percent), ("bond", self.bond_percent)):
             if value < 0:
-                raise ValidationError(name, f"a percentage cannot be negative ({value})")
+                raise ValidationError(name, t("budget.negative_percent", value=value))
 
     def global_value(self, name: str) -> Decimal:
         for key, value in self.globals:
             if key == name:
                 return value
-        raise ValidationError("globals", f"no global {name!r}")
+        raise ValidationError("globals", t("budget.no_global", name=repr(name)))
+
+
+def unknown_fringe(key: str, known: set[str]) -> Text:
+    """Why ``key`` is not a fringe here, naming the ones that are."""
+    if not known:
+        return t("budget.unknown_fringe_none", key=repr(key))
+    return t("budget.unknown_fringe", key=repr(key), expected=", ".join(sorted(known)))

@@ -18,9 +18,10 @@ import yaml
 
 from filmpark.budget.charts import ROLE_NAMES
 from filmpark.budget.labour import LabourRules
-from filmpark.budget.model import ExchangeRate, FringeScope
+from filmpark.budget.model import ExchangeRate, FringeScope, unknown_fringe
 from filmpark.budget.yamlread import Reader, compose, read_data_file, shipped_names
 from filmpark.errors import ConfigError
+from filmpark.text import t
 from filmpark.units import Money
 
 DATA = Path(__file__).resolve().parent / "data" / "ratecards"
@@ -103,8 +104,12 @@ class RateCard:
             if rate.key == key:
                 return rate
         raise ConfigError(
-            f"no rate {key!r} in the rate card {self.key!r} (expected one of "
-            f"{', '.join(r.key for r in self.rates)})"
+            t(
+                "ratecard.no_rate",
+                key=repr(key),
+                card=repr(self.key),
+                expected=", ".join(r.key for r in self.rates),
+            )
         )
 
     @property
@@ -119,7 +124,7 @@ def shipped_rate_cards() -> tuple[str, ...]:
 def load_rate_card(name_or_path: str | Path, *, base: Path | None = None) -> RateCard:
     """A shipped card by key (``vietnam``, ``us``) or a card file of the production's own."""
     text, source = read_data_file(
-        name_or_path, data=DATA, base=base, what="rate card", key="budget.rate_card"
+        name_or_path, data=DATA, base=base, what=t("data.rate_card"), key="budget.rate_card"
     )
     return parse_rate_card(text, source)
 
@@ -160,8 +165,7 @@ def read_rate(reader: Reader, node: yaml.Node, path: str, *, country: str, curre
         raise reader.fail(
             node,
             path,
-            "a rate needs 'source' and 'source_date', or 'placeholder: true' "
-            "(to be set by the production)",
+            t("ratecard.rate_needs_source"),
         )
     rate_currency = (
         reader.currency(item["currency"], f"{path}.currency") if "currency" in item else currency
@@ -255,7 +259,7 @@ def read_fringe(reader: Reader, node: yaml.Node, path: str) -> FringeSpec:
     )
     source = reader.text(item["source"], f"{path}.source") if "source" in item else ""
     if not placeholder and not source:
-        raise reader.fail(node, path, "a fringe needs a 'source', or 'placeholder: true'")
+        raise reader.fail(node, path, t("ratecard.fringe_needs_source"))
     scope = FringeScope(
         reader.choice(item["scope"], f"{path}.scope", [s.value for s in FringeScope])
         if "scope" in item
@@ -295,7 +299,7 @@ def read_exchange_rate(reader: Reader, node: yaml.Node, path: str) -> ExchangeRa
     )
     source = reader.text(item["source"], f"{path}.source") if "source" in item else ""
     if not placeholder and not source:
-        raise reader.fail(node, path, "an exchange rate needs a 'source', or 'placeholder: true'")
+        raise reader.fail(node, path, t("ratecard.exchange_needs_source"))
     return ExchangeRate(
         base=reader.currency(item["base"], f"{path}.base"),
         quote=reader.currency(item["quote"], f"{path}.quote"),
@@ -310,7 +314,7 @@ def parse_rate_card(text: str, source: str) -> RateCard:
     reader = Reader(source)
     root = compose(text, source)
     if root is None:
-        raise ConfigError("the rate card is empty", source=source)
+        raise ConfigError(t("data.rate_card_empty"), source=source)
     top = reader.mapping(
         root,
         "",
@@ -340,7 +344,9 @@ def parse_rate_card(text: str, source: str) -> RateCard:
     for index, node in enumerate(reader.sequence(top["rates"], "rates")):
         rate = read_rate(reader, node, f"rates[{index}]", country=country, currency=currency)
         if rate.key in seen:
-            raise reader.fail(node, f"rates[{index}].key", f"rate {rate.key!r} is listed twice")
+            raise reader.fail(
+                node, f"rates[{index}].key", t("ratecard.rate_twice", key=repr(rate.key))
+            )
         seen.add(rate.key)
         rates.append(rate)
     fringes = (
@@ -359,7 +365,7 @@ def parse_rate_card(text: str, source: str) -> RateCard:
                 raise reader.fail(
                     reader.sequence(top["rates"], "rates")[index],
                     f"rates[{index}].fringes",
-                    f"unknown fringe {key!r} (expected one of: {', '.join(sorted(fringe_keys)) or 'none defined'})",
+                    unknown_fringe(key, fringe_keys),
                 )
 
     def weeks(name: str, default: str) -> Decimal:

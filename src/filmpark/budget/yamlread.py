@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from filmpark.errors import ConfigError
+from filmpark.text import Text, t
 from filmpark.units import CURRENCY_DECIMALS
 
 
@@ -25,7 +26,7 @@ def shipped_names(data: Path) -> tuple[str, ...]:
 
 
 def read_data_file(
-    name_or_path: str | Path, *, data: Path, base: Path | None, what: str, key: str
+    name_or_path: str | Path, *, data: Path, base: Path | None, what: Text, key: str
 ) -> tuple[str, str]:
     """The text and source of a shipped data file by key, or of a file of the user's own.
 
@@ -42,13 +43,15 @@ def read_data_file(
             path = base / path
         if not path.is_file():
             raise ConfigError(
-                f"no such {what} {text_name!r} (expected a file or one of: {', '.join(shipped)})",
+                t("data.no_such", what=what, name=repr(text_name), shipped=", ".join(shipped)),
                 key=key,
             )
     try:
         return path.read_text(encoding="utf-8"), str(path)
     except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"cannot read the {what}: {error}", source=str(path)) from None
+        raise ConfigError(
+            t("data.cannot_read", what=what, error=str(error)), source=str(path)
+        ) from None
 
 
 def line_of(node: yaml.Node) -> int:
@@ -63,10 +66,10 @@ def compose(text: str, source: str) -> yaml.Node | None:
         mark = error.problem_mark
         line = int(mark.line) + 1 if mark is not None else None
         raise ConfigError(
-            f"not valid YAML: {error.problem or error}", line=line, source=source
+            t("config.not_yaml", problem=str(error.problem or error)), line=line, source=source
         ) from None
     except yaml.YAMLError as error:
-        raise ConfigError(f"not valid YAML: {error}", source=source) from None
+        raise ConfigError(t("config.not_yaml", problem=str(error)), source=source) from None
 
 
 class Reader:
@@ -76,6 +79,7 @@ class Reader:
         self.source = source
 
     def fail(self, node: yaml.Node | None, key: str, message: str) -> ConfigError:
+        """A :class:`ConfigError` at ``node`` (``message`` is a catalogue text)."""
         return ConfigError(
             message, key=key, line=line_of(node) if node else None, source=self.source
         )
@@ -84,7 +88,7 @@ class Reader:
         self, node: yaml.Node, key: str, allowed: Iterable[str], required: Iterable[str] = ()
     ) -> dict[str, yaml.Node]:
         if not isinstance(node, yaml.MappingNode):
-            raise self.fail(node, key, "expected a mapping (key: value lines)")
+            raise self.fail(node, key, t("yaml.expected_mapping"))
         allowed_set = set(allowed)
         result: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
@@ -94,30 +98,30 @@ class Reader:
                 raise self.fail(
                     key_node,
                     path,
-                    f"unknown key (expected one of: {', '.join(sorted(allowed_set))})",
+                    t("yaml.unknown_key", expected=", ".join(sorted(allowed_set))),
                 )
             if name in result:
-                raise self.fail(key_node, path, "given twice")
+                raise self.fail(key_node, path, t("config.given_twice"))
             result[name] = value_node
         for name in required:
             if name not in result:
-                raise self.fail(node, f"{key}.{name}" if key else name, "is required")
+                raise self.fail(node, f"{key}.{name}" if key else name, t("yaml.required"))
         return result
 
     def sequence(self, node: yaml.Node, key: str) -> list[yaml.Node]:
         if not isinstance(node, yaml.SequenceNode):
-            raise self.fail(node, key, "expected a list")
+            raise self.fail(node, key, t("config.expected_list"))
         return list(node.value)
 
-    def _scalar(self, node: yaml.Node, key: str, what: str) -> str:
+    def _scalar(self, node: yaml.Node, key: str, what: Text) -> str:
         if not isinstance(node, yaml.ScalarNode):
-            raise self.fail(node, key, f"expected {what}")
+            raise self.fail(node, key, t("yaml.expected", what=what))
         return str(node.value)
 
     def text(self, node: yaml.Node, key: str, *, allow_empty: bool = False) -> str:
-        value = self._scalar(node, key, "a text value").strip()
+        value = self._scalar(node, key, t("yaml.a_text")).strip()
         if not value and not allow_empty:
-            raise self.fail(node, key, "expected a non-empty text value")
+            raise self.fail(node, key, t("yaml.expected_non_empty"))
         return value
 
     def decimal(
@@ -128,63 +132,69 @@ class Reader:
         minimum: Decimal | None = Decimal(0),
         positive: bool = False,
     ) -> Decimal:
-        raw = self._scalar(node, key, "a number").strip().replace("_", "").replace(",", "")
+        raw = self._scalar(node, key, t("yaml.a_number")).strip().replace("_", "").replace(",", "")
         try:
             value = Decimal(raw)
         except InvalidOperation:
-            raise self.fail(node, key, f"expected a number, got {raw!r}") from None
+            raise self.fail(node, key, t("config.expected_number", got=repr(raw))) from None
         if not value.is_finite():
-            raise self.fail(node, key, f"expected a finite number, got {raw!r}")
+            raise self.fail(node, key, t("yaml.expected_finite", got=repr(raw)))
         if positive and value <= 0:
-            raise self.fail(node, key, f"expected a number > 0, got {raw}")
+            raise self.fail(node, key, t("yaml.expected_positive", got=raw))
         if minimum is not None and value < minimum:
-            raise self.fail(node, key, f"expected a number >= {minimum}, got {raw}")
+            raise self.fail(node, key, t("yaml.expected_minimum", minimum=minimum, got=raw))
         return value
 
     def integer(self, node: yaml.Node, key: str, *, minimum: int = 0) -> int:
-        raw = self._scalar(node, key, "a whole number").strip()
+        raw = self._scalar(node, key, t("yaml.a_whole_number")).strip()
         try:
             value = int(raw)
         except ValueError:
-            raise self.fail(node, key, f"expected a whole number, got {raw!r}") from None
+            raise self.fail(node, key, t("config.expected_whole_number", got=repr(raw))) from None
         if value < minimum:
-            raise self.fail(node, key, f"expected a whole number >= {minimum}, got {value}")
+            raise self.fail(node, key, t("yaml.expected_whole_minimum", minimum=minimum, got=value))
         return value
 
     def boolean(self, node: yaml.Node, key: str) -> bool:
-        raw = self._scalar(node, key, "true or false").strip().lower()
+        raw = self._scalar(node, key, t("yaml.true_or_false")).strip().lower()
         if raw in {"true", "yes", "on"}:
             return True
         if raw in {"false", "no", "off"}:
             return False
-        raise self.fail(node, key, f"expected true or false, got {raw!r}")
+        raise self.fail(node, key, t("config.expected_boolean", got=repr(raw)))
 
     def day(self, node: yaml.Node, key: str) -> date:
-        raw = self._scalar(node, key, "a date (YYYY-MM-DD)").strip()
+        raw = self._scalar(node, key, t("yaml.a_date")).strip()
         try:
             return date.fromisoformat(raw)
         except ValueError:
-            raise self.fail(node, key, f"expected a date YYYY-MM-DD, got {raw!r}") from None
+            raise self.fail(node, key, t("config.expected_date", got=repr(raw))) from None
 
     def currency(self, node: yaml.Node, key: str) -> str:
-        raw = self._scalar(node, key, "a currency code").strip().upper()
+        raw = self._scalar(node, key, t("yaml.a_currency")).strip().upper()
         if raw not in CURRENCY_DECIMALS:
             raise self.fail(
                 node,
                 key,
-                f"unknown currency {raw!r} (expected one of {', '.join(sorted(CURRENCY_DECIMALS))})",
+                t(
+                    "value.unknown_currency",
+                    currency=repr(raw),
+                    expected=", ".join(sorted(CURRENCY_DECIMALS)),
+                ),
             )
         return raw
 
     def choice(self, node: yaml.Node, key: str, options: Iterable[str]) -> str:
         allowed = list(options)
-        raw = self._scalar(node, key, "a text value").strip()
+        raw = self._scalar(node, key, t("yaml.a_text")).strip()
         if raw not in allowed:
-            raise self.fail(node, key, f"expected one of {', '.join(allowed)}, got {raw!r}")
+            raise self.fail(
+                node, key, t("yaml.expected_one_of", expected=", ".join(allowed), got=repr(raw))
+            )
         return raw
 
     def clock(self, node: yaml.Node, key: str) -> tuple[int, int]:
-        raw = self._scalar(node, key, "a time HH:MM").strip()
+        raw = self._scalar(node, key, t("yaml.a_time")).strip()
         # YAML 1.1 reads 22:00 as a sexagesimal int (1320) when unquoted.
         if raw.isdigit() and node.tag.endswith(":int"):
             minutes = int(raw)
@@ -194,4 +204,4 @@ class Reader:
             hour, minute = int(parts[0]), int(parts[1])
             if 0 <= hour < 24 and 0 <= minute < 60:
                 return hour, minute
-        raise self.fail(node, key, f"expected a time HH:MM, got {raw!r}")
+        raise self.fail(node, key, t("yaml.expected_time", got=repr(raw)))
