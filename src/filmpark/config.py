@@ -32,6 +32,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from filmpark.errors import ConfigError
+from filmpark.text import t
 
 
 def default_data_dir(environ: dict[str, str] | None = None) -> Path:
@@ -86,9 +87,9 @@ def _int(env: dict[str, str], key: str, default: int, *, minimum: int = 1) -> in
     try:
         value = int(raw)
     except ValueError:
-        raise ConfigError(f"must be a whole number, got {raw!r}", key=key) from None
+        raise ConfigError(t("settings.whole_number", got=repr(raw)), key=key) from None
     if value < minimum:
-        raise ConfigError(f"must be at least {minimum}, got {value}", key=key)
+        raise ConfigError(t("settings.at_least", minimum=minimum, got=value), key=key)
     return value
 
 
@@ -101,7 +102,8 @@ def _secret_key(data_dir: Path) -> str:
         existing = ""
     except OSError as error:
         raise ConfigError(
-            f"cannot read {path}: {error.strerror}", key="FILMPARK_SECRET_KEY"
+            t("settings.cannot_read", path=str(path), error=str(error.strerror)),
+            key="FILMPARK_SECRET_KEY",
         ) from None
     if existing:
         return existing
@@ -114,7 +116,8 @@ def _secret_key(data_dir: Path) -> str:
         return path.read_text(encoding="ascii").strip()
     except OSError as error:
         raise ConfigError(
-            f"cannot create {path}: {error.strerror}", key="FILMPARK_SECRET_KEY"
+            t("settings.cannot_create", path=str(path), error=str(error.strerror)),
+            key="FILMPARK_SECRET_KEY",
         ) from None
     with os.fdopen(fd, "w", encoding="ascii") as handle:
         handle.write(key)
@@ -130,15 +133,13 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
     if not database_url:
         database_url = f"sqlite:///{data_dir / 'filmpark.db'}"
     elif not database_url.startswith(("sqlite", "postgresql")):
-        raise ConfigError(
-            "only sqlite:// and postgresql:// URLs are supported", key="FILMPARK_DATABASE_URL"
-        )
+        raise ConfigError(t("settings.database_url"), key="FILMPARK_DATABASE_URL")
     broker_url = env.get("FILMPARK_BROKER_URL", "").strip() or None
     if broker_url and not broker_url.startswith(("redis://", "rediss://")):
-        raise ConfigError("only redis:// brokers are supported", key="FILMPARK_BROKER_URL")
+        raise ConfigError(t("settings.broker_url"), key="FILMPARK_BROKER_URL")
     secret = env.get("FILMPARK_SECRET_KEY", "").strip()
     if secret and len(secret) < 32:
-        raise ConfigError("must be at least 32 characters long", key="FILMPARK_SECRET_KEY")
+        raise ConfigError(t("settings.secret_length"), key="FILMPARK_SECRET_KEY")
     return Settings(
         data_dir=data_dir,
         database_url=database_url,

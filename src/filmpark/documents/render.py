@@ -19,6 +19,7 @@ from filmpark.budget.compute import BudgetSummary
 from filmpark.errors import ValidationError
 from filmpark.reports.call_sheet import CallSheet
 from filmpark.reports.top_sheet import TopSheet
+from filmpark.text import t
 from filmpark.units import CURRENCY_DECIMALS, Eighths, Money
 
 LANGS = ("en", "vi")
@@ -156,7 +157,7 @@ SYMBOLS_VI = {"VND": "₫", "USD": "US$"}
 
 def check_lang(lang: str) -> str:
     if lang not in LANGS:
-        raise ValidationError("lang", f"unknown language {lang!r} (expected en or vi)")
+        raise ValidationError("lang", t("language.unknown", lang=repr(lang)))
     return lang
 
 

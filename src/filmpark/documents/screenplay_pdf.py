@@ -31,6 +31,7 @@ from filmpark.documents.fonts import font_path
 from filmpark.errors import ValidationError
 from filmpark.screenplay.model import Element, ElementKind, Script
 from filmpark.screenplay.paginate import LINES_PER_PAGE, paginate
+from filmpark.text import t
 
 __all__ = ["A4", "US_LETTER", "ScreenplayLayout", "render_screenplay_pdf"]
 
@@ -213,9 +214,7 @@ class _Pages:
 def _language(script: Script, language: str | None) -> str:
     chosen = language or (script.language if script.language in _LABELS else "en")
     if chosen not in _LABELS:
-        raise ValidationError(
-            "language", f"no screenplay labels for {chosen!r} (expected one of en, vi)"
-        )
+        raise ValidationError("language", t("language.no_screenplay_labels", lang=repr(chosen)))
     return chosen
 
 

@@ -18,6 +18,7 @@ from filmpark.errors import ExternalServiceError, FilmparkError
 from filmpark.jobs.runner import run_job
 from filmpark.store import Database
 from filmpark.store.records import JobState
+from filmpark.text import t
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +81,7 @@ class CeleryQueue:
         try:
             self.app.send_task("filmpark.run_job", args=[job_id])
         except Exception as error:  # kombu raises its own tree, none of ours
-            raise ExternalServiceError(f"the job queue did not accept the job: {error}") from None
+            raise ExternalServiceError(t("jobs.not_accepted", error=str(error))) from None
 
     def close(self) -> None:
         self.app.close()

@@ -30,6 +30,7 @@ from filmpark.config import Settings
 from filmpark.errors import AuthenticationError, FilmparkError, RateLimited, ValidationError
 from filmpark.store import Tx
 from filmpark.store.records import User
+from filmpark.text import t
 
 _HASHER = PasswordHasher()
 # Verified against when the account does not exist, so both answers take the same time.
@@ -43,15 +44,15 @@ MAX_PASSWORD = 1024
 def normalise_email(email: str) -> str:
     value = email.strip().lower()
     if len(value) > 320 or not _EMAIL.match(value):
-        raise ValidationError("email", "not an email address")
+        raise ValidationError("email", t("account.not_email"))
     return value
 
 
 def _check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD:
-        raise ValidationError("password", f"must be at least {MIN_PASSWORD} characters long")
+        raise ValidationError("password", t("value.at_least_characters", limit=MIN_PASSWORD))
     if len(password) > MAX_PASSWORD:
-        raise ValidationError("password", f"must be at most {MAX_PASSWORD} characters long")
+        raise ValidationError("password", t("value.at_most_characters", limit=MAX_PASSWORD))
 
 
 def register(
@@ -62,11 +63,11 @@ def register(
     _check_password(password)
     display = " ".join(name.split())
     if not display:
-        raise ValidationError("name", "must not be empty")
+        raise ValidationError("name", t("value.must_not_be_empty"))
     if len(display) > 200:
-        raise ValidationError("name", "must be at most 200 characters long")
+        raise ValidationError("name", t("value.at_most_characters", limit=200))
     if locale not in LOCALES:
-        raise ValidationError("locale", f"must be one of {', '.join(LOCALES)}")
+        raise ValidationError("locale", t("value.one_of", expected=", ".join(LOCALES)))
     user = tx.users.add(address, display, _HASHER.hash(password), locale)
     tx.audit.add("user.register", actor_id=user.id, detail={"email": address}, ip=ip)
     return user
@@ -96,10 +97,7 @@ def attempt_login(tx: Tx, email: str, password: str, *, ip: str, settings: Setti
         tx.audit.add("user.login_blocked", actor_id=None, detail={"email": address}, ip=ip)
         return LoginResult(
             None,
-            RateLimited(
-                f"too many failed sign-ins for this account from this address; "
-                f"try again in {minutes} minutes"
-            ),
+            RateLimited(t("account.too_many_sign_ins", count=minutes)),
         )
     user = tx.users.by_email(address)
     stored = tx.users.password_hash(user.id) if user else _DUMMY_HASH
@@ -116,7 +114,7 @@ def attempt_login(tx: Tx, email: str, password: str, *, ip: str, settings: Setti
             detail={"email": address},
             ip=ip,
         )
-        return LoginResult(None, AuthenticationError("wrong email or password"))
+        return LoginResult(None, AuthenticationError(t("account.wrong_password")))
     if _HASHER.check_needs_rehash(stored):
         tx.users.set_password_hash(user.id, _HASHER.hash(password))
     tx.audit.add("user.login", actor_id=user.id, detail={"email": address}, ip=ip)
@@ -145,14 +143,14 @@ def user_for_token(tx: Tx, token: str, settings: Settings) -> User:
             options={"require": ["exp", "sub", "iat"]},
         )
     except jwt.ExpiredSignatureError:
-        raise AuthenticationError("the access token has expired; sign in again") from None
+        raise AuthenticationError(t("account.token_expired")) from None
     except jwt.PyJWTError:
-        raise AuthenticationError("the access token is not valid") from None
+        raise AuthenticationError(t("account.token_invalid")) from None
     if claims.get("typ") != "access" or not isinstance(claims.get("sub"), str):
-        raise AuthenticationError("the access token is not valid")
+        raise AuthenticationError(t("account.token_invalid"))
     user = tx.users.by_id(claims["sub"])
     if user is None:
-        raise AuthenticationError("the account of this access token no longer exists")
+        raise AuthenticationError(t("account.token_user_gone"))
     return user
 
 
@@ -168,5 +166,5 @@ def token_seconds_left(token: str, settings: Settings) -> float:
 def set_locale(tx: Tx, user: User, locale: str) -> User:
     """Remember the user's language for pages and documents (``en`` or ``vi``)."""
     if locale not in LOCALES:
-        raise ValidationError("locale", f"must be one of {', '.join(LOCALES)}")
+        raise ValidationError("locale", t("value.one_of", expected=", ".join(LOCALES)))
     return tx.users.set_locale(user.id, locale)

@@ -24,6 +24,7 @@ from filmpark.services.jobs import JobEnv, JobKind, Progress, register_job_kind
 from filmpark.services.permissions import Permission, require
 from filmpark.store import FileStore, Tx
 from filmpark.store.records import Job, RenderedBook, User
+from filmpark.text import t
 
 KIND = "book.render"
 
@@ -33,10 +34,10 @@ def request_book(
 ) -> Job:
     require(tx, actor, project_id, Permission.RENDER_DOCUMENTS)
     if locale not in ("en", "vi"):
-        raise ValidationError("locale", "must be en or vi")
+        raise ValidationError("locale", t("config.expected_language"))
     schedule = tx.schedules.get(project_id)
     if schedule is None:
-        raise NotFound("no schedule to render yet; make a schedule first")
+        raise NotFound(t("book.no_schedule"))
     budget = tx.budgets.get(project_id)
     job = tx.jobs.add(
         KIND,
@@ -114,7 +115,7 @@ def latest_book(tx: Tx, actor: User, project_id: str) -> RenderedBook:
     require(tx, actor, project_id, Permission.VIEW_DOCUMENTS)
     book = tx.books.latest(project_id)
     if book is None:
-        raise NotFound("no book rendered yet")
+        raise NotFound(t("book.not_rendered"))
     return book
 
 
@@ -122,5 +123,5 @@ def book_file(tx: Tx, actor: User, project_id: str, name: str, *, renders: FileS
     """The path of one file of the newest book (no path can leave the book's folder)."""
     book = latest_book(tx, actor, project_id)
     if name not in book.files:
-        raise NotFound("no such document")
+        raise NotFound(t("store.no_document"))
     return renders.file_in(book.folder, name)

@@ -34,6 +34,7 @@ from filmpark.store.records import (
     ScriptRevision,
     User,
 )
+from filmpark.text import t
 
 ACTIONS = ("accept", "reject", "edit", "add", "merge")
 _LEDGER_STATUS = {
@@ -84,12 +85,10 @@ def propose_breakdown(tx: Tx, revision: ScriptRevision, script: Script) -> Break
 def _current_proposal(tx: Tx, project_id: str) -> tuple[ScriptRevision, BreakdownProposal]:
     revision = tx.scripts.latest(project_id)
     if revision is None:
-        raise NotFound("the project has no script yet; upload one first")
+        raise NotFound(t("script.none_yet"))
     proposal = tx.breakdowns.for_revision(revision.id)
     if proposal is None:
-        raise NotFound(
-            f"no breakdown of revision {revision.number} yet; upload the script again to make one"
-        )
+        raise NotFound(t("breakdown.none_for_revision", number=revision.number))
     return revision, proposal
 
 
@@ -147,9 +146,9 @@ def _text(item: Mapping[str, Any], key: str, *, required: bool = True, limit: in
     if value is None and not required:
         return ""
     if not isinstance(value, str) or (required and not value.strip()):
-        raise ValidationError(key, "must be a non-empty string")
+        raise ValidationError(key, t("value.non_empty_string"))
     if len(value) > limit:
-        raise ValidationError(key, f"must be at most {limit} characters long")
+        raise ValidationError(key, t("value.at_most_characters", limit=limit))
     return value.strip()
 
 
@@ -170,22 +169,20 @@ def record_decisions(
     """
     require(tx, actor, project_id, Permission.DECIDE_BREAKDOWN)
     if not decisions:
-        raise ValidationError("decisions", "at least one decision is needed")
+        raise ValidationError("decisions", t("decision.at_least_one"))
     if len(decisions) > MAX_DECISIONS_PER_REQUEST:
-        raise ValidationError(
-            "decisions", f"at most {MAX_DECISIONS_PER_REQUEST} decisions per request"
-        )
+        raise ValidationError("decisions", t("decision.at_most", limit=MAX_DECISIONS_PER_REQUEST))
     tx.projects.lock(project_id)
     revision = tx.scripts.latest(project_id)
     if revision is None:
-        raise NotFound("the project has no script yet; upload one first")
+        raise NotFound(t("script.none_yet"))
     headings = tx.scripts.headings(revision.id)
     stored: list[DecisionRecord] = []
     for index, item in enumerate(decisions):
         action = item.get("action")
         if action not in ACTIONS:
             raise ValidationError(
-                f"decisions[{index}].action", f"must be one of {', '.join(ACTIONS)}"
+                f"decisions[{index}].action", t("value.one_of", expected=", ".join(ACTIONS))
             )
         scene = _text(item, "scene", required=action != "merge", limit=20)
         category = _text(item, "category", required=action != "merge", limit=40) or "cast"
@@ -204,14 +201,10 @@ def record_decisions(
                 or isinstance(quantity, bool)
                 or not 0 < quantity < 100_000
             ):
-                raise ValidationError(
-                    f"decisions[{index}].quantity", "must be a whole number from 1 to 99999"
-                )
+                raise ValidationError(f"decisions[{index}].quantity", t("decision.quantity_range"))
             data["quantity"] = quantity
         if action == "edit" and not data:
-            raise ValidationError(
-                f"decisions[{index}]", "an edit needs a new_name, a new_category or a quantity"
-            )
+            raise ValidationError(f"decisions[{index}]", t("decision.edit_needs"))
         if action == "merge":
             data["into"] = _text(item, "into")
         note = _text(item, "note", required=False, limit=500)

@@ -20,6 +20,7 @@ from filmpark.services.jobs import JobEnv, JobKind, Progress, register_job_kind
 from filmpark.services.permissions import Permission, require
 from filmpark.store import Tx
 from filmpark.store.records import BudgetVersion, Job, User
+from filmpark.text import t
 
 KIND = "budget.build"
 
@@ -36,7 +37,7 @@ def request_budget(
     require(tx, actor, project_id, Permission.EDIT_BUDGET)
     schedule = tx.schedules.get(project_id, schedule_version)
     if schedule is None:
-        raise NotFound("no schedule to cost yet; make a schedule first")
+        raise NotFound(t("budget.no_schedule"))
     job = tx.jobs.add(
         KIND,
         {"project_id": project_id, "schedule_version": schedule.version},
@@ -95,5 +96,7 @@ def get_budget(tx: Tx, actor: User, project_id: str, version: int | None = None)
     require(tx, actor, project_id, Permission.VIEW_BUDGET)
     found = tx.budgets.get(project_id, version)
     if found is None:
-        raise NotFound("no budget yet" if version is None else f"no budget version {version}")
+        raise NotFound(
+            t("budget.none_yet") if version is None else t("budget.no_version", version=version)
+        )
     return found

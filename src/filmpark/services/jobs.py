@@ -28,6 +28,7 @@ from filmpark.errors import NotFound, ValidationError
 from filmpark.services.permissions import Permission, require
 from filmpark.store import FileStore, Tx
 from filmpark.store.records import Job, User
+from filmpark.text import t
 
 Progress = Callable[[float, str], None]
 
@@ -69,19 +70,19 @@ def job_kind(name: str) -> JobKind:
     try:
         return _KINDS[name]
     except KeyError:
-        raise ValidationError("kind", f"unknown job kind {name!r}") from None
+        raise ValidationError("kind", t("jobs.unknown_kind", kind=repr(name))) from None
 
 
 def get_job(tx: Tx, actor: User, job_id: str) -> Job:
     """A job's state, progress, result and error, for members of its project."""
     job = tx.jobs.get(job_id)
     if job is None:
-        raise NotFound("no such job")
+        raise NotFound(t("jobs.not_found"))
     if job.project_id is not None:
         try:
             require(tx, actor, job.project_id, Permission.VIEW_PROJECT)
         except NotFound:
-            raise NotFound("no such job") from None
+            raise NotFound(t("jobs.not_found")) from None
     elif job.created_by != actor.id:
-        raise NotFound("no such job")
+        raise NotFound(t("jobs.not_found"))
     return job

@@ -18,6 +18,7 @@ from filmpark.errors import ValidationError
 from filmpark.services.permissions import Permission, can, require
 from filmpark.store import Tx
 from filmpark.store.records import LedgerEntry, User
+from filmpark.text import t
 
 _KIND_NAMES = {
     "en": {"breakdown": "script breakdown", "schedule": "shooting schedule", "budget": "budget"},
@@ -62,7 +63,7 @@ def get_ledger(
 def disclosure(tx: Tx, actor: User, project_id: str, *, locale: str = "en") -> Disclosure:
     """The AI-use disclosure of the project, in ``locale`` (``en`` or ``vi``)."""
     if locale not in _KIND_NAMES:
-        raise ValidationError("locale", "must be en or vi")
+        raise ValidationError("locale", t("config.expected_language"))
     require(tx, actor, project_id, Permission.VIEW_LEDGER)
     counts: dict[str, dict[str, int]] = {}
     sources: dict[str, set[str]] = {}

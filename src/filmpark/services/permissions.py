@@ -15,6 +15,7 @@ from enum import Enum
 from filmpark.errors import NotFound, PermissionDenied
 from filmpark.store import Tx
 from filmpark.store.records import Role, User
+from filmpark.text import Text, t
 
 
 class Permission(Enum):
@@ -82,18 +83,19 @@ def require(tx: Tx, actor: User, project_id: str, permission: Permission) -> Rol
     """
     role = tx.members.role_of(project_id, actor.id)
     if role is None:
-        raise NotFound("no such project")
+        raise NotFound(t("project.not_found"))
     if not can(role, permission):
-        raise PermissionDenied(f"{article(role)} may not {_describe(permission)} in this project")
+        raise PermissionDenied(
+            t("permission.refused", role=article(role), action=_describe(permission))
+        )
     return role
 
 
-def article(role: Role) -> str:
-    """``a producer``, ``an investor``, ``an assistant director``."""
-    words = role.value.replace("_", " ")
-    return ("an " if words[0] in "aeiou" else "a ") + words
+def article(role: Role) -> Text:
+    """``a producer``, ``an investor``, ``an assistant director`` (``vai trò nhà sản xuất``)."""
+    return t(f"role.article.{role.value}")
 
 
-def _describe(permission: Permission) -> str:
-    verb, _, noun = permission.value.partition("_")
-    return f"{verb} the {noun.replace('_', ' ')}"
+def _describe(permission: Permission) -> Text:
+    """``view the project``, ``decide the breakdown`` (``xem dự án``)."""
+    return t(f"permission.{permission.value}")

@@ -43,6 +43,7 @@ from filmpark.schedule.solve import Progress, full_horizon, solve
 from filmpark.screenplay import read
 from filmpark.screenplay.model import Script
 from filmpark.screenplay.serialize import script_to_json
+from filmpark.text import Text, t
 
 STEPS = ("parse", "breakdown", "schedule", "budget", "documents")
 StepCallback = Callable[[str, str], None]
@@ -79,8 +80,7 @@ def _check_locations(config: ProductionConfig) -> None:
     for location in config.locations:
         if not location.stage and (location.latitude is None or location.longitude is None):
             raise ConfigError(
-                "expected coordinates: [latitude, longitude] (the call sheet computes sunrise and "
-                "sunset from them; mark an indoor stage with 'stage: true')",
+                t("plan.needs_coordinates"),
                 key=f"locations.{location.id}.coordinates",
                 line=location.line,
                 source=config.source,
@@ -118,7 +118,7 @@ def make_plan(
     to fill in.
     """
 
-    def step(name: str, message: str) -> None:
+    def step(name: str, message: Text) -> None:
         if on_step is not None:
             on_step(name, message)
 
@@ -136,24 +136,25 @@ def make_plan(
         default_profile="us" if config.profile == "us" else "vietnam",
         default_currency=config.currency,
     )
-    step("parse", f"reading {source}")
+    step("parse", t("plan.step.reading", source=source))
     script = read(data, source)
     if not script.scenes:
-        raise InputError(
-            f"{source}: no scenes found (a scene starts with a heading such as INT. HOUSE - DAY)"
-        )
-    step("breakdown", f"{len(script.scenes)} scenes read; breaking them down")
+        raise InputError(t("plan.no_scenes", source=source))
+    step("breakdown", t("plan.step.breaking_down", count=len(script.scenes)))
     breakdown = break_down(script)
     unapplied: tuple[Decision, ...] = ()
     if decisions:
         decided = decisions if isinstance(decisions, Decisions) else Decisions.from_dict(decisions)
         breakdown, unapplied = apply_decisions(breakdown, decided, script)
-    step("schedule", f"{sum(len(s.elements) for s in breakdown.scenes)} elements; scheduling")
+    step(
+        "schedule",
+        t("plan.step.scheduling", count=sum(len(s.elements) for s in breakdown.scenes)),
+    )
     problem = build_problem(script, breakdown, config)
     schedule = solve(
         problem, time_limit=time_limit, seed=seed, workers=workers, progress=on_progress
     )
-    step("budget", f"{len(schedule.days)} shoot days; costing")
+    step("budget", t("plan.step.costing", count=len(schedule.days)))
     dood = day_out_of_days(schedule)
     days = cast_days_from_dood(schedule, dood)
     facts = schedule_facts(schedule, days)
@@ -305,9 +306,9 @@ def write_plan(plan: Plan, out_dir: Path, *, lang: str = "en", force: bool = Fal
     check_lang(lang)
     out_dir = out_dir.resolve()
     if out_dir.exists() and not force:
-        raise InputError(f"{out_dir}: already exists (use --force to replace it)")
+        raise InputError(t("file.exists_use_force", path=str(out_dir)))
     if out_dir.exists() and not out_dir.is_dir():
-        raise InputError(f"{out_dir}: exists and is not a directory")
+        raise InputError(t("file.not_a_directory", path=str(out_dir)))
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
     try:

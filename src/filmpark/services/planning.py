@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from filmpark.errors import InputError, ValidationError
+from filmpark.text import t
 
 if TYPE_CHECKING:
     from filmpark.services.plan import Plan
@@ -59,7 +60,7 @@ def days_of(document: Mapping[str, Any]) -> dict[date, list[str]]:
         try:
             when = date.fromisoformat(str(day["date"]))
         except (KeyError, TypeError, ValueError):
-            raise ValidationError("schedule", "a stored shoot day has no valid date") from None
+            raise ValidationError("schedule", t("schedule.stored_day_without_date")) from None
         plan[when] = [str(scene) for scene in day.get("scenes", [])]
     return plan
 

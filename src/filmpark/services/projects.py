@@ -25,6 +25,7 @@ from filmpark.services.accounts import normalise_email
 from filmpark.services.permissions import GRANTABLE, Permission, article, can, require
 from filmpark.store import Tx
 from filmpark.store.records import Membership, Project, Role, User
+from filmpark.text import t
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,9 +54,9 @@ class ProjectView:
 def _title(title: str) -> str:
     clean = " ".join(title.split())
     if not clean:
-        raise ValidationError("title", "must not be empty")
+        raise ValidationError("title", t("value.must_not_be_empty"))
     if len(clean) > 300:
-        raise ValidationError("title", "must be at most 300 characters long")
+        raise ValidationError("title", t("value.at_most_characters", limit=300))
     return clean
 
 
@@ -64,7 +65,8 @@ def parse_role(value: str) -> Role:
         return Role(value)
     except ValueError:
         raise ValidationError(
-            "role", f"unknown role {value!r} (expected one of {', '.join(r.value for r in Role)})"
+            "role",
+            t("role.unknown", role=repr(value), expected=", ".join(r.value for r in Role)),
         ) from None
 
 
@@ -90,7 +92,7 @@ def get_project(tx: Tx, actor: User, project_id: str) -> ProjectView:
     role = require(tx, actor, project_id, Permission.VIEW_PROJECT)
     project = tx.projects.get(project_id)
     if project is None:
-        raise NotFound("no such project")
+        raise NotFound(t("project.not_found"))
     return ProjectView(project, role)
 
 
@@ -119,7 +121,7 @@ def _check_grant(actor_role: Role, old: Role | None, new: Role | None) -> None:
     for role in (old, new):
         if role is not None and role not in allowed:
             raise PermissionDenied(
-                f"{article(actor_role)} may not grant or change the role {role.value}"
+                t("permission.grant_refused", role=article(actor_role), granted=role.value)
             )
 
 
@@ -129,7 +131,7 @@ def _keep_an_owner(tx: Tx, project_id: str, old: Role | None, new: Role | None) 
         and new is not Role.OWNER
         and tx.members.count_with_role(project_id, Role.OWNER) <= 1
     ):
-        raise Conflict("a project must keep at least one owner")
+        raise Conflict(t("project.keep_an_owner"))
 
 
 def add_member(
@@ -140,7 +142,7 @@ def add_member(
     new = role if isinstance(role, Role) else parse_role(role)
     user = tx.users.by_email(normalise_email(email))
     if user is None:
-        raise NotFound(f"no account with the email {email.strip()}; ask them to register first")
+        raise NotFound(t("project.no_account_to_add", email=email.strip()))
     old = tx.members.role_of(project_id, user.id)
     _check_grant(actor_role, old, new)
     _keep_an_owner(tx, project_id, old, new)
@@ -167,7 +169,7 @@ def change_role(
     new = role if isinstance(role, Role) else parse_role(role)
     old = tx.members.role_of(project_id, user_id)
     if old is None:
-        raise NotFound("no such member")
+        raise NotFound(t("project.no_member"))
     _check_grant(actor_role, old, new)
     _keep_an_owner(tx, project_id, old, new)
     membership = tx.members.set(project_id, user_id, new)
@@ -191,7 +193,7 @@ def remove_member(
         actor_role = require(tx, actor, project_id, Permission.MANAGE_MEMBERS)
         found = tx.members.role_of(project_id, user_id)
         if found is None:
-            raise NotFound("no such member")
+            raise NotFound(t("project.no_member"))
         old = found
         _check_grant(actor_role, old, None)
     _keep_an_owner(tx, project_id, old, None)

@@ -31,6 +31,7 @@ from filmpark.services.breakdowns import propose_breakdown
 from filmpark.services.permissions import Permission, require
 from filmpark.store import FileStore, Tx
 from filmpark.store.records import ScriptRevision, User
+from filmpark.text import t
 
 # The industry's revision colour order (WGA/Final Draft convention), then the cycle repeats
 # as "Double White", "Double Blue"...
@@ -74,7 +75,7 @@ _BINARY_MAGIC = (
 def revision_colour(number: int) -> str:
     """The colour of the ``number``-th revision (1 is the original White draft)."""
     if number < 1:
-        raise ValidationError("revision", "revisions are numbered from 1")
+        raise ValidationError("revision", t("script.revision_from_one"))
     cycle, index = divmod(number - 1, len(REVISION_COLOURS))
     prefix = _ROUNDS[cycle] if cycle < len(_ROUNDS) else f"{cycle + 1}× "
     return prefix + REVISION_COLOURS[index]
@@ -98,28 +99,24 @@ def sniff_format(filename: str, data: bytes) -> str:
     head = data[:4096]
     if head.lstrip().startswith(b"%PDF-"):
         if suffix and suffix != ".pdf":
-            raise ValidationError("file", f"the file is a PDF but its name ends in {suffix}")
+            raise ValidationError("file", t("upload.pdf_misnamed", suffix=suffix))
         return "pdf"
     if suffix == ".pdf":
-        raise ValidationError("file", "the file's name ends in .pdf but it is not a PDF")
+        raise ValidationError("file", t("upload.not_pdf"))
     if head.startswith(_BINARY_MAGIC):
-        raise ValidationError(
-            "file", "not a screenplay: upload Fountain, Final Draft (.fdx), PDF or plain text"
-        )
+        raise ValidationError("file", t("upload.not_screenplay"))
     stripped = head.lstrip(b"\xef\xbb\xbf").lstrip()
     if stripped.startswith(b"<") and b"FinalDraft" in head:
         return "fdx"
     if suffix == ".fdx":
-        raise ValidationError("file", "the file's name ends in .fdx but it is not Final Draft XML")
+        raise ValidationError("file", t("upload.not_fdx"))
     utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
     if not utf16 and b"\x00" in head:
-        raise ValidationError(
-            "file", "not a screenplay: binary content (upload Fountain, FDX, PDF or plain text)"
-        )
+        raise ValidationError("file", t("upload.binary"))
     if suffix and suffix not in FORMATS:
         raise ValidationError(
             "file",
-            f"unsupported file type {suffix} (expected .fountain, .spmd, .fdx, .pdf, .txt)",
+            t("upload.unsupported_type", suffix=suffix),
         )
     return FORMATS.get(suffix, "fountain")
 
@@ -147,20 +144,16 @@ def upload_revision(
     """
     require(tx, actor, project_id, Permission.UPLOAD_SCRIPT)
     if len(data) > max_bytes:
-        raise ValidationError(
-            "file", f"the file is larger than the limit of {max_bytes // (1024 * 1024)} MiB"
-        )
+        raise ValidationError("file", t("upload.too_large", limit=max_bytes // (1024 * 1024)))
     if not data.strip():
-        raise ValidationError("file", "the file is empty")
+        raise ValidationError("file", t("upload.empty"))
     name = display_name(filename)
     fmt = sniff_format(name, data)
     script, document = _parse(data, name)
     if not script.scenes:
         # A revision without scenes would become the project's current script and leave
         # nothing to break down or schedule.
-        raise ScreenplayError(
-            name, "no scenes found (a scene starts with a heading such as INT. HOUSE - DAY)"
-        )
+        raise ScreenplayError(name, t("screenplay.no_scenes_found"))
     suffix = {"fountain": ".fountain", "fdx": ".fdx", "pdf": ".pdf", "text": ".txt"}[fmt]
     stored_name = files.new_name(suffix)
     files.write(stored_name, data)
@@ -218,7 +211,7 @@ def get_revision(tx: Tx, actor: User, project_id: str, script_id: str) -> Script
     require(tx, actor, project_id, Permission.VIEW_PROJECT)
     revision = tx.scripts.get(project_id, script_id)
     if revision is None:
-        raise NotFound("no such script revision")
+        raise NotFound(t("script.no_revision"))
     return revision
 
 
@@ -227,7 +220,7 @@ def get_script_document(tx: Tx, actor: User, project_id: str, script_id: str) ->
     require(tx, actor, project_id, Permission.VIEW_SCRIPT)
     revision = tx.scripts.get(project_id, script_id)
     if revision is None:
-        raise NotFound("no such script revision")
+        raise NotFound(t("script.no_revision"))
     return tx.scripts.document(revision.id)
 
 
@@ -238,5 +231,5 @@ def original_file(
     require(tx, actor, project_id, Permission.VIEW_SCRIPT)
     revision = tx.scripts.get(project_id, script_id)
     if revision is None:
-        raise NotFound("no such script revision")
+        raise NotFound(t("script.no_revision"))
     return revision, files.read(revision.stored_name)

@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 
 from filmpark.errors import NotFound, ValidationError
+from filmpark.text import t
 
 _SAFE_SUFFIXES = {".fountain", ".spmd", ".fdx", ".pdf", ".txt", ".text"}
 
@@ -32,11 +33,11 @@ class FileStore:
     def path(self, name: str) -> Path:
         """The path of a stored file; refuses any name that is not a plain server name."""
         if not name or "/" in name or "\\" in name or name.startswith(".") or "\x00" in name:
-            raise ValidationError("name", "not a stored file name")
+            raise ValidationError("name", t("store.bad_file_name"))
         root = self.root.resolve()
         path = (root / name).resolve()
         if path.parent != root:
-            raise ValidationError("name", "not a stored file name")
+            raise ValidationError("name", t("store.bad_file_name"))
         return path
 
     def write(self, name: str, data: bytes) -> Path:
@@ -55,7 +56,7 @@ class FileStore:
         try:
             return self.path(name).read_bytes()
         except FileNotFoundError:
-            raise NotFound("the stored file is missing") from None
+            raise NotFound(t("store.file_missing")) from None
 
     def remove(self, name: str) -> None:
         path = self.path(name)
@@ -75,7 +76,7 @@ class FileStore:
         base = self.path(folder)
         target = (base / relative).resolve()
         if base != target and base not in target.parents:
-            raise NotFound("no such document")
+            raise NotFound(t("store.no_document"))
         if not target.is_file():
-            raise NotFound("no such document")
+            raise NotFound(t("store.no_document"))
         return target

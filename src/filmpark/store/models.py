@@ -30,6 +30,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 from filmpark.errors import PermissionDenied
+from filmpark.text import t
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -297,4 +298,4 @@ def _audit_log_is_append_only(session: Session, _context: Any, _instances: Any) 
     """The application-level guard (the database's trigger is the other one)."""
     for row in (*session.dirty, *session.deleted):
         if isinstance(row, AuditRow) and (row in session.deleted or session.is_modified(row)):
-            raise PermissionDenied("the audit log is append-only: entries are never changed")
+            raise PermissionDenied(t("store.audit_append_only"))

@@ -60,6 +60,7 @@ from filmpark.store.records import (
     ScriptRevision,
     User,
 )
+from filmpark.text import t
 
 
 def _user(row: UserRow) -> User:
@@ -169,7 +170,7 @@ class _Repo:
 class Users(_Repo):
     def add(self, email: str, name: str, password_hash: str, locale: str = "en") -> User:
         if self.session.scalar(select(UserRow.id).where(UserRow.email == email)) is not None:
-            raise Conflict(f"an account with the email {email} already exists")
+            raise Conflict(t("account.exists", email=email))
         row = UserRow(
             id=new_id(), email=email, name=name, password_hash=password_hash, locale=locale
         )
@@ -180,7 +181,7 @@ class Users(_Repo):
     def get(self, user_id: str) -> User:
         row = self.session.get(UserRow, user_id)
         if row is None:
-            raise NotFound("no such user")
+            raise NotFound(t("store.no_user"))
         return _user(row)
 
     def by_id(self, user_id: str) -> User | None:
@@ -194,7 +195,7 @@ class Users(_Repo):
     def password_hash(self, user_id: str) -> str:
         row = self.session.get(UserRow, user_id)
         if row is None:
-            raise NotFound("no such user")
+            raise NotFound(t("store.no_user"))
         return row.password_hash
 
     def set_password_hash(self, user_id: str, password_hash: str) -> None:
@@ -205,7 +206,7 @@ class Users(_Repo):
     def set_locale(self, user_id: str, locale: str) -> User:
         row = self.session.get(UserRow, user_id)
         if row is None:
-            raise NotFound("no such user")
+            raise NotFound(t("store.no_user"))
         row.locale = locale
         self.session.flush()
         return _user(row)
@@ -221,7 +222,7 @@ class Organisations(_Repo):
     def get(self, organisation_id: str) -> Organisation:
         row = self.session.get(OrganisationRow, organisation_id)
         if row is None:
-            raise NotFound("no such organisation")
+            raise NotFound(t("store.no_organisation"))
         return Organisation(id=row.id, name=row.name, created_at=row.created_at)
 
 
@@ -252,7 +253,7 @@ class Projects(_Repo):
     def rename(self, project_id: str, title: str) -> Project:
         row = self.session.get(ProjectRow, project_id)
         if row is None:
-            raise NotFound("no such project")
+            raise NotFound(t("project.not_found"))
         row.title = title
         self.session.flush()
         return _project(row)
@@ -397,7 +398,7 @@ class Scripts(_Repo):
             select(ScriptRevisionRow.script).where(ScriptRevisionRow.id == revision_id)
         )
         if script is None:
-            raise NotFound("no such script revision")
+            raise NotFound(t("script.no_revision"))
         return dict(script)
 
     def headings(self, revision_id: str) -> dict[str, str]:

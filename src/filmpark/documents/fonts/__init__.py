@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from filmpark.errors import ValidationError
+from filmpark.text import t
 
 FONT_DIR = Path(__file__).resolve().parent
 
@@ -32,5 +33,5 @@ def font_path(style: str = "regular") -> Path:
         return FONT_DIR / _FILES[style]
     except KeyError:
         raise ValidationError(
-            "font style", f"unknown style {style!r} (expected one of {', '.join(STYLES)})"
+            "font style", t("font.unknown_style", style=repr(style), expected=", ".join(STYLES))
         ) from None
