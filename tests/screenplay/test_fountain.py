@@ -6,6 +6,7 @@ import unicodedata
 
 from filmpark.screenplay.fountain import read_fountain
 from filmpark.screenplay.model import DualSide, Element, ElementKind, IntExt, Script
+from filmpark.text import localize
 from tests.screenplay.builders import a_scene, a_script, fountain, only_scene, speech
 
 
@@ -109,10 +110,10 @@ def test_an_exterior_first_prefix_fountain_does_not_list_is_action_with_a_diagno
     assert "'e/i'" in notes[1].message
     assert "'INT./EXT.'" in notes[0].message
     assert "'.'" in notes[0].message
-    assert notes[0].message_vi is not None
-    assert "tiêu đề cảnh" in notes[0].message_vi
-    assert notes[0].text("vi") == notes[0].message_vi
-    assert notes[0].text("en") == notes[0].message
+    vietnamese = localize(notes[0].message, "vi")
+    assert "'EXT/INT.'" in vietnamese
+    assert "tiêu đề cảnh" in vietnamese
+    assert localize(notes[0].message, "en") == notes[0].message
 
 
 def test_an_exterior_first_heading_in_a_listed_or_forced_form_opens_a_scene() -> None:

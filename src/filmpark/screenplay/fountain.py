@@ -39,6 +39,7 @@ from filmpark.screenplay.model import (
     Script,
 )
 from filmpark.screenplay.paginate import paginate
+from filmpark.text import t
 
 _NEWLINES_RE = re.compile(r"\r\n?|\u2028|\u2029")
 _BONEYARD_RE = re.compile(r"/\*|\*/")
@@ -423,14 +424,7 @@ def _unlisted_prefix(line: str) -> str | None:
 
 def _unlisted_note(source: str, line: int, prefix: str) -> Diagnostic:
     """Why a line that opens like a heading was read as action, in English and Vietnamese."""
-    return Diagnostic(
-        source,
-        line,
-        f"read as action: Fountain 1.1 has no scene heading prefix {prefix!r}; "
-        "write 'INT./EXT.' or start the line with '.' to make it a scene heading",
-        f"đọc là hành động: Fountain 1.1 không có tiền tố tiêu đề cảnh {prefix!r}; "
-        "hãy viết 'INT./EXT.' hoặc thêm dấu '.' ở đầu dòng để dòng này thành tiêu đề cảnh",
-    )
+    return Diagnostic(source, line, t("screenplay.unlisted_heading_prefix", prefix=prefix))
 
 
 class _Reader:

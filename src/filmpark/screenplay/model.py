@@ -61,20 +61,13 @@ class DayNight(Enum):
 class Diagnostic:
     """A recoverable oddity a reader noticed: where (source file, 1-based line) and what.
 
-    ``message`` is in English; ``message_vi`` is the same in Vietnamese where the reader gives
-    one (None otherwise). :meth:`text` picks the reader's language.
+    ``message`` reads English as a ``str``; a message from the catalogue is a
+    :class:`~filmpark.text.Text`, which :func:`~filmpark.text.localize` renders in Vietnamese.
     """
 
     source: str
     line: int
     message: str
-    message_vi: str | None = None
-
-    def text(self, language: str = "en") -> str:
-        """The message in ``language`` (``"en"`` or ``"vi"``), English when there is no other."""
-        if language == "vi" and self.message_vi:
-            return self.message_vi
-        return self.message
 
 
 @dataclass(frozen=True, slots=True)
