@@ -14,10 +14,12 @@ from typing import Annotated, Protocol
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from filmpark.api.cache import BodyCache
 from filmpark.config import Settings
 from filmpark.errors import AuthenticationError
 from filmpark.services import accounts
 from filmpark.store import Database, FileStore
+from filmpark.store.reads import Reads
 from filmpark.store.records import User
 
 
@@ -67,6 +69,12 @@ class ApiContext:
     settings: Settings
     queue: JobDispatcher
     tokens: _TokenCache = field(default_factory=lambda: _TokenCache())
+    # Bodies of stored schedule and budget versions, built once per process (see api.cache).
+    bodies: BodyCache = field(default_factory=BodyCache)
+    reads: Reads = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "reads", Reads(self.database))
 
     @property
     def scripts(self) -> FileStore:

@@ -7,12 +7,15 @@ Non-members get 404 for everything of a project, its jobs included.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, File, Query, Request, Response, UploadFile, status
 from fastapi import Path as PathParam
 from fastapi.responses import FileResponse
+from pydantic import BaseModel
 
+from filmpark.api.cache import NOT_MODIFIED, JsonBody, send
 from filmpark.api.context import ApiContext, Ctx, CurrentUser, client_ip
 from filmpark.api.schemas import (
     AuditOut,
@@ -54,6 +57,9 @@ from filmpark.services import (
     schedules,
     scripts,
 )
+from filmpark.services.permissions import Permission, can
+from filmpark.services.projects import ProjectView
+from filmpark.store.reads import VersionRef
 from filmpark.store.records import Job
 
 ProjectId = Annotated[str, PathParam(min_length=1, max_length=64)]
@@ -77,6 +83,32 @@ def _dispatch(context: ApiContext, job: Job) -> JobAccepted:
             tx.jobs.fail(job.id, str(error))
         raise
     return JobAccepted(job_id=job.id)
+
+
+def _version_body(
+    request: Request,
+    context: ApiContext,
+    permission: Permission,
+    ref: VersionRef | None,
+    version: int | None,
+    load: Callable[[int | None], tuple[str, BaseModel]],
+) -> Response:
+    """Send a stored version's body, built once per process (versions never change).
+
+    ``ref`` (the person's role and the version's id, read in one statement) decides whether
+    the cached body may be sent. Anything else — a first read of this version, or a refusal
+    (not a member, a role without the right, no such version) — goes through the service,
+    which loads the version or raises its error.
+    """
+    if ref is not None and ref.id is not None and can(ref.role, permission):
+        kind = permission.value
+        body = context.bodies.get((kind, ref.id))
+        if body is not None:
+            return send(request, body)
+        version = ref.version  # build exactly the version that was found
+    version_id, model = load(version)
+    body = JsonBody.of(model.model_dump_json().encode())
+    return send(request, context.bodies.put((permission.value, version_id), body))
 
 
 @health_router.get("/healthz", tags=["health"])
@@ -133,10 +165,20 @@ async def list_projects(user: CurrentUser, context: Ctx) -> list[ProjectOut]:
         return [ProjectOut.of(view) for view in projects.list_projects(tx, user)]
 
 
-@router.get("/projects/{project_id}", tags=["projects"])
-async def get_project(project_id: ProjectId, user: CurrentUser, context: Ctx) -> ProjectOut:
-    with context.database.transaction(readonly=True) as tx:
-        return ProjectOut.of(projects.get_project(tx, user, project_id))
+@router.get(
+    "/projects/{project_id}", tags=["projects"], response_model=ProjectOut, responses=NOT_MODIFIED
+)
+async def get_project(
+    project_id: ProjectId, request: Request, user: CurrentUser, context: Ctx
+) -> Response:
+    found = context.reads.member_project(project_id, user.id)
+    if found is not None and can(found.role, Permission.VIEW_PROJECT):
+        view = ProjectView(found.project, found.role)
+    else:
+        # Not a member, or a role without the right: the service refuses in its own words.
+        with context.database.transaction(readonly=True) as tx:
+            view = projects.get_project(tx, user, project_id)
+    return send(request, JsonBody.of(ProjectOut.of(view).model_dump_json().encode()))
 
 
 @router.get("/projects/{project_id}/members", tags=["projects"])
@@ -324,12 +366,28 @@ async def list_schedules(
     return [ScheduleVersionOut(version=v, source=s, created_at=c) for v, s, c in found]
 
 
-@router.get("/projects/{project_id}/schedule", tags=["schedule"])
+@router.get(
+    "/projects/{project_id}/schedule",
+    tags=["schedule"],
+    response_model=ScheduleOut,
+    responses=NOT_MODIFIED,
+)
 async def get_schedule(
-    project_id: ProjectId, user: CurrentUser, context: Ctx, version: Version = None
-) -> ScheduleOut:
-    with context.database.transaction(readonly=True) as tx:
-        return ScheduleOut.of(schedules.get_schedule(tx, user, project_id, version))
+    project_id: ProjectId,
+    request: Request,
+    user: CurrentUser,
+    context: Ctx,
+    version: Version = None,
+) -> Response:
+    """A schedule version (the newest by default), with an ETag; 304 for If-None-Match."""
+
+    def load(number: int | None) -> tuple[str, BaseModel]:
+        with context.database.transaction(readonly=True) as tx:
+            found = schedules.get_schedule(tx, user, project_id, number)
+        return found.id, ScheduleOut.of(found)
+
+    ref = context.reads.schedule_ref(project_id, user.id, version)
+    return _version_body(request, context, Permission.VIEW_SCHEDULE, ref, version, load)
 
 
 @router.post(
@@ -383,12 +441,28 @@ def request_budget(
     return _dispatch(context, job)
 
 
-@router.get("/projects/{project_id}/budget", tags=["budget"])
+@router.get(
+    "/projects/{project_id}/budget",
+    tags=["budget"],
+    response_model=BudgetOut,
+    responses=NOT_MODIFIED,
+)
 async def get_budget(
-    project_id: ProjectId, user: CurrentUser, context: Ctx, version: Version = None
-) -> BudgetOut:
-    with context.database.transaction(readonly=True) as tx:
-        return BudgetOut.of(budgets.get_budget(tx, user, project_id, version))
+    project_id: ProjectId,
+    request: Request,
+    user: CurrentUser,
+    context: Ctx,
+    version: Version = None,
+) -> Response:
+    """A budget version (the newest by default), with an ETag; 304 for If-None-Match."""
+
+    def load(number: int | None) -> tuple[str, BaseModel]:
+        with context.database.transaction(readonly=True) as tx:
+            found = budgets.get_budget(tx, user, project_id, number)
+        return found.id, BudgetOut.of(found)
+
+    ref = context.reads.budget_ref(project_id, user.id, version)
+    return _version_body(request, context, Permission.VIEW_BUDGET, ref, version, load)
 
 
 @router.post(

@@ -83,7 +83,8 @@ def _tune_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
         mode = connection.get_execution_options().get("filmpark_begin", "IMMEDIATE")
-        connection.exec_driver_sql(f"BEGIN {mode}")
+        if mode != "NONE":  # NONE: single statements, each its own read (Database.statements)
+            connection.exec_driver_sql(f"BEGIN {mode}")
 
 
 class Database:
@@ -97,6 +98,17 @@ class Database:
         self._sessions = sessionmaker(bind=self.engine, expire_on_commit=False)
         readers = self.engine.execution_options(filmpark_begin="DEFERRED")
         self._read_sessions = sessionmaker(bind=readers, expire_on_commit=False)
+        # Reads of one statement each (filmpark.store.reads), outside any transaction: one
+        # statement sees one consistent snapshot by itself, so BEGIN and ROLLBACK would only
+        # add work (on PostgreSQL two round trips; its pool of such connections also skips
+        # the pre-ping round trip, and a read that finds its connection dead is retried).
+        self.statements: Engine
+        if self.kind == "sqlite":
+            self.statements = self.engine.execution_options(filmpark_begin="NONE")
+        else:
+            self.statements = create_engine(
+                url, pool_size=2, max_overflow=pool_size, isolation_level="AUTOCOMMIT"
+            )
         self._migrated = False
         self._lock = threading.Lock()
 
@@ -143,12 +155,12 @@ class Database:
             session.rollback()
             tx.run_rollback_hooks()
             raise Conflict(
-                f"the change conflicts with a concurrent one ({_first_line(error)})"
+                f"the change conflicts with a concurrent one ({first_line(error)})"
             ) from None
         except OperationalError as error:
             session.rollback()
             tx.run_rollback_hooks()
-            raise ExternalServiceError(f"the database failed: {_first_line(error)}") from None
+            raise ExternalServiceError(f"the database failed: {first_line(error)}") from None
         except BaseException:
             session.rollback()
             tx.run_rollback_hooks()
@@ -159,9 +171,11 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        self.statements.dispose()
 
 
-def _first_line(error: Exception) -> str:
+def first_line(error: Exception) -> str:
+    """The first line of a database error, for a message (never the statement or its data)."""
     orig = getattr(error, "orig", None) or error
     return str(orig).strip().splitlines()[0][:200] if str(orig).strip() else type(orig).__name__
 
@@ -173,7 +187,7 @@ def probe(url: str) -> None:
         with engine.connect():
             pass
     except OperationalError as error:
-        raise ExternalServiceError(f"database unreachable: {_first_line(error)}") from None
+        raise ExternalServiceError(f"database unreachable: {first_line(error)}") from None
     finally:
         engine.dispose()
 
