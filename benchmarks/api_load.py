@@ -1,14 +1,21 @@
 """Load on the platform API: concurrent clients on loopback, read and write routes.
 
-Starts ``uvicorn filmpark.asgi:app`` in a subprocess on 127.0.0.1 (a fresh data directory;
+Starts ``filmpark serve --workers N`` in a subprocess on 127.0.0.1 (a fresh data directory;
 SQLite, or a fresh PostgreSQL database when ``--postgres URL`` is given), prepares one
-production (an account, a project, the example screenplay, a solved schedule), then runs
-``--clients`` concurrent clients for ``--seconds`` per scenario (each waiting ``--think``
-seconds between its requests, like a person reading a page; 0 sends them back to back) and prints throughput,
-p50/p95/p99 latency and errors as a Markdown table.
+production (an account, a project, the example screenplay, a solved schedule and its budget),
+then runs ``--clients`` concurrent clients for ``--seconds`` per scenario (each waiting
+``--think`` seconds between its requests, like a person reading a page; 0 sends them back to
+back) and prints throughput, p50/p95/p99 latency and errors as a Markdown table.
 
-    .venv/bin/python benchmarks/api_load.py --clients 50 --seconds 10
+    .venv/bin/python benchmarks/api_load.py --clients 50 --seconds 10 --workers 2
     .venv/bin/python benchmarks/api_load.py --postgres postgresql+psycopg://postgres@127.0.0.1:5432/test
+
+The clients share this machine with the server, so they are kept lean: one asyncio task per
+client on a keep-alive HTTP/1.1 connection (raw streams, request bytes built ahead, a response
+read as its headers and then ``Content-Length`` bytes). The table's last columns are the CPU
+the server processes and this generator used per request. When ``wrk`` is installed, one read
+scenario is measured again with it as a cross-check (a C load generator); when it is not, the
+benchmark says so and skips that.
 
 Only loopback is ever contacted, and every scenario stops after its time and request bound.
 """
@@ -17,19 +24,22 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
+import json
 import os
+import re
+import shutil
 import signal
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Awaitable, Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Coroutine, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -37,7 +47,11 @@ REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "examples" / "pho-at-dawn.fountain"
 PASSWORD = "benchmark password 1"
 HOST = "127.0.0.1"  # loopback only
-MAX_REQUESTS_PER_SCENARIO = 200_000
+MAX_REQUESTS_PER_SCENARIO = 400_000
+REQUEST_TIMEOUT = 30.0
+
+# A request: given a sequence number, the bytes to send (one request, keep-alive).
+RequestBytes = Callable[[int], bytes]
 
 
 @dataclass
@@ -47,18 +61,28 @@ class Result:
     errors: int
     seconds: float
     latencies: list[float]
+    server_cpu: float
+    client_cpu: float
 
-    def row(self, backend: str, clients: int, think: float) -> str:
+    def pct(self, p: float) -> float:
         ordered = sorted(self.latencies) or [0.0]
+        return ordered[min(len(ordered) - 1, round(p * (len(ordered) - 1)))] * 1000
 
-        def pct(p: float) -> float:
-            return ordered[min(len(ordered) - 1, round(p * (len(ordered) - 1)))] * 1000
-
+    def row(self, backend: str, workers: int, clients: int, think: float) -> str:
+        per = max(1, self.requests)
         return (
-            f"| {backend} | {self.scenario} | {clients} | {think:g} | {self.requests} | "
-            f"{self.requests / self.seconds:,.0f} | {statistics.median(ordered) * 1000:.1f} | "
-            f"{pct(0.95):.1f} | {pct(0.99):.1f} | {self.errors} |"
+            f"| {backend} | {workers} | {self.scenario} | {clients} | {think:g} | {self.requests} "
+            f"| {self.requests / self.seconds:,.0f} | {self.pct(0.50):.1f} | {self.pct(0.95):.1f} "
+            f"| {self.pct(0.99):.1f} | {self.errors} | {self.server_cpu / per * 1e6:.0f} "
+            f"| {self.client_cpu / per * 1e6:.0f} ({self.client_cpu / self.seconds:.0%}) |"
         )
+
+
+TABLE_HEAD = (
+    "| database | workers | scenario | clients | think s | requests | req/s | p50 ms | p95 ms "
+    "| p99 ms | errors | server CPU µs/req | generator CPU µs/req (share of a core) |\n"
+    "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+)
 
 
 def free_port() -> int:
@@ -67,7 +91,7 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-@contextmanager
+@contextlib.contextmanager
 def postgres_database(base: str) -> Iterator[str]:
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
@@ -85,8 +109,25 @@ def postgres_database(base: str) -> Iterator[str]:
         admin.dispose()
 
 
-@contextmanager
-def server(database_url: str | None, data_dir: Path) -> Iterator[tuple[str, int]]:
+def group_cpu_seconds(group: int) -> float:
+    """User + system CPU time so far of every live process in process group ``group``."""
+    total = 0.0
+    tick = os.sysconf("SC_CLK_TCK")
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == group:
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
+@contextlib.contextmanager
+def server(database_url: str | None, data_dir: Path, workers: int) -> Iterator[tuple[int, int]]:
+    """``filmpark serve`` on a free loopback port; yields (port, process group)."""
     port = free_port()
     env = {
         **os.environ,
@@ -103,15 +144,15 @@ def server(database_url: str | None, data_dir: Path) -> Iterator[tuple[str, int]
     process = subprocess.Popen(
         [
             sys.executable,
-            "-m",
-            "uvicorn",
-            "filmpark.asgi:app",
+            "-c",
+            "from filmpark.cli.app import main; main()",
+            "serve",
             "--host",
             HOST,
             "--port",
             str(port),
-            "--log-level",
-            "warning",
+            "--workers",
+            str(workers),
             "--no-access-log",
         ],
         cwd=REPO,
@@ -120,19 +161,21 @@ def server(database_url: str | None, data_dir: Path) -> Iterator[tuple[str, int]
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
-    base = f"http://{HOST}:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
+        deadline = time.monotonic() + 90
+        answered = 0
+        # Every worker process must be up: ask until several answers in a row succeed.
+        while answered < 4 * workers:
             try:
-                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                    break
+                ok = httpx.get(f"http://{HOST}:{port}/healthz", timeout=2).status_code == 200
+                answered = answered + 1 if ok else 0
             except httpx.HTTPError:
-                pass
+                answered = 0
             if process.poll() is not None or time.monotonic() > deadline:
                 raise SystemExit(f"the server did not start; see {data_dir / 'server.log'}")
-            time.sleep(0.2)
-        yield base, process.pid
+            time.sleep(0.05 if answered else 0.3)
+        time.sleep(1.0)
+        yield port, process.pid
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         try:
@@ -142,7 +185,8 @@ def server(database_url: str | None, data_dir: Path) -> Iterator[tuple[str, int]
         log.close()
 
 
-def prepare(base: str) -> tuple[dict[str, str], str]:
+def prepare(base: str) -> tuple[str, str]:
+    """An account, a project with the example script, a solved schedule and a budget."""
     with httpx.Client(base_url=base, timeout=120) as client:
         email = f"bench-{uuid.uuid4().hex[:8]}@example.vn"
         client.post(
@@ -170,97 +214,209 @@ def prepare(base: str) -> tuple[dict[str, str], str]:
             if time.monotonic() > deadline:
                 raise SystemExit("the schedule solve did not finish")
             time.sleep(0.5)
-        return headers, project
+        for path in ("schedule", "budget"):
+            client.get(f"/api/v1/projects/{project}/{path}", headers=headers).raise_for_status()
+        return token, project
 
 
-Call = Callable[[httpx.AsyncClient, int], Awaitable[httpx.Response]]
+def get_request(path: str, token: str) -> RequestBytes:
+    data = (
+        f"GET {path} HTTP/1.1\r\nHost: {HOST}\r\nAuthorization: Bearer {token}\r\n"
+        "Accept: application/json\r\n\r\n"
+    ).encode()
+    return lambda _n: data
+
+
+def post_request(path: str, token: str, body: Callable[[int], bytes]) -> RequestBytes:
+    head = (
+        f"POST {path} HTTP/1.1\r\nHost: {HOST}\r\nAuthorization: Bearer {token}\r\n"
+        "Accept: application/json\r\nContent-Type: application/json\r\nContent-Length: "
+    ).encode()
+
+    def build(n: int) -> bytes:
+        payload = body(n)
+        return head + str(len(payload)).encode() + b"\r\n\r\n" + payload
+
+    return build
+
+
+def scenarios(token: str, project: str) -> list[tuple[str, str, RequestBytes]]:
+    p = f"/api/v1/projects/{project}"
+
+    def decision(n: int) -> bytes:
+        item = {"action": "add", "scene": "1", "category": "props", "name": f"prop {n}"}
+        return json.dumps({"decisions": [item]}).encode()
+
+    def title(n: int) -> bytes:
+        return json.dumps({"title": f"Project {n}"}).encode()
+
+    return [
+        ("project", "read: GET project", get_request(p, token)),
+        ("schedule", "read: GET schedule (Schedule.1)", get_request(f"{p}/schedule", token)),
+        ("budget", "read: GET budget", get_request(f"{p}/budget", token)),
+        (
+            "decision",
+            "write: POST breakdown decision",
+            post_request(f"{p}/breakdown/decisions", token, decision),
+        ),
+        ("create", "write: POST project", post_request("/api/v1/projects", token, title)),
+    ]
+
+
+class HttpError(Exception):
+    """The server answered in a way the generator does not take as a response."""
+
+
+async def read_response(reader: asyncio.StreamReader) -> tuple[int, bool]:
+    """Read one response; its status and whether the connection stays open."""
+    head = await reader.readuntil(b"\r\n\r\n")
+    status = int(head[9:12])
+    lower = head.lower()
+    keep = b"\r\nconnection: close" not in lower
+    at = lower.find(b"\r\ncontent-length:")
+    if at >= 0:
+        end = lower.index(b"\r\n", at + 2)
+        await reader.readexactly(int(lower[at + 17 : end]))
+    elif b"\r\ntransfer-encoding: chunked" in lower:
+        while True:
+            size = int((await reader.readuntil(b"\r\n")).split(b";")[0], 16)
+            await reader.readexactly(size + 2)
+            if size == 0:
+                break
+    elif status not in (204, 304):
+        raise HttpError("a response without a length")
+    return status, keep
 
 
 async def run_scenario(
-    base: str, name: str, call: Call, clients: int, seconds: float, think: float = 0.0
+    port: int,
+    group: int,
+    name: str,
+    request: RequestBytes,
+    clients: int,
+    seconds: float,
+    think: float,
 ) -> Result:
     latencies: list[float] = []
-    errors = 0
     kinds: dict[str, int] = {}
     stop_at = time.monotonic() + seconds
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as client:
 
-        async def worker(index: int) -> None:
-            nonlocal errors
-            n = 0
+    async def client(index: int) -> None:
+        reader: asyncio.StreamReader | None = None
+        writer: asyncio.StreamWriter | None = None
+        n = 0
+        if think:
+            # People do not click in step: spread the clients' first requests.
+            await asyncio.sleep(think * index / clients)
+        while time.monotonic() < stop_at and len(latencies) < MAX_REQUESTS_PER_SCENARIO:
+            data = request(index * 1_000_000 + n)
+            n += 1
+            started = time.perf_counter()
+            try:
+                if writer is None or reader is None:
+                    reader, writer = await asyncio.open_connection(HOST, port)
+                writer.write(data)
+                status, keep = await asyncio.wait_for(read_response(reader), REQUEST_TIMEOUT)
+                if status >= 400:
+                    kinds[str(status)] = kinds.get(str(status), 0) + 1
+                if not keep:
+                    writer.close()
+                    reader = writer = None
+            except (OSError, EOFError, asyncio.IncompleteReadError, TimeoutError, HttpError) as e:
+                status = 0
+                kinds[type(e).__name__] = kinds.get(type(e).__name__, 0) + 1
+                if writer is not None:
+                    writer.close()
+                reader = writer = None
+            latencies.append(time.perf_counter() - started)
+            if status == 0 or status >= 400:
+                latencies[-1] = -latencies[-1]  # marked as an error
             if think:
-                # People do not click in step: spread the clients' first requests.
-                await asyncio.sleep(think * index / clients)
-            while time.monotonic() < stop_at and len(latencies) < MAX_REQUESTS_PER_SCENARIO:
-                started = time.perf_counter()
-                try:
-                    response = await call(client, index * 1_000_000 + n)
-                    ok = response.status_code < 400
-                    if not ok:
-                        kinds[str(response.status_code)] = (
-                            kinds.get(str(response.status_code), 0) + 1
-                        )
-                except httpx.HTTPError as error:
-                    ok = False
-                    kinds[type(error).__name__] = kinds.get(type(error).__name__, 0) + 1
-                latencies.append(time.perf_counter() - started)
-                if not ok:
-                    errors += 1
-                n += 1
-                if think:
-                    await asyncio.sleep(think)
+                await asyncio.sleep(think)
+        if writer is not None:
+            writer.close()
 
-        began = time.monotonic()
-        await asyncio.gather(*(worker(i) for i in range(clients)))
-        elapsed = time.monotonic() - began
+    server_before = group_cpu_seconds(group)
+    client_before = time.process_time()
+    began = time.monotonic()
+    await asyncio.gather(*(client(i) for i in range(clients)))
+    elapsed = time.monotonic() - began
+    client_cpu = time.process_time() - client_before
+    server_cpu = group_cpu_seconds(group) - server_before
     if kinds:
         print(f"<!-- {name}: errors {kinds} -->", file=sys.stderr)
-    return Result(name, len(latencies), errors, elapsed, latencies)
+    errors = sum(1 for x in latencies if x < 0)
+    return Result(
+        name, len(latencies), errors, elapsed, [abs(x) for x in latencies], server_cpu, client_cpu
+    )
 
 
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of a process so far (Linux ``/proc``)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+def run(scenario: Coroutine[Any, Any, Result]) -> Result:
+    """Run on uvloop when it is installed (as the server does), else asyncio's loop."""
+    try:
+        import uvloop
+    except ImportError:
+        return asyncio.run(scenario)
+    return uvloop.run(scenario)
 
 
-def server_cpu_per_request(base: str, pid: int, path: str, headers: dict[str, str]) -> float:
-    """Milliseconds of server CPU per request, from 300 requests one after another.
-
-    Unlike latency, CPU time hardly depends on what else the machine is running.
-    """
-    with httpx.Client(base_url=base, timeout=30) as client:
-        for _ in range(20):
-            client.get(path, headers=headers)
-        before = cpu_seconds(pid)
-        for _ in range(300):
-            client.get(path, headers=headers).raise_for_status()
-        return (cpu_seconds(pid) - before) / 300 * 1000
+WRK_SCRIPT = """
+done = function(summary, latency, requests)
+  io.write(string.format("filmpark-wrk %d %d %d %.1f %.1f %.1f\\n",
+    summary.requests, summary.duration,
+    summary.errors.connect + summary.errors.read + summary.errors.write
+      + summary.errors.status + summary.errors.timeout,
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000,
+    latency:percentile(99) / 1000))
+end
+"""
 
 
-def scenarios(headers: dict[str, str], project: str) -> list[tuple[str, Call]]:
-    p = f"/api/v1/projects/{project}"
-
-    def get(path: str) -> Call:
-        return lambda c, _n: c.get(path, headers=headers)
-
-    def decide(c: httpx.AsyncClient, n: int) -> Awaitable[httpx.Response]:
-        body = {
-            "decisions": [{"action": "add", "scene": "1", "category": "props", "name": f"prop {n}"}]
-        }
-        return c.post(f"{p}/breakdown/decisions", json=body, headers=headers)
-
-    def create(c: httpx.AsyncClient, n: int) -> Awaitable[httpx.Response]:
-        return c.post("/api/v1/projects", json={"title": f"Project {n}"}, headers=headers)
-
-    return [
-        ("read: GET project", get(p)),
-        ("read: GET schedule (Schedule.1)", get(f"{p}/schedule")),
-        ("read: GET budget", get(f"{p}/budget")),
-        ("write: POST breakdown decision", decide),
-        ("write: POST project", create),
-    ]
+def wrk_cross_check(
+    port: int, group: int, path: str, token: str, clients: int, seconds: float, folder: Path
+) -> str | None:
+    """The same read measured by ``wrk`` (one thread), or None when wrk is not installed."""
+    wrk = shutil.which("wrk")
+    if wrk is None:
+        return None
+    script = folder / "report.lua"
+    script.write_text(WRK_SCRIPT)
+    server_before = group_cpu_seconds(group)
+    completed = subprocess.run(
+        [
+            wrk,
+            "-t1",
+            f"-c{clients}",
+            f"-d{max(1, round(seconds))}s",
+            "--timeout",
+            f"{round(REQUEST_TIMEOUT)}s",
+            "-s",
+            str(script),
+            "-H",
+            f"Authorization: Bearer {token}",
+            "-H",
+            "Accept: application/json",
+            f"http://{HOST}:{port}{path}",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=seconds + 60,
+        check=False,
+    )
+    server_cpu = group_cpu_seconds(group) - server_before
+    found = re.search(
+        r"filmpark-wrk (\d+) (\d+) (\d+) ([\d.]+) ([\d.]+) ([\d.]+)", completed.stdout
+    )
+    if found is None:
+        return f"wrk gave no report: {completed.stdout[-300:]} {completed.stderr[-300:]}"
+    requests, micros, errors = (int(found.group(i)) for i in (1, 2, 3))
+    p50, p95, p99 = (float(found.group(i)) for i in (4, 5, 6))
+    return (
+        f"wrk -t1 -c{clients} on {path.rsplit('/', 1)[-1]}: {requests} requests, "
+        f"{requests / (micros / 1e6):,.0f} req/s, p50 {p50:.1f} ms, p95 {p95:.1f} ms, "
+        f"p99 {p99:.1f} ms, {errors} errors, server CPU {server_cpu / max(1, requests) * 1e6:.0f} "
+        "µs/req"
+    )
 
 
 def main() -> None:
@@ -276,38 +432,55 @@ def main() -> None:
         default=0.0,
         help="seconds each client waits between its requests (0: back to back, the worst case)",
     )
+    parser.add_argument(
+        "--workers", type=int, default=2, help="server processes (filmpark serve --workers)"
+    )
+    parser.add_argument(
+        "--only",
+        default="",
+        help="comma-separated scenarios to run: project,schedule,budget,decision,create",
+    )
+    parser.add_argument("--no-wrk", action="store_true", help="skip the wrk cross-check")
     args = parser.parse_args()
     clients = max(1, min(args.clients, 200))
     seconds = max(1.0, min(args.seconds, 120.0))
+    workers = max(1, min(args.workers, 16))
+    think = max(0.0, args.think)
+    wanted = {w.strip() for w in args.only.split(",") if w.strip()}
     with (
         tempfile.TemporaryDirectory(prefix="filmpark-bench-") as folder,
-        contextmanager(lambda: (yield None))()
+        contextlib.nullcontext(None)
         if not args.postgres
         else postgres_database(args.postgres) as pg_url,
     ):
         backend = "postgresql" if pg_url else "sqlite"
-        with server(pg_url, Path(folder)) as (base, pid):
-            headers, project = prepare(base)
-            load = os.getloadavg()[0]
-            print(f"load average at start: {load:.1f} on {os.cpu_count()} cores")
-            for label, path in (
-                ("GET project", f"/api/v1/projects/{project}"),
-                ("GET schedule", f"/api/v1/projects/{project}/schedule"),
-            ):
-                used = server_cpu_per_request(base, pid, path, headers)
-                print(f"server CPU per request, {label}: {used:.2f} ms")
+        with server(pg_url, Path(folder), workers) as (port, group):
+            token, project = prepare(f"http://{HOST}:{port}")
+            load = os.getloadavg()
             print(
-                "| database | scenario | clients | think s | requests | req/s "
-                "| p50 ms | p95 ms | p99 ms | errors |"
+                f"load average at start: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on "
+                f"{os.cpu_count()} cores; filmpark serve --workers {workers}; {clients} clients"
             )
-            print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+            print(TABLE_HEAD)
             failed = 0
-            for name, call in scenarios(headers, project):
-                result = asyncio.run(
-                    run_scenario(base, name, call, clients, seconds, max(0.0, args.think))
-                )
-                print(result.row(backend, clients, args.think), flush=True)
+            for key, name, request in scenarios(token, project):
+                if wanted and key not in wanted:
+                    continue
+                result = run(run_scenario(port, group, name, request, clients, seconds, think))
+                print(result.row(backend, workers, clients, think), flush=True)
                 failed += result.errors
+            if not args.no_wrk and think == 0 and (not wanted or "schedule" in wanted):
+                line = wrk_cross_check(
+                    port,
+                    group,
+                    f"/api/v1/projects/{project}/schedule",
+                    token,
+                    clients,
+                    seconds,
+                    Path(folder),
+                )
+                print(line or "wrk is not installed: the cross-check with wrk is skipped")
+            print(f"load average at end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
             if failed:
                 log_tail = (Path(folder) / "server.log").read_text(errors="replace")[-3000:]
                 print(f"<!-- server log:\n{log_tail}\n-->", file=sys.stderr)
