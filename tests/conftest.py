@@ -8,6 +8,10 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+
+# Messages read English in tests whatever the machine's locale (a Vietnamese test sets its own
+# FILMPARK_LANG or --lang); commands run as subprocesses inherit this.
+os.environ.setdefault("FILMPARK_LANG", "en")
 SHARED = (REPO / ".." / "shared").resolve()
 
 

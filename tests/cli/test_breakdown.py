@@ -108,7 +108,7 @@ def test_decisions_are_applied_and_the_ones_that_do_not_fit_are_reported(tmp_pat
     dressing = [item["name"] for item in document["scenes"][1]["elements"]["set_dressing"]]
     assert "radio" not in dressing
     assert "workbench" in dressing
-    assert "1 decisions could not be re-applied" in result.stderr
+    assert "1 decision could not be re-applied" in result.stderr
     assert "sword" in result.stderr
     assert json.loads(decisions.read_text(encoding="utf-8"))["decisions"][1]["name"] == "sword"
 

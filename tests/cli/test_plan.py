@@ -21,12 +21,24 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 
 def test_plan_without_a_config_says_which_defaults_it_used(tmp_path: Path) -> None:
     out = tmp_path / "book"
-    result = run(str(EXAMPLE), "-o", str(out), "--time-limit", "2", "--lang", "vi")
+    result = run(str(EXAMPLE), "-o", str(out), "--time-limit", "2")
     assert result.returncode == 0, result.stderr
     assert "No --config given: using defaults." in result.stderr
     assert "next Monday" in result.stderr
     assert (out / "index.html").is_file()
+
+
+def test_plan_lang_vi_writes_a_vietnamese_book_and_speaks_vietnamese(tmp_path: Path) -> None:
+    out = tmp_path / "book"
+    result = run(str(EXAMPLE), "-o", str(out), "--time-limit", "2", "--lang", "vi")
+    assert result.returncode == 0, result.stderr
     assert 'lang="vi"' in (out / "index.html").read_text(encoding="utf-8")
+    assert "Không có --config: dùng giá trị mặc định." in result.stderr
+    assert "thứ Hai tới" in result.stderr
+    assert "Giá trị mặc định đã dùng:" in result.stderr
+    assert "No --config given" not in result.stderr
+    assert "ngày quay" in result.stdout
+    assert "Đã ghi" in result.stdout
 
 
 def test_an_existing_output_directory_is_an_error_without_force(tmp_path: Path) -> None:
@@ -123,8 +135,8 @@ def test_decisions_given_to_plan_shape_the_book_and_the_ones_that_do_not_fit_are
     out = tmp_path / "book"
     result = run(str(EXAMPLE), "-o", str(out), "--time-limit", "1", "--decisions", str(decisions))
     assert result.returncode == 0, result.stderr
-    assert "1 decisions re-applied" in result.stderr
-    assert "1 decisions could not be re-applied" in result.stderr
+    assert "1 decision re-applied" in result.stderr
+    assert "1 decision could not be re-applied" in result.stderr
     plan = json.loads((out / "plan.json").read_text(encoding="utf-8"))
     first = plan["breakdown"]["scenes"][0]
     assert "train" not in [item["name"] for item in first["elements"]["vehicles"]]

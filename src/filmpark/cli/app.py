@@ -2,7 +2,8 @@
 
 Each command module exposes ``register(app)``; this module wires them and maps every
 :class:`~filmpark.errors.FilmparkError` to a one-line message and its exit code, so a user
-never sees a traceback.
+never sees a traceback. The global ``--lang en|vi`` option chooses the language of the
+messages (see :mod:`filmpark.cli.common`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import sys
 import typer
 
 from filmpark import __version__
-from filmpark.cli.common import run_app
+from filmpark.cli.common import run_app, set_language
 
 app = typer.Typer(
     name="filmpark",
@@ -48,8 +49,14 @@ def _root(
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
     ),
+    lang: str | None = typer.Option(
+        None,
+        "--lang",
+        help="Language of the messages: en or vi (default: FILMPARK_LANG, else the locale).",
+    ),
 ) -> None:
     """filmpark: screenplay → breakdown → schedule → budget → documents."""
+    set_language(lang)
 
 
 for _name in COMMAND_MODULES:

@@ -18,12 +18,12 @@ import typer
 from rich.table import Table
 
 from filmpark.breakdown.ai import provider_from_env
-from filmpark.breakdown.categories import ELEMENT_CATEGORIES
+from filmpark.breakdown.categories import DEFAULT_CATEGORIES, ELEMENT_CATEGORIES
 from filmpark.breakdown.decisions import Decision, Decisions, apply_decisions
 from filmpark.breakdown.extract import break_down
 from filmpark.breakdown.model import Breakdown
 from filmpark.breakdown.serialize import breakdown_to_json
-from filmpark.cli.common import console, err_console, print_json
+from filmpark.cli.common import console, print_json, say, say_diagnostics, tr
 from filmpark.cli.parse import _utf8_stdout, load
 from filmpark.documents.breakdown_sheets import (
     render_breakdown_sheets_html,
@@ -33,6 +33,7 @@ from filmpark.documents.breakdown_sheets import (
 from filmpark.errors import ConfigError, InputError, ValidationError
 from filmpark.reports.breakdown_sheets import breakdown_csv_rows, breakdown_sheets
 from filmpark.screenplay.model import Script
+from filmpark.text import bilingual, compose, join, t
 
 _SHORT = {
     "extras": "Ext",
@@ -56,28 +57,28 @@ def read_decisions(path: Path) -> Decisions:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise InputError(f"{path}: no such decisions file") from None
+        raise InputError(t("cli.decisions.missing", path=str(path))) from None
     except (OSError, UnicodeDecodeError) as error:
-        raise InputError(f"{path}: cannot be read ({error})") from None
+        raise InputError(t("cli.cannot_read", path=str(path), error=str(error))) from None
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise InputError(
-            f"{path}:{error.lineno}: not JSON ({error.msg}); expected a Decisions.1 document"
+            t("cli.decisions.not_json", path=str(path), line=error.lineno, error=error.msg)
         ) from None
     try:
         return Decisions.from_dict(document)
     except ValidationError as error:
-        raise InputError(f"{path}: {error}") from None
+        raise InputError(compose("{path}: {error}", path=str(path), error=error.message)) from None
 
 
 def _table(breakdown: Breakdown, title: str | None) -> Table:
     cast_ids = breakdown.cast_ids()
     table = Table(title=title, header_style="bold")
     table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("8ths", justify="right", no_wrap=True)
-    table.add_column("Cast", ratio=1)
-    table.add_column("Elements by category", ratio=1)
+    table.add_column(tr(t("cli.column.8ths")), justify="right", no_wrap=True)
+    table.add_column(tr(t("cli.column.cast")), ratio=1)
+    table.add_column(tr(t("cli.column.elements")), ratio=1)
     for scene in breakdown.scenes:
         ordered = sorted(scene.names("cast"), key=lambda n: (cast_ids.get(n, 10**6), n))
         cast = ", ".join(f"{cast_ids.get(n, '?')}.{n}" for n in ordered)
@@ -93,26 +94,41 @@ def _table(breakdown: Breakdown, title: str | None) -> Table:
 def _print_summary(breakdown: Breakdown, script: Script) -> None:
     console.print(_table(breakdown, script.title))
     total = sum(len([e for e in s.elements if e.active]) for s in breakdown.scenes)
-    legend = " · ".join(f"{_SHORT[k]} {k.replace('_', ' ')}" for k in _SHORT)
-    console.print(
-        f"{len(breakdown.scenes)} scenes · {total} elements · {len(breakdown.cast_ids())} cast"
+    labels = {category.key: category.label_vi.lower() for category in DEFAULT_CATEGORIES}
+    legend = join(
+        " · ",
+        (
+            compose("{code} {name}", code=_SHORT[k], name=bilingual(k.replace("_", " "), labels[k]))
+            for k in _SHORT
+        ),
     )
-    console.print(f"[dim]{legend}[/]", soft_wrap=True)
+    say(
+        t(
+            "cli.breakdown.summary",
+            scenes=len(breakdown.scenes),
+            elements=total,
+            cast=len(breakdown.cast_ids()),
+        )
+    )
+    say(legend, markup="dim")
     for suggestion in breakdown.aliases:
-        console.print(
-            f"alias? {', '.join(suggestion.aliases)} → {suggestion.canonical} ({suggestion.reason})",
-            soft_wrap=True,
+        say(
+            t(
+                "cli.breakdown.alias",
+                aliases=", ".join(suggestion.aliases),
+                canonical=suggestion.canonical,
+                reason=suggestion.reason,
+            )
         )
 
 
 def report_unapplied(unapplied: tuple[Decision, ...], applied: int, path: Path) -> None:
-    err_console.print(f"{applied} decisions re-applied from {path}", soft_wrap=True)
+    """How many of a person's decisions were re-applied, and each one that was not."""
+    say(t("cli.decisions.reapplied", count=applied, path=str(path)), err=True)
     if unapplied:
-        err_console.print(
-            f"{len(unapplied)} decisions could not be re-applied (kept in {path}):", soft_wrap=True
-        )
+        say(t("cli.decisions.unapplied", count=len(unapplied), path=str(path)), err=True)
         for decision in unapplied:
-            err_console.print(f"  - {decision.describe()}", soft_wrap=True)
+            say(compose("  - {decision}", decision=decision.describe()), err=True)
 
 
 def breakdown(
@@ -137,16 +153,12 @@ def breakdown(
     """Break a screenplay down: cast, extras, props, wardrobe... for every scene."""
     _utf8_stdout()
     if lang not in ("en", "vi"):
-        raise InputError(f"--lang must be 'en' or 'vi', not {lang!r}")
+        raise InputError(t("cli.lang_expected", option="--lang", got=repr(lang)))
     provider = None
     if llm:
         provider = provider_from_env()
         if provider is None:
-            raise ConfigError(
-                "--llm needs FILMPARK_LLM_BASE_URL and FILMPARK_LLM_MODEL (and "
-                "FILMPARK_LLM_API_KEY if the endpoint wants one); none is set",
-                key="FILMPARK_LLM_BASE_URL",
-            )
+            raise ConfigError(t("cli.llm_needs_env"), key="FILMPARK_LLM_BASE_URL")
     decided = read_decisions(decisions) if decisions is not None else None
     script = load(file)
     result = break_down(script, provider=provider)
@@ -155,12 +167,8 @@ def breakdown(
         report_unapplied(unapplied, len(decided) - len(unapplied), decisions)
     if provider is not None:
         added = sum(1 for s in result.scenes for e in s.elements if e.source == provider.name)
-        plural = "" if added == 1 else "s"
-        err_console.print(
-            f"{provider.name}: {added} proposal{plural} added to the rules' proposals"
-        )
-    for note in result.diagnostics:
-        err_console.print(f"{note.source}:{note.line}: {note.message}", soft_wrap=True)
+        say(t("cli.breakdown.llm_added", provider=provider.name, count=added), err=True)
+    say_diagnostics(result.diagnostics)
     if sheets is not None:
         _write_sheets(script, result, sheets, lang)
     if json_output:
@@ -179,11 +187,18 @@ def _write_sheets(script: Script, result: Breakdown, folder: Path, lang: str) ->
         (folder / "breakdown_sheets.pdf").write_bytes(render_breakdown_sheets_pdf(pages, lang=lang))
         write_breakdown_csv(breakdown_csv_rows(result), folder / "breakdown.csv")
     except OSError as error:
-        raise InputError(f"{folder}: cannot write the sheets ({error.strerror or error})") from None
-    err_console.print(
-        f"wrote {folder / 'breakdown_sheets.html'}, {folder / 'breakdown_sheets.pdf'}, "
-        f"{folder / 'breakdown.csv'}",
-        soft_wrap=True,
+        raise InputError(
+            t("cli.breakdown.cannot_write", path=str(folder), error=str(error.strerror or error))
+        ) from None
+    say(
+        t(
+            "cli.wrote",
+            files=", ".join(
+                str(folder / name)
+                for name in ("breakdown_sheets.html", "breakdown_sheets.pdf", "breakdown.csv")
+            ),
+        ),
+        err=True,
     )
 
 

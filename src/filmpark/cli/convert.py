@@ -15,13 +15,14 @@ from typing import Annotated
 
 import typer
 
-from filmpark.cli.common import console, err_console
+from filmpark.cli.common import say, say_diagnostics
 from filmpark.cli.parse import load
 from filmpark.documents.screenplay_pdf import render_screenplay_pdf
 from filmpark.errors import InputError
 from filmpark.screenplay.fdx import write_fdx
 from filmpark.screenplay.fountain import write_fountain
 from filmpark.screenplay.model import Script
+from filmpark.text import compose, t, verbatim
 
 _BY_SUFFIX = {".fountain": "fountain", ".spmd": "fountain", ".fdx": "fdx", ".pdf": "pdf"}
 FORMATS = ("fountain", "fdx", "pdf")
@@ -39,7 +40,7 @@ def converted(script: Script, target: str, lang: str | None) -> bytes:
 def _write_atomically(output: Path, data: bytes) -> None:
     directory = output.resolve().parent
     if not directory.is_dir():
-        raise InputError(f"{output}: the folder {directory} does not exist")
+        raise InputError(t("cli.convert.no_folder", path=str(output), folder=str(directory)))
     handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", dir=directory)
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -47,7 +48,8 @@ def _write_atomically(output: Path, data: bytes) -> None:
         os.replace(temporary, output)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
-        raise InputError(f"{output}: {error.strerror or 'cannot be written'}") from None
+        cause = verbatim(error.strerror) if error.strerror else t("file.unwritable")
+        raise InputError(compose("{path}: {cause}", path=str(output), cause=cause)) from None
 
 
 def convert(
@@ -68,22 +70,26 @@ def convert(
     """Write a screenplay as Fountain, Final Draft (FDX) or an industry-layout PDF."""
     target = (to or _BY_SUFFIX.get(output.suffix.lower(), "")).lower()
     if target not in FORMATS:
+        if to:
+            raise InputError(t("cli.convert.bad_format", expected=", ".join(FORMATS), got=repr(to)))
         raise InputError(
-            f"--to: expected one of {', '.join(FORMATS)}"
-            + (f", got {to!r}" if to else f" (cannot tell from {output.name!r})")
+            t("cli.convert.unknown_suffix", expected=", ".join(FORMATS), name=repr(output.name))
         )
     if lang is not None and lang not in ("en", "vi"):
-        raise InputError(f"--lang: expected en or vi, got {lang!r}")
+        raise InputError(t("cli.lang_expected", option="--lang", got=repr(lang)))
     if output.exists() and not force:
-        raise InputError(f"{output}: already exists (use --force to replace it)")
+        raise InputError(t("file.exists_use_force", path=str(output)))
     script = load(file)
-    for note in script.diagnostics:
-        err_console.print(f"{note.source}:{note.line}: {note.message}", soft_wrap=True)
+    say_diagnostics(script.diagnostics)
     _write_atomically(output, converted(script, target, lang))
-    console.print(
-        f"wrote {output} ({target}, {len(script.scenes)} scenes, "
-        f"{len(script.characters)} speaking characters)",
-        soft_wrap=True,
+    say(
+        t(
+            "cli.convert.wrote",
+            path=str(output),
+            format=target,
+            scenes=t("cli.count.scenes", count=len(script.scenes)),
+            characters=t("cli.count.speaking_characters", count=len(script.characters)),
+        )
     )
 
 

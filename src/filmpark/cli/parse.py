@@ -14,11 +14,12 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from filmpark.cli.common import console, err_console, print_json, read_input_file
+from filmpark.cli.common import console, print_json, read_input_file, say, say_diagnostics, tr
 from filmpark.errors import ScreenplayError
 from filmpark.screenplay import MAX_BYTES, read
 from filmpark.screenplay.model import Script
 from filmpark.screenplay.serialize import plain_title, script_to_json
+from filmpark.text import t
 
 
 def _utf8_stdout() -> None:
@@ -39,8 +40,7 @@ def load(path: Path) -> Script:
     if size > MAX_BYTES:
         raise ScreenplayError(
             str(path),
-            f"too big ({size / 1_048_576:.0f} MB; a screenplay file is at most "
-            f"{MAX_BYTES // 1_048_576} MB)",
+            t("screenplay.too_big", size=round(size / 1_048_576), limit=MAX_BYTES // 1_048_576),
         )
     return read(read_input_file(path), str(path))
 
@@ -48,12 +48,12 @@ def load(path: Path) -> Script:
 def _table(script: Script) -> Table:
     table = Table(title=plain_title(script), show_lines=False, header_style="bold")
     table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("I/E", no_wrap=True)
-    table.add_column("Location")
-    table.add_column("Time", no_wrap=True)
-    table.add_column("Page", justify="right", no_wrap=True)
-    table.add_column("Eighths", justify="right", no_wrap=True)
-    table.add_column("Speaking")
+    table.add_column(tr(t("cli.column.int_ext")), no_wrap=True)
+    table.add_column(tr(t("cli.column.location")))
+    table.add_column(tr(t("cli.column.time")), no_wrap=True)
+    table.add_column(tr(t("cli.column.page")), justify="right", no_wrap=True)
+    table.add_column(tr(t("cli.column.eighths")), justify="right", no_wrap=True)
+    table.add_column(tr(t("cli.column.speaking")))
     for scene in script.scenes:
         heading = scene.heading
         table.add_row(
@@ -68,24 +68,27 @@ def _table(script: Script) -> Table:
     return table
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
-
-
 def print_script(script: Script) -> None:
     """The readable report: scene table, totals, diagnostics."""
     console.print(_table(script))
     length = script.length
-    pages = f"{length} of a page" if length.value < 8 else f"{length} pages"
-    if length.value == 8:
-        pages = "1 page"
-    console.print(
-        f"{_count(len(script.scenes), 'scene')} · {pages} "
-        f"({_count(script.page_count, 'printed page')}) · "
-        f"{_count(len(script.characters), 'speaking character')} · language {script.language}"
+    if length.value < 8:
+        pages = t("cli.parse.part_of_a_page", length=str(length))
+    elif length.value == 8:
+        pages = t("cli.parse.one_page")
+    else:
+        pages = t("cli.parse.pages", length=str(length))
+    say(
+        t(
+            "cli.parse.summary",
+            scenes=t("cli.count.scenes", count=len(script.scenes)),
+            pages=pages,
+            printed=t("cli.count.printed_pages", count=script.page_count),
+            characters=t("cli.count.speaking_characters", count=len(script.characters)),
+            language=script.language,
+        )
     )
-    for note in script.diagnostics:
-        err_console.print(f"{note.source}:{note.line}: {note.message}", soft_wrap=True)
+    say_diagnostics(script.diagnostics)
 
 
 def parse(

@@ -13,25 +13,25 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from filmpark.cli.breakdown import read_decisions, report_unapplied
-from filmpark.cli.common import console, err_console, read_input_file
+from filmpark.cli.common import (
+    err_console,
+    language,
+    read_config_text,
+    read_input_file,
+    say,
+    search_progress,
+    set_language,
+    tr,
+)
 from filmpark.documents.render import format_money
-from filmpark.errors import ConfigError, InputError
+from filmpark.errors import InputError
 from filmpark.schedule.solve import Progress as SolveProgress
 from filmpark.services.plan import STEPS, make_plan, write_plan
-
-
-def _read_config(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError("no such file", source=str(path)) from None
-    except UnicodeDecodeError:
-        raise ConfigError("not UTF-8 text", source=str(path)) from None
-    except OSError as error:
-        raise ConfigError(error.strerror or "cannot be read", source=str(path)) from None
+from filmpark.text import compose, t
 
 
 def plan(
@@ -52,7 +52,9 @@ def plan(
     lang: Annotated[
         str | None,
         typer.Option(
-            "--lang", help="Language of the documents: en or vi (default: the config's language)."
+            "--lang",
+            help="Language of the documents and the messages: en or vi "
+            "(default: the config's language for the documents).",
         ),
     ] = None,
     decisions: Annotated[
@@ -65,11 +67,12 @@ def plan(
 ) -> None:
     """Turn a screenplay into a production book: breakdown, schedule, budget, call sheets."""
     if lang is not None and lang not in ("en", "vi"):
-        raise InputError(f"--lang: expected en or vi, got {lang!r}")
+        raise InputError(t("cli.lang_expected", option="--lang", got=repr(lang)))
+    set_language(lang)
     if output.exists() and not force:
-        raise InputError(f"{output}: already exists (use --force to replace it)")
+        raise InputError(t("file.exists_use_force", path=str(output)))
     data = read_input_file(file)
-    config_text = _read_config(config) if config is not None else None
+    config_text = read_config_text(config) if config is not None else None
     decided = read_decisions(decisions) if decisions is not None else None
     with Progress(
         SpinnerColumn(),
@@ -80,15 +83,20 @@ def plan(
         console=err_console,
         transient=False,
     ) as progress:
-        task = progress.add_task("starting", total=len(STEPS), step="")
+        task = progress.add_task(escape(tr(t("cli.plan.starting"))), total=len(STEPS), step="")
 
         def on_step(step: str, message: str) -> None:
-            progress.update(task, completed=STEPS.index(step), step=step, description=message)
+            progress.update(
+                task,
+                completed=STEPS.index(step),
+                step=escape(tr(t(f"cli.step.{step}"))),
+                description=escape(tr(message)),
+            )
 
         def on_progress(update: SolveProgress) -> None:
             progress.update(
                 task,
-                description=f"best {update.objective:,} · bound {update.bound:,} · gap {update.gap:.1%}",
+                description=escape(tr(search_progress(update.objective, update.bound, update.gap))),
             )
 
         result = make_plan(
@@ -102,30 +110,43 @@ def plan(
             on_progress=on_progress,
             decisions=decided,
         )
-        on_step("documents", f"writing the book into {output}")
-        language = lang or (
+        on_step("documents", t("cli.plan.writing", path=str(output)))
+        book_language = lang or (
             result.config.language if result.config.language in ("en", "vi") else "en"
         )
-        written = write_plan(result, output, lang=language, force=force)
-        progress.update(task, completed=len(STEPS), description="done")
+        written = write_plan(result, output, lang=book_language, force=force)
+        progress.update(task, completed=len(STEPS), description=escape(tr(t("cli.plan.done"))))
     if decisions is not None and decided is not None:
         report_unapplied(result.unapplied, len(decided) - len(result.unapplied), decisions)
     if config is None:
-        err_console.print("No --config given: using defaults.")
+        say(t("cli.plan.no_config"), err=True)
     if result.defaults_used:
-        err_console.print("Defaults used:")
+        say(t("cli.defaults_used"), err=True)
         for note in result.defaults_used:
-            err_console.print(f"  • {note}")
+            say(compose("  • {note}", note=note), err=True)
     schedule = result.schedule
     quality = (
-        "optimal" if schedule.optimal else f"{schedule.status.lower()}, gap {schedule.gap:.1%}"
+        t("cli.plan.optimal")
+        if schedule.optimal
+        else t("cli.plan.gap", status=schedule.status.lower(), gap=schedule.gap)
     )
-    console.print(
-        f"[bold]{result.title}[/]: {len(result.script.scenes)} scenes, {len(schedule.days)} shoot days "
-        f"({quality}), budget {format_money(result.summary.grand_total, 'en')}"
+    say(
+        t(
+            "cli.plan.summary",
+            title=result.title,
+            scenes=t("cli.count.scenes", count=len(result.script.scenes)),
+            days=t("cli.count.shoot_days", count=len(schedule.days)),
+            quality=quality,
+            budget=format_money(result.summary.grand_total, language()),
+        )
     )
-    console.print(
-        f"Wrote {len(written)} files to {output.resolve()} — open {output / 'index.html'}"
+    say(
+        t(
+            "cli.plan.wrote",
+            count=len(written),
+            path=str(output.resolve()),
+            index=str(output / "index.html"),
+        )
     )
 
 

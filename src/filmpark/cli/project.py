@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from filmpark.cli.common import console, print_json, read_input_file
+from filmpark.cli.common import console, print_json, read_input_file, say
 from filmpark.errors import NotFound
+from filmpark.text import t
 
 if TYPE_CHECKING:
     from filmpark.config import Settings
@@ -36,7 +37,7 @@ def _actor(tx: Tx, email: str) -> User:
 
     user = tx.users.by_email(normalise_email(email))
     if user is None:
-        raise NotFound(f"no account with the email {email}")
+        raise NotFound(t("cli.project.no_account", email=email))
     return user
 
 
@@ -88,7 +89,7 @@ def add_member(
     _settings, database = _open()
     with database.transaction() as tx:
         member = projects.add_member(tx, _actor(tx, as_email), project_id, email, role, ip="cli")
-    console.print(f"{member.email} is now {member.role.value}")
+    say(t("cli.project.member_now", email=member.email, role=member.role.value))
 
 
 @project_app.command("upload")
@@ -114,8 +115,14 @@ def upload(
             max_bytes=settings.max_upload_bytes,
             ip="cli",
         )
-    console.print(
-        f"revision {revision.number} ({revision.colour}): {revision.scene_count} scenes, id {revision.id}"
+    say(
+        t(
+            "cli.project.uploaded",
+            number=revision.number,
+            colour=revision.colour,
+            scenes=t("cli.count.scenes", count=revision.scene_count),
+            id=revision.id,
+        )
     )
 
 

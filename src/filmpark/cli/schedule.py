@@ -14,18 +14,28 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from filmpark.breakdown.extract import break_down
-from filmpark.cli.common import console, err_console, print_json, read_input_file
+from filmpark.cli.common import (
+    console,
+    err_console,
+    print_json,
+    read_config_text,
+    read_input_file,
+    say,
+    search_progress,
+    tr,
+)
 from filmpark.documents.exports import (
     dood_csv_text,
     one_liner_csv_text,
     schedule_csv_text,
     shoot_days_ics,
 )
-from filmpark.errors import ConfigError, InputError
+from filmpark.errors import InputError
 from filmpark.reports.dood import day_out_of_days, dood_document
 from filmpark.reports.one_liner import one_liner
 from filmpark.schedule.builders import build_problem
@@ -36,18 +46,11 @@ from filmpark.schedule.serialize import previous_dates, schedule_document
 from filmpark.schedule.solve import Progress as SolveProgress
 from filmpark.schedule.solve import solve
 from filmpark.screenplay import read
+from filmpark.text import compose, join, t
 
 
 def _read_config(path: Path) -> ProductionConfig:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError("no such file", source=str(path)) from None
-    except UnicodeDecodeError:
-        raise ConfigError("not UTF-8 text", source=str(path)) from None
-    except OSError as error:
-        raise ConfigError(error.strerror or "cannot be read", source=str(path)) from None
-    return load_config(text, str(path))
+    return load_config(read_config_text(path), str(path))
 
 
 def schedule(
@@ -74,25 +77,25 @@ def schedule(
     if config_path is not None:
         config = _read_config(config_path)
         if config.defaults_used:
-            err_console.print("filmpark: defaults used: " + "; ".join(config.defaults_used))
+            say(t("cli.schedule.defaults_used", notes=join("; ", config.defaults_used)), err=True)
     else:
         config = default_config()
-        err_console.print(
-            "filmpark: no --config given; defaults used: " + "; ".join(config.defaults_used)
-        )
+        say(t("cli.schedule.no_config", notes=join("; ", config.defaults_used)), err=True)
     script = read(read_input_file(file), str(file))
     breakdown = break_down(script)
     problem = build_problem(script, breakdown, config)
     if not problem.scenes:
-        raise InputError(f"{file}: no scenes to schedule")
+        raise InputError(t("cli.schedule.no_scenes", path=str(file)))
     for notice in problem.notices:
-        err_console.print(f"filmpark: note: {notice}")
+        say(t("cli.schedule.note", notice=notice), err=True)
     previous_plan = None
     if previous is not None:
         try:
             document = json.loads(read_input_file(previous).decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise InputError(f"{previous}: not a JSON schedule ({error})") from None
+            raise InputError(
+                t("cli.schedule.previous_not_json", path=str(previous), error=str(error))
+            ) from None
         previous_plan = previous_dates(document, str(previous))
 
     with Progress(
@@ -103,13 +106,13 @@ def schedule(
         console=err_console,
         transient=True,
     ) as bar:
-        task = bar.add_task("searching…", total=time_limit)
+        task = bar.add_task(escape(tr(t("cli.schedule.searching"))), total=time_limit)
 
         def report(step: SolveProgress) -> None:
             bar.update(
                 task,
                 completed=min(step.seconds, time_limit),
-                description=f"best {step.objective:,} · bound {step.bound:,} · gap {step.gap:.1%}",
+                description=escape(tr(search_progress(step.objective, step.bound, step.gap))),
             )
 
         if previous_plan:
@@ -140,13 +143,19 @@ def schedule(
 def _print(result: Schedule) -> None:
     problem = result.problem
     names = {location.id: location.name for location in problem.locations}
-    table = Table(title=problem.title or "Shooting schedule", show_lines=False)
-    for column in ("Day", "Date", "Scenes", "Pages", "Minutes", "Locations"):
-        table.add_column(column)
+    table = Table(title=problem.title or tr(t("cli.schedule.title")), show_lines=False)
+    for column in ("day", "date", "scenes", "pages", "minutes", "locations"):
+        table.add_column(tr(t(f"cli.column.{column}")))
     for day in result.days:
         table.add_row(
             str(day.number),
-            day.date.strftime("%a %Y-%m-%d"),
+            tr(
+                compose(
+                    "{weekday} {date}",
+                    weekday=t(f"weekday.short.{day.date.weekday()}"),
+                    date=day.date.isoformat(),
+                )
+            ),
             " ".join(day.scenes),
             str(day.eighths),
             str(day.load_minutes),
@@ -154,15 +163,21 @@ def _print(result: Schedule) -> None:
         )
     console.print(table)
     for line in describe_costs(result):
-        console.print(f"  {line}")
-    console.print(f"total {result.total}")
-    proof = "proven optimal" if result.optimal else f"gap {result.gap:.1%} to the lower bound"
-    console.print(
-        f"lower bound {result.lower_bound:,} {problem.currency} — {proof} "
-        f"({result.status}, {result.seconds:.1f} s)"
+        say(compose("  {line}", line=line))
+    say(t("cli.schedule.total", total=result.total))
+    proof = t("cli.schedule.optimal") if result.optimal else t("cli.schedule.gap", gap=result.gap)
+    say(
+        t(
+            "cli.schedule.bound",
+            bound=result.lower_bound,
+            currency=problem.currency,
+            proof=proof,
+            status=result.status,
+            seconds=result.seconds,
+        )
     )
     for warning in result.warnings:
-        err_console.print(f"filmpark: warning: {warning}")
+        say(t("cli.schedule.warning", warning=warning), err=True)
 
 
 def register(app: typer.Typer) -> None:

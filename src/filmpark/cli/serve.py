@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from filmpark.errors import ValidationError
+from filmpark.text import t
 
 
 def register(app: typer.Typer) -> None:
@@ -30,7 +31,7 @@ def register(app: typer.Typer) -> None:
         from filmpark.store import Database
 
         if not 0 < port < 65536:
-            raise ValidationError("port", "must be between 1 and 65535")
+            raise ValidationError("port", t("cli.serve.port_range"))
         settings = load_settings()
         # Migrate here, once, before any worker process starts: N workers starting together
         # then find the schema current instead of racing to upgrade it. (Each worker's own

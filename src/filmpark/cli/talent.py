@@ -13,10 +13,11 @@ from typing import Annotated
 
 import typer
 
-from filmpark.cli.common import console, print_json, read_input_file
+from filmpark.cli.common import print_json, read_input_file, say
 from filmpark.errors import InputError
 from filmpark.schedule.instances import read_talent
 from filmpark.schedule.talent import fixed_cost, solve_talent
+from filmpark.text import compose, t
 
 
 def talent(
@@ -31,9 +32,7 @@ def talent(
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise InputError(
-            f"{instance}: not a text file (expected whitespace-separated integers)"
-        ) from None
+        raise InputError(t("cli.talent.not_text", path=str(instance))) from None
     problem = read_talent(text, str(instance))
     result = solve_talent(problem, time_limit=time_limit)
     if as_json:
@@ -47,16 +46,32 @@ def talent(
             }
         )
         return
-    status = "optimal (proven)" if result.optimal else "best found, not proven optimal"
-    console.print(
-        f"{problem.name or instance.name}: {problem.scene_count} scenes, "
-        f"{problem.actor_count} actors"
+    status = t("cli.talent.optimal") if result.optimal else t("cli.talent.best_found")
+    say(
+        compose(
+            "{name}: {scenes}, {actors}",
+            name=problem.name or instance.name,
+            scenes=t("cli.count.scenes", count=problem.scene_count),
+            actors=t("cli.count.actors", count=problem.actor_count),
+        )
     )
-    console.print(f"order (0-based): {' '.join(map(str, result.order))}")
-    console.print(
-        f"total cost {result.cost} (hold days {result.cost - fixed_cost(problem)}) — {status}"
+    say(t("cli.talent.order", order=" ".join(map(str, result.order))))
+    say(
+        t(
+            "cli.talent.cost",
+            cost=result.cost,
+            hold=result.cost - fixed_cost(problem),
+            status=status,
+        )
     )
-    console.print(f"lower bound {result.lower_bound}; {result.seconds:.3f} s, {result.nodes} nodes")
+    say(
+        t(
+            "cli.talent.bound",
+            bound=result.lower_bound,
+            seconds=result.seconds,
+            nodes=result.nodes,
+        )
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -13,6 +13,7 @@ import sys
 import typer
 
 from filmpark.errors import ConfigError
+from filmpark.text import t
 
 
 def register(app: typer.Typer) -> None:
@@ -25,9 +26,7 @@ def register(app: typer.Typer) -> None:
 
         settings = load_settings()
         if not settings.broker_url:
-            raise ConfigError(
-                "is not set: the worker takes jobs from Redis", key="FILMPARK_BROKER_URL"
-            )
+            raise ConfigError(t("cli.worker.no_broker"), key="FILMPARK_BROKER_URL")
         arguments = [
             sys.executable,
             "-m",
