@@ -16,6 +16,8 @@ from fastapi import FastAPI
 
 from filmpark.asgi import create_app
 from filmpark.config import load_settings
+from filmpark.errors import Infeasible
+from filmpark.services import schedules
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -107,3 +109,42 @@ def create_project(client: httpx.Client, title: str) -> str:
     location = response.headers["location"]
     assert location.startswith("/projects/")
     return location.rsplit("/", 1)[1]
+
+
+class _TrialOnly(Exception):
+    """Raised inside a trial move so that its transaction rolls back."""
+
+
+def trial_move(
+    server: LiveServer,
+    email: str,
+    project: str,
+    *,
+    scene: str,
+    day: int,
+    position: int | None = None,
+) -> Infeasible | None:
+    """What the platform answers to this strip move now: None when it would accept it, else
+    the Infeasible naming the rules it would break. Nothing is kept (the move is rolled back)."""
+    platform = server.app.state.filmpark_platform
+    try:
+        with platform.database.transaction() as tx:
+            user = tx.users.by_email(email)
+            current = tx.schedules.get(project)
+            assert user is not None
+            assert current is not None
+            schedules.move_strip(
+                tx,
+                user,
+                project,
+                expected_version=current.version,
+                scene=scene,
+                day=day,
+                position=position,
+                files=platform.files,
+            )
+            raise _TrialOnly
+    except _TrialOnly:
+        return None
+    except Infeasible as refused:
+        return refused

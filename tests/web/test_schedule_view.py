@@ -1,19 +1,27 @@
-"""The stripboard, day-out-of-days and strip colours as the pages compute them."""
+"""The stripboard, strip colours, the stored day out of days and cost terms as the pages read them."""
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
 from typing import Any
 
 import pytest
 
+from filmpark.reports.dood import DoodCode, day_out_of_days, dood_document
+from filmpark.schedule.evaluate import evaluate
+from filmpark.units import Money
 from filmpark.web.schedule_view import (
     board,
     cast_numbers,
+    cost_terms,
+    cost_total,
     day_night,
-    day_out_of_days,
     scene_facts,
+    stored_dood,
     strip_class,
 )
+from tests.schedule.builders import a_cast_member, a_problem, a_scene
 
 
 def a_script(*scenes: tuple[str, str, str | None, list[str]]) -> dict[str, Any]:
@@ -110,24 +118,50 @@ def test_locked_strips_are_marked_and_positions_follow_the_days_order() -> None:
     assert day.strips[0].cast_ids == "1, 3"
 
 
-def test_the_day_out_of_days_codes_start_work_hold_and_finish() -> None:
-    schedule = a_schedule(("2026-12-01", ["1"]), ("2026-12-02", ["4"]), ("2026-12-03", ["2", "3"]))
-    facts = scene_facts(SCRIPT, None)
-    rows = {r.name: r for r in day_out_of_days(board(schedule, facts), facts)}
-    assert rows["LAN"].codes == ("SW", "H", "WF")
-    assert (rows["LAN"].work, rows["LAN"].hold) == (2, 1)
-    assert rows["MINH"].codes == ("SW", "WF", "")
-    assert rows["HÙNG"].codes == ("", "", "SWF")
+def the_engines_dood() -> dict[str, object]:
+    """The reports module's day out of days of a small schedule, as a version stores it: Lan
+    travels in on Sunday, has a fitting on her first work day and holds while only Minh works."""
+    monday = date(2027, 3, 1)
+    scenes = [a_scene("1", cast=[1]), a_scene("2", cast=[2]), a_scene("3", cast=[1, 2])]
+    problem = a_problem(scenes, cast=[a_cast_member(1, "Lan"), a_cast_member(2, "Minh")])
+    schedule = evaluate(problem, {monday: ["1"], date(2027, 3, 2): ["2"], date(2027, 3, 3): ["3"]})
+    events = {1: {date(2027, 2, 28): DoodCode.TRAVEL, monday: DoodCode.FITTING}}
+    return dood_document(day_out_of_days(schedule, events=events))
 
 
-def test_moving_a_strip_to_another_day_changes_the_day_out_of_days() -> None:
-    facts = scene_facts(SCRIPT, None)
-    before = a_schedule(("2026-12-01", ["1", "3"]), ("2026-12-02", ["2", "4"]))
-    after = a_schedule(("2026-12-01", ["1"]), ("2026-12-02", ["2", "4", "3"]))
-    hung_before = {r.name: r for r in day_out_of_days(board(before, facts), facts)}["HÙNG"]
-    hung_after = {r.name: r for r in day_out_of_days(board(after, facts), facts)}["HÙNG"]
-    assert hung_before.codes == ("SWF", "")
-    assert hung_after.codes == ("", "SWF")
+def test_the_stored_day_out_of_days_keeps_every_code_and_total_the_engine_gave() -> None:
+    stored = the_engines_dood()
+    dood = stored_dood({"dood": stored})
+    assert dood is not None
+    assert [c.date.isoformat() for c in dood.columns] == stored["dates"]
+    assert [c.shoot_day for c in dood.columns] == stored["shoot_days"]
+    lan = next(row for row in dood.rows if row.name == "Lan")
+    assert lan.codes == ("T", "F/SW", "H", "WF")
+    assert (lan.totals.work, lan.totals.hold, lan.totals.travel, lan.totals.fitting) == (2, 1, 1, 1)
+    assert lan.totals.start == date(2027, 2, 28)
+    minh = next(row for row in dood.rows if row.name == "Minh")
+    assert minh.codes == ("", "", "SW", "WF")
+    assert dood.hold_days == 1
+    assert dood.paid_days == lan.totals.paid + minh.totals.paid
+
+
+def test_a_version_without_a_stored_day_out_of_days_has_none() -> None:
+    assert stored_dood(a_schedule(("2026-12-01", ["1"]))) is None
+
+
+def test_the_cost_terms_are_read_with_their_amounts_in_the_schedules_currency() -> None:
+    document = {
+        "currency": "VND",
+        "cost": {"shoot_days": 30000000, "cast_hold": 4500000, "total": 34500000},
+        "cost_terms": [
+            {"name": "shoot_days", "label": "shoot days", "count": 3, "amount": 30000000},
+            {"name": "cast_hold", "label": "cast on paid hold", "count": 1, "amount": 4500000},
+        ],
+    }
+    terms = cost_terms(document)
+    assert [(t.name, t.count) for t in terms] == [("shoot_days", 3), ("cast_hold", 1)]
+    assert terms[1].amount == Money(Decimal(4500000), "VND")
+    assert cost_total(document) == Money(Decimal(34500000), "VND")
 
 
 def test_a_scene_the_script_no_longer_has_still_shows_as_a_strip() -> None:

@@ -169,6 +169,10 @@ MESSAGES: dict[str, Entry] = {
         "a stored shoot day has no valid date",
         "một ngày quay đã lưu không có ngày hợp lệ",
     ),
+    "schedule.move_breaks_rules": (
+        "scene {scene} cannot move to shoot day {day} ({date}): it would break {rules}",
+        "không thể chuyển cảnh {scene} sang ngày quay {day} ({date}): việc này vi phạm {rules}",
+    ),
     "budget.no_schedule": (
         "no schedule to cost yet; make a schedule first",
         "chưa có lịch quay để tính chi phí; hãy lập lịch quay trước",

@@ -6,27 +6,39 @@ Public functions (take the edge's :class:`~filmpark.store.Tx`, never commit)::
     get_schedule(tx, actor, project_id, version=None) -> ScheduleVersion
     list_schedule_versions(tx, actor, project_id) -> list[tuple[int, str, datetime]]
     move_strip(tx, actor, project_id, *, expected_version, scene, day, position=None,
-               lock=None, ip=None) -> ScheduleVersion
+               lock=None, files=None, ip=None) -> ScheduleVersion
 
 Every change makes a new version (numbers grow by one per project). A change names the
 version it was made on (``expected_version``); when someone else saved a newer one in between,
 it raises :class:`~filmpark.errors.Conflict` and nothing is overwritten. The solve itself is
 the job kind ``schedule.solve``: the edge sends the returned job to the queue after commit.
+
+A strip moved by hand is the person's decision about *where* it goes, not about the rules: a
+move that would break a hard rule (turnaround, the longest day, availability, order, minors'
+limits…) is refused with :class:`~filmpark.errors.Infeasible` naming each rule it breaks, and
+the stored schedule stays as it was. The API and the pages both call :func:`move_strip`, so
+they refuse and accept the same moves.
 """
 
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
 
-from filmpark.errors import Conflict, NotFound, ValidationError
+from filmpark.errors import Conflict, Infeasible, NotFound, ValidationError
 from filmpark.services import breakdowns, planning
 from filmpark.services.jobs import JobEnv, JobKind, Progress, register_job_kind
 from filmpark.services.permissions import Permission, require
 from filmpark.store import FileStore, Tx
 from filmpark.store.records import Job, LedgerStatus, ScheduleVersion, User
+from filmpark.text import join, t
+
+if TYPE_CHECKING:
+    from filmpark.schedule.problem import Problem
 
 KIND = "schedule.solve"
 MAX_CONFIG_BYTES = 256 * 1024
@@ -213,9 +225,12 @@ def move_strip(
 ) -> ScheduleVersion:
     """Move scene ``scene`` to shoot day ``day`` (1-based) at ``position``; lock or unlock it.
 
-    Makes a new version; raises Conflict when ``expected_version`` is not the newest. With
-    ``files`` (the kept scripts) the moved schedule is re-evaluated by the engine: costs,
-    day-out-of-days and a new budget version follow the move; without, only day totals.
+    Makes a new version; raises Conflict when ``expected_version`` is not the newest or the
+    strip is locked to another day. With ``files`` (the kept scripts) the moved schedule is
+    re-evaluated by the engine exactly as arranged: its cost terms, its day-out-of-days and a
+    new budget version follow the move, and a move that would break a hard rule is refused
+    with :class:`~filmpark.errors.Infeasible` (each broken rule in its ``reasons``). Without
+    ``files`` only the day totals follow and the cost stays that of the last evaluation.
     """
     require(tx, actor, project_id, Permission.EDIT_SCHEDULE)
     tx.projects.lock(project_id)
@@ -255,8 +270,14 @@ def move_strip(
         {"scene": s, "date": on, "day": _day_number(days, on)} for s, on in sorted(locks.items())
     ]
     budget: dict[str, Any] | None = None
-    if files is not None and current.revision_id is not None:
-        document, budget = _replan(tx, project_id, current, document, locks, files)
+    if planning.days_of(document) == planning.days_of(current.document):
+        # Only a lock changed: the strips stand where they stood, and so do their costs.
+        document["edited"] = True
+        document["recosted"] = costed_as_arranged(current.document)
+    elif files is not None and current.revision_id is not None:
+        inputs = plan_inputs(tx, files, project_id, current)
+        _refuse_broken_rules(inputs, current.document, document, scene=scene, day=day)
+        document, budget = _replan(inputs, document, locks, scene=scene, day=day)
     else:
         document = _recount(tx, current, document)
     saved = tx.schedules.add(
@@ -298,6 +319,15 @@ def move_strip(
     return saved
 
 
+def costed_as_arranged(document: Mapping[str, Any]) -> bool:
+    """Whether a stored schedule's cost terms and day-out-of-days are those of its own strips.
+
+    True for what the optimiser made and for a hand-edited version the engine re-evaluated;
+    False for a version edited without re-evaluation (its costs are the last optimisation's).
+    """
+    return not document.get("edited") or document.get("recosted") is True
+
+
 def job_schedule(tx: Tx, job: Job) -> ScheduleVersion:
     """The schedule version a budget or book job was queued for."""
     project_id = str(job.payload["project_id"])
@@ -323,21 +353,144 @@ def plan_inputs(
     )
 
 
+def _problem(inputs: planning.PlanInputs) -> Problem:
+    """The scheduling problem of a stored schedule's inputs, built as the engine's plan builds it
+    (config, screenplay, machine breakdown with the people's decisions applied)."""
+    from filmpark.breakdown.decisions import Decisions, apply_decisions
+    from filmpark.breakdown.extract import break_down
+    from filmpark.schedule.builders import build_problem
+    from filmpark.schedule.config import default_config, load_config
+    from filmpark.screenplay import read
+
+    config = dict(inputs.config)
+    calendar = config.get("calendar")
+    start = calendar.get("start") if isinstance(calendar, dict) else None
+    try:
+        begins = date.fromisoformat(str(start)) if start is not None else None
+    except ValueError:
+        begins = None
+    # A stored plan may have started already: judge "a start date in the past" from its start.
+    today = min(begins, date.today()) if begins else None
+    production = (
+        load_config(json.dumps(config, ensure_ascii=False), "config.json", today=today)
+        if config
+        else default_config(today)
+    )
+    script = read(inputs.data, inputs.filename)
+    breakdown = break_down(script)
+    if inputs.decisions:
+        breakdown, _unapplied = apply_decisions(
+            breakdown, Decisions.from_dict(inputs.decisions), script
+        )
+    return build_problem(script, breakdown, production)
+
+
+def _broken_rules(problem: Problem, document: dict[str, Any]) -> list[str]:
+    """The hard rules the stored arrangement breaks, in the engine's words."""
+    from filmpark.schedule.evaluate import build_days, violations
+
+    arranged = build_days(problem, planning.days_of(document), keep_order=True)
+    found: list[str] = [*violations(problem, arranged)]
+    return found
+
+
+def _refuse_broken_rules(
+    inputs: planning.PlanInputs,
+    before: dict[str, Any],
+    after: dict[str, Any],
+    *,
+    scene: str,
+    day: int,
+) -> None:
+    """Raise Infeasible when moving ``scene`` breaks a hard rule the schedule did not break.
+
+    A rule already broken before the move (by an older version, say) is not the mover's doing
+    and does not stop the move; one the move breaks, or makes worse, does.
+    """
+    problem = _problem(inputs)
+    try:
+        known = {str(rule) for rule in _broken_rules(problem, before)}
+        introduced = [rule for rule in _broken_rules(problem, after) if str(rule) not in known]
+    except ValidationError:
+        # A strip the problem does not know (the script lost a scene): the engine's own
+        # evaluation of the arrangement reports it.
+        return
+    if not introduced:
+        return
+    on = planning.days_of(after)
+    when = next((d for d, scenes in on.items() if scene in scenes), None)
+    moved = problem.scene(scene)
+    if when is not None and not problem.scene_allowed_on(moved, when):
+        # Who or what is unavailable, in the engine's words (the rule only names the scene).
+        location = problem.location(moved.location)
+        if not location.availability.allows(when):
+            introduced.append(
+                t(
+                    "rule.location_closed",
+                    scene=scene,
+                    location=location.name,
+                    availability=location.availability.describe(),
+                )
+            )
+        for member_id in moved.cast:
+            member = problem.member(member_id)
+            if not member.can_work(when):
+                introduced.append(
+                    t(
+                        "reason.cast_availability",
+                        name=member.name,
+                        availability=member.describe_availability(),
+                    )
+                )
+    raise _refusal(scene, day, when, introduced)
+
+
+def _refusal(scene: str, day: int, when: date | None, reasons: list[str]) -> Infeasible:
+    return Infeasible(
+        reasons,
+        t(
+            "schedule.move_breaks_rules",
+            scene=scene,
+            day=day,
+            date=when.isoformat() if when is not None else "?",
+            rules=join("; ", reasons),
+        ),
+    )
+
+
+# The arranged schedule is handed to the engine with every strip pinned to its date; a conflict
+# then names those pins beside the rule. They are the arrangement, not a rule a person set.
+_PIN = re.compile(r"scene \S+ is locked to \d{4}-\d{2}-\d{2}")
+
+
 def _replan(
-    tx: Tx,
-    project_id: str,
-    current: ScheduleVersion,
+    inputs: planning.PlanInputs,
     document: dict[str, Any],
     locks: dict[str, str],
-    files: FileStore,
+    *,
+    scene: str,
+    day: int,
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """The moved schedule evaluated by the engine as people arranged it, and its budget."""
-    plan = planning.arranged_plan(plan_inputs(tx, files, project_id, current), document)
-    return planning.schedule_document(plan, locks), planning.budget_document(plan)
+    try:
+        plan = planning.arranged_plan(inputs, document)
+    except Infeasible as error:
+        rules = [reason for reason in error.reasons if not _PIN.fullmatch(str(reason))]
+        when = next((d for d, s in planning.days_of(document).items() if scene in s), None)
+        raise _refusal(scene, day, when, rules or list(error.reasons)) from error
+    replanned = planning.schedule_document(plan, locks)
+    replanned["edited"] = True
+    replanned["recosted"] = True
+    return replanned, planning.budget_document(plan)
 
 
 def _recount(tx: Tx, current: ScheduleVersion, document: dict[str, Any]) -> dict[str, Any]:
-    """Day totals of the moved schedule, from the scenes' lengths in the script revision."""
+    """Day totals of the moved schedule, from the scenes' lengths in the script revision.
+
+    The cost terms and the day out of days stay those of the last evaluation, and say so.
+    """
+    document["edited"] = True
+    document["recosted"] = False
     if current.revision_id is None:
         return document
     try:
@@ -356,5 +509,4 @@ def _recount(tx: Tx, current: ScheduleVersion, document: dict[str, Any]) -> dict
         if before and minutes:
             day["minutes"] = round(minutes * after / before)
         day["eighths"] = after
-    document["edited"] = True
     return document

@@ -2,36 +2,58 @@
 
 Every change names the schedule version it was made on (``expected_version``). When someone
 else saved a newer version in between, the service refuses (Conflict): the page says so and
-shows the current version, and nothing is overwritten. Re-optimising is a job: the page polls
-its progress and shows the new version when it is done.
+shows the current version, and nothing is overwritten. A strip moved by hand is re-evaluated
+by the engine as arranged (cost terms, day out of days, a new budget version); a move that
+would break a hard rule is refused with each rule named, in the reader's language, and the
+board stays as it was (the API refuses the same moves: both call the same service).
+Re-optimising is a job: the page polls its progress and shows the new version when it is done.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 
-from filmpark.errors import Conflict, NotFound, PermissionDenied, ValidationError
-from filmpark.services import breakdowns, jobs, projects, schedules, scripts
+from filmpark.errors import Conflict, Infeasible, NotFound, PermissionDenied, ValidationError
+from filmpark.services import breakdowns, budgets, jobs, projects, schedules, scripts
 from filmpark.services.permissions import Permission, can
-from filmpark.units import Eighths
+from filmpark.units import Eighths, Money
 from filmpark.web.core import PageRoute, gettext, json_of, render, require_user, tr
 from filmpark.web.i18n import N_, Translator
-from filmpark.web.platform import client_ip, dispatch, read, write
+from filmpark.web.platform import client_ip, dispatch, files, read, write
 from filmpark.web.project_context import project_context
 from filmpark.web.schedule_view import (
     BoardDay,
+    CostTerm,
+    Dood,
     SceneFacts,
     board,
     cast_numbers,
-    day_out_of_days,
+    cost_terms,
+    cost_total,
+    money_of,
     scene_facts,
+    stored_dood,
 )
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
+
+# The engine's cost terms, by name, as the pages call them.
+TERM_LABELS: Mapping[str, str] = {
+    "shoot_days": N_("Shoot days"),
+    "cast_hold": N_("Cast on paid hold (days)"),
+    "dark_days": N_("Dark days inside the shoot"),
+    "company_moves": N_("Company moves within a day"),
+    "location_revisits": N_("Returns to a location already left"),
+    "day_night_flips": N_("Day/night flips"),
+    "overtime": N_("Overtime (minutes)"),
+    "stability": N_("Strips moved from the previous schedule"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,13 +64,73 @@ class Metric:
 
 
 @dataclass(frozen=True, slots=True)
+class BudgetTotal:
+    version: int
+    schedule_version: int | None
+    total: Money | None
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    """What a schedule version costs in time and money, as far as its document tells.
+
+    Hold and paid cast days come from the engine's day out of days and the cost from its cost
+    terms; both are None for a version edited by hand without re-evaluation (older versions),
+    whose stored figures are still those of the last optimisation.
+    """
+
+    days: int
+    scenes: int
+    hold_days: int | None
+    paid_days: int | None
+    cost: Money | None
+    bound: float | None
+    gap: float | None
+    edited: bool
+    costed: bool
+    terms: tuple[CostTerm, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class LoadedSchedule:
     version: int
     document: dict[str, Any]
     days: tuple[BoardDay, ...]
     facts: dict[str, SceneFacts]
     source: str
+    dood: Dood | None
     previous: Figures | None = None
+    budget: BudgetTotal | None = None
+
+
+def _scene_facts(
+    tx: Any, user: Any, role: Any, project_id: str, revision_id: str | None
+) -> dict[str, SceneFacts]:
+    script_doc: dict[str, Any] | None = None
+    breakdown_doc: dict[str, Any] | None = None
+    if revision_id is not None and can(role, Permission.VIEW_SCRIPT):
+        try:
+            script_doc = scripts.get_script_document(tx, user, project_id, revision_id)
+        except (NotFound, PermissionDenied):
+            script_doc = None
+    if can(role, Permission.VIEW_BREAKDOWN):
+        try:
+            breakdown_doc = breakdowns.get_breakdown(tx, user, project_id)
+        except (NotFound, PermissionDenied):
+            breakdown_doc = None
+    return scene_facts(script_doc, breakdown_doc)
+
+
+def _budget_total(tx: Any, user: Any, role: Any, project_id: str) -> BudgetTotal | None:
+    if not can(role, Permission.VIEW_BUDGET):
+        return None
+    try:
+        found = budgets.get_budget(tx, user, project_id)
+    except (NotFound, PermissionDenied):
+        return None
+    document = found.document
+    total = money_of(document.get("total"), str(document.get("currency", "")))
+    return BudgetTotal(found.version, found.schedule_version, total)
 
 
 def _load(
@@ -72,25 +154,21 @@ def _load(
                 )
             except NotFound:
                 previous_document = None
-        script_doc: dict[str, Any] | None = None
-        breakdown_doc: dict[str, Any] | None = None
-        if version.revision_id is not None and can(view.role, Permission.VIEW_SCRIPT):
-            try:
-                script_doc = scripts.get_script_document(tx, user, project_id, version.revision_id)
-            except (NotFound, PermissionDenied):
-                script_doc = None
-        if can(view.role, Permission.VIEW_BREAKDOWN):
-            try:
-                breakdown_doc = breakdowns.get_breakdown(tx, user, project_id)
-            except (NotFound, PermissionDenied):
-                breakdown_doc = None
-    facts = scene_facts(script_doc, breakdown_doc)
+        facts = _scene_facts(tx, user, view.role, project_id, version.revision_id)
+        budget = _budget_total(tx, user, view.role, project_id)
     document = dict(version.document)
     previous = None
     if previous_document is not None:
-        previous = figures(previous_document, board(previous_document, facts), facts)
+        previous = figures(previous_document, board(previous_document, facts))
     return context, LoadedSchedule(
-        version.version, document, board(document, facts), facts, version.source, previous
+        version=version.version,
+        document=document,
+        days=board(document, facts),
+        facts=facts,
+        source=version.source,
+        dood=stored_dood(document) if schedules.costed_as_arranged(document) else None,
+        previous=previous,
+        budget=budget,
     )
 
 
@@ -107,49 +185,32 @@ def _number(value: Any) -> float | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class Figures:
-    """What a schedule version costs in time and money, as far as its document tells."""
-
-    days: int
-    scenes: int
-    hold_days: int
-    cast_days: int
-    cost: float | None
-    bound: float | None
-    gap: float | None
-    edited: bool
-
-
-def figures(
-    document: dict[str, Any], days: tuple[BoardDay, ...], facts: dict[str, SceneFacts]
-) -> Figures:
-    rows = day_out_of_days(days, facts)
-    cost = document.get("cost")
-    objective = None
-    if isinstance(cost, dict):
-        # Schedule.1 names each cost term: {"cast_hold": {"count": 3, "amount": "4500000"}, ...}
-        amounts = [_number(term.get("amount")) for term in cost.values() if isinstance(term, dict)]
-        if amounts and all(a is not None for a in amounts):
-            objective = sum(a for a in amounts if a is not None)
-        else:
-            objective = _number(cost.get("total"))
-    objective = objective if objective is not None else _number(document.get("objective"))
+def figures(document: dict[str, Any], days: tuple[BoardDay, ...]) -> Figures:
+    costed = schedules.costed_as_arranged(document)
+    edited = bool(document.get("edited"))
+    dood = stored_dood(document) if costed else None
+    cost = cost_total(document)
     bound = _number(document.get("lower_bound"))
     gap = _number(document.get("gap"))
+    objective = _number(document.get("objective"))
     if gap is None and objective and bound is not None:
         gap = max(0.0, (objective - bound) / objective)
     if document.get("optimal") is True:
         gap = 0.0
+    if edited:
+        # A lower bound and a gap belong to an optimisation, not to strips a person arranged.
+        bound = gap = None
     return Figures(
         days=len(days),
         scenes=sum(len(d.strips) for d in days),
-        hold_days=sum(r.hold for r in rows),
-        cast_days=sum(r.work + r.hold for r in rows),
-        cost=objective,
+        hold_days=dood.hold_days if dood is not None else None,
+        paid_days=dood.paid_days if dood is not None else None,
+        cost=cost,
         bound=bound,
         gap=gap,
-        edited=bool(document.get("edited")),
+        edited=edited,
+        costed=costed,
+        terms=cost_terms(document) if costed else (),
     )
 
 
@@ -161,15 +222,24 @@ def _change(translator: Translator, now: float | int, before: float | int | None
     return f"{sign}{translator.number(round(abs(difference)))}"
 
 
+def _money_change(translator: Translator, now: Money | None, before: Money | None) -> str:
+    if now is None or before is None or now.currency != before.currency or now == before:
+        return ""
+    if before < now:
+        return f"+{translator.money(now - before)}"
+    return f"−{translator.money(before - now)}"
+
+
 def metrics(request: Request, loaded: LoadedSchedule) -> list[Metric]:
     """The version's figures, each with its change from the version before it.
 
-    Hold days and cast days are counted from the strips as they stand now, so a strip moved by
-    hand shows its effect at once; cost, bound and gap are the optimiser's, from the last
-    optimisation (a hand-edited version says so).
+    Hold and paid cast days come from the engine's day out of days and the cost from its cost
+    terms, both re-evaluated when a person moves a strip, so a hand move shows its effect at
+    once. A version edited by hand before moves were re-evaluated keeps the cost of the last
+    optimisation and says so.
     """
     translator = tr(request)
-    now = figures(loaded.document, loaded.days, loaded.facts)
+    now = figures(loaded.document, loaded.days)
     before = loaded.previous
     shown = [
         Metric(translator.gettext(N_("Version")), str(loaded.version)),
@@ -179,32 +249,35 @@ def metrics(request: Request, loaded: LoadedSchedule) -> list[Metric]:
             _change(translator, now.days, before.days if before else None),
         ),
         Metric(translator.gettext(N_("Scenes")), translator.number(now.scenes)),
-        Metric(
-            translator.gettext(N_("Cast hold days")),
-            translator.number(now.hold_days),
-            _change(translator, now.hold_days, before.hold_days if before else None),
-        ),
-        Metric(
-            translator.gettext(N_("Cast days")),
-            translator.number(now.cast_days),
-            _change(translator, now.cast_days, before.cast_days if before else None),
-        ),
     ]
+    if now.hold_days is not None:
+        shown.append(
+            Metric(
+                translator.gettext(N_("Cast hold days")),
+                translator.number(now.hold_days),
+                _change(translator, now.hold_days, before.hold_days if before else None),
+            )
+        )
+    if now.paid_days is not None:
+        shown.append(
+            Metric(
+                translator.gettext(N_("Paid cast days")),
+                translator.number(now.paid_days),
+                _change(translator, now.paid_days, before.paid_days if before else None),
+            )
+        )
     total_eighths = sum(f.eighths for f in loaded.facts.values())
     if total_eighths:
         shown.append(Metric(translator.gettext(N_("Pages")), str(Eighths(total_eighths))))
-    cost_label = (
-        translator.gettext(N_("Cost at the last optimisation"))
-        if now.edited
-        else translator.gettext(N_("Cost"))
-    )
     if now.cost is not None:
-        comparable = before is not None and before.cost is not None and not now.edited
+        comparable = before is not None and before.costed and now.costed
         shown.append(
             Metric(
-                cost_label,
-                translator.number(round(now.cost)),
-                _change(translator, now.cost, before.cost if comparable and before else None),
+                translator.gettext(N_("Cost"))
+                if now.costed
+                else translator.gettext(N_("Cost at the last optimisation")),
+                translator.money(now.cost),
+                _money_change(translator, now.cost, before.cost if comparable and before else None),
             )
         )
     if now.bound is not None:
@@ -219,7 +292,49 @@ def metrics(request: Request, loaded: LoadedSchedule) -> list[Metric]:
         shown.append(
             Metric(translator.gettext(N_("Edited by hand")), translator.gettext(N_("yes")))
         )
+    budget = loaded.budget
+    if budget is not None and budget.total is not None:
+        label = (
+            translator.gettext(N_("Budget total"))
+            if budget.schedule_version == loaded.version
+            else gettext(
+                request,
+                "Budget total of schedule version %(version)s",
+                version=budget.schedule_version or "—",
+            )
+        )
+        shown.append(Metric(label, translator.money(budget.total)))
     return shown
+
+
+@dataclass(frozen=True, slots=True)
+class TermRow:
+    label: str
+    count: str
+    amount: str
+    change: str
+
+
+def term_rows(request: Request, loaded: LoadedSchedule) -> list[TermRow]:
+    """The cost terms of the version (what each rule of the objective costs), with changes."""
+    translator = tr(request)
+    now = figures(loaded.document, loaded.days)
+    before = {
+        term.name: term.count
+        for term in (loaded.previous.terms if loaded.previous is not None else ())
+    }
+    rows = []
+    for term in now.terms:
+        known = TERM_LABELS.get(term.name)
+        rows.append(
+            TermRow(
+                label=translator.gettext(known) if known else term.label,
+                count=translator.number(term.count),
+                amount=translator.money(term.amount),
+                change=_change(translator, term.count, before.get(term.name)),
+            )
+        )
+    return rows
 
 
 @router.get("/projects/{project_id}/stripboard", name="page_project_stripboard")
@@ -233,6 +348,7 @@ def stripboard_page(request: Request, project_id: str, stale: int = 0) -> Respon
         schedule=loaded,
         days=loaded.days if loaded else (),
         metrics=metrics(request, loaded) if loaded else [],
+        terms=term_rows(request, loaded) if loaded else [],
         stale=bool(stale),
         base_url=base,
         moves_url=f"{base}/moves",
@@ -242,22 +358,60 @@ def stripboard_page(request: Request, project_id: str, stale: int = 0) -> Respon
     )
 
 
-def _conflict_body(
-    request: Request, project_id: str, expected: int, error: Conflict
-) -> JSONResponse:
+def _current(request: Request, project_id: str) -> dict[str, Any] | None:
     user = require_user(request)
     with read(request) as tx:
         try:
-            current = schedules.get_schedule(tx, user, project_id).version
+            found = schedules.get_schedule(tx, user, project_id)
         except NotFound:
-            current = None
-    if current == expected:
+            return None
+    return {"version": found.version, "document": dict(found.document)}
+
+
+def _shoot_date(document: Mapping[str, Any], day: int) -> date | None:
+    days = [d for d in document.get("days", []) or [] if isinstance(d, Mapping)]
+    if not 1 <= day <= len(days):
+        return None
+    try:
+        return date.fromisoformat(str(days[day - 1].get("date")))
+    except ValueError:
+        return None
+
+
+def _day_words(translator: Translator, day: int, on: date | None) -> str:
+    if on is None:
+        return str(day)
+    return f"{day} ({translator.weekday(on)} {translator.date(on)})"
+
+
+def _conflict_body(
+    request: Request, project_id: str, expected: int, scene: str, error: Conflict
+) -> JSONResponse:
+    current = _current(request, project_id)
+    version = current["version"] if current else None
+    if current is not None and version == expected:
         # Not a stale page: the move itself was refused (a strip locked to another day).
-        message = gettext(request, "This strip is locked to another day; unlock it first.")
+        translator = tr(request)
+        locked = {
+            str(item.get("scene")): str(item.get("date"))
+            for item in current["document"].get("locks", []) or []
+            if isinstance(item, Mapping)
+        }
+        try:
+            on: date | None = date.fromisoformat(locked.get(scene, ""))
+        except ValueError:
+            on = None
+        message = gettext(
+            request,
+            "Scene %(scene)s is locked to %(date)s. Unlock it first to move it to another day; "
+            "the stripboard is unchanged.",
+            scene=scene,
+            date=f"{translator.weekday(on)} {translator.date(on)}" if on else "?",
+        )
         return JSONResponse(
             {
                 "error": {"code": "Locked", "message": message, "detail": str(error)},
-                "current_version": current,
+                "current_version": version,
             },
             status_code=409,
         )
@@ -265,14 +419,62 @@ def _conflict_body(
         request,
         "Someone else changed the schedule (now version %(version)s). Nothing was overwritten; "
         "the page shows the current version.",
-        version=current if current is not None else "?",
+        version=version if version is not None else "?",
     )
     return JSONResponse(
         {
             "error": {"code": "Conflict", "message": message, "detail": str(error)},
-            "current_version": current,
+            "current_version": version,
         },
         status_code=409,
+    )
+
+
+def _refusal_body(
+    request: Request, project_id: str, scene: str, day: int, error: Infeasible
+) -> JSONResponse:
+    """A move that would break hard rules: which rules, on which days, for whom."""
+    translator = tr(request)
+    user = require_user(request)
+    with read(request) as tx:
+        view = projects.get_project(tx, user, project_id)
+        try:
+            found = schedules.get_schedule(tx, user, project_id)
+        except NotFound:
+            found = None
+        facts = _scene_facts(tx, user, view.role, project_id, found.revision_id) if found else {}
+    on = _shoot_date(found.document, day) if found is not None else None
+    cast = tuple(dict.fromkeys(facts[scene].cast)) if scene in facts else ()
+    where = _day_words(translator, day, on)
+    if cast:
+        message = gettext(
+            request,
+            "Scene %(scene)s (%(cast)s) cannot move to day %(day)s: it would break a hard rule. "
+            "The stripboard is unchanged.",
+            scene=scene,
+            cast=", ".join(cast),
+            day=where,
+        )
+    else:
+        message = gettext(
+            request,
+            "Scene %(scene)s cannot move to day %(day)s: it would break a hard rule. "
+            "The stripboard is unchanged.",
+            scene=scene,
+            day=where,
+        )
+    return JSONResponse(
+        {
+            "error": {
+                "code": "RuleBroken",
+                "message": message,
+                # Each rule in the engine's words, in the reader's language.
+                "rules": error.localized_reasons(translator.language),
+                "detail": str(error),
+            },
+            "current_version": found.version if found is not None else None,
+        },
+        status_code=422,
     )
 
 
@@ -301,10 +503,13 @@ def stripboard_move(request: Request, project_id: str) -> Response:
                 day=day,
                 position=position,
                 lock=lock,
+                files=files(request),
                 ip=client_ip(request),
             )
     except Conflict as error:
-        return _conflict_body(request, project_id, expected, error)
+        return _conflict_body(request, project_id, expected, scene, error)
+    except Infeasible as error:
+        return _refusal_body(request, project_id, scene, day, error)
     return JSONResponse({"version": saved.version})
 
 
@@ -349,15 +554,14 @@ def job_status(request: Request, project_id: str, job_id: str) -> Response:
 
 @router.get("/projects/{project_id}/dood", name="page_project_dood")
 def dood_page(request: Request, project_id: str) -> Response:
+    """The engine's day out of days for the current version (the same as the book's)."""
     context, loaded = _load(request, project_id, "page_project_dood")
-    rows = day_out_of_days(loaded.days, loaded.facts) if loaded else ()
     return render(
         request,
         "project/dood.html",
         title=gettext(request, "Day out of days"),
         schedule=loaded,
-        days=loaded.days if loaded else (),
-        rows=rows,
+        dood=loaded.dood if loaded else None,
         **context,
     )
 

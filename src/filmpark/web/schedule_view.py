@@ -1,18 +1,21 @@
-"""The schedule as the pages show it: strips, day and week breaks, day out of days, one-liner.
+"""The schedule as the pages show it: strips, day and week breaks, day out of days, cost terms.
 
 Built from the platform's stored ``Schedule.1`` document (the days and their scenes), the
-script's ``Script.1`` scene facts (heading, INT/EXT, time, eighths) and the breakdown's cast,
-so a strip moved by hand shows its new day and the day-out-of-days follows at once.
+script's ``Script.1`` scene facts (heading, INT/EXT, time, eighths) and the breakdown's cast.
+The day out of days and the cost terms are the engine's own, stored with each version
+(:func:`filmpark.reports.dood.day_out_of_days` through ``dood_document``, and the schedule's
+named cost terms): the pages show them and never count them a second way.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from filmpark.units import Eighths
+from filmpark.units import CURRENCY_DECIMALS, Eighths, Money
 
 # Times of day that are shot as night (English and Vietnamese headings).
 _NIGHT_WORDS = ("NIGHT", "ĐÊM", "TỐI", "EVENING", "MIDNIGHT", "DUSK", "HOÀNG HÔN")
@@ -53,14 +56,60 @@ class BoardDay:
 
 
 @dataclass(frozen=True, slots=True)
+class DoodColumn:
+    """A calendar date of the shoot: its shoot-day number, or None when nobody shoots."""
+
+    date: date
+    shoot_day: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class DoodTotals:
+    work: int
+    hold: int
+    travel: int
+    rehearsal: int
+    fitting: int
+    idle: int
+    holidays: int
+    paid: int
+    start: date | None
+    finish: date | None
+
+
+@dataclass(frozen=True, slots=True)
 class DoodRow:
     cast_id: int
     name: str
+    actor: str
     codes: tuple[str, ...]
-    work: int
-    hold: int
-    start: date | None
-    finish: date | None
+    totals: DoodTotals
+
+
+@dataclass(frozen=True, slots=True)
+class Dood:
+    """A stored day out of days: one column per calendar date, one row per performer."""
+
+    columns: tuple[DoodColumn, ...]
+    rows: tuple[DoodRow, ...]
+
+    @property
+    def hold_days(self) -> int:
+        return sum(row.totals.hold for row in self.rows)
+
+    @property
+    def paid_days(self) -> int:
+        return sum(row.totals.paid for row in self.rows)
+
+
+@dataclass(frozen=True, slots=True)
+class CostTerm:
+    """A named term of the schedule's cost: how many (days, moves, minutes) and what it costs."""
+
+    name: str
+    count: int
+    amount: Money | None
+    label: str
 
 
 def _parse_date(value: Any) -> date | None:
@@ -199,47 +248,88 @@ def board(document: Mapping[str, Any], facts: Mapping[str, SceneFacts]) -> tuple
     return tuple(days)
 
 
-def day_out_of_days(
-    days: Sequence[BoardDay], facts: Mapping[str, SceneFacts]
-) -> tuple[DoodRow, ...]:
-    """Each performer's code per shoot day: SW, W, WF, SWF, and H for paid days between."""
-    ids = cast_numbers(facts)
-    working: dict[str, set[int]] = {name: set() for name in ids}
-    for index, day in enumerate(days):
-        for strip in day.strips:
-            fact = facts.get(strip.scene)
-            for name in fact.cast if fact else ():
-                working[name].add(index)
-    rows: list[DoodRow] = []
-    for name, cast_id in sorted(ids.items(), key=lambda item: item[1]):
-        worked = working[name]
-        if not worked:
+def _int(value: Any) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
+def stored_dood(document: Mapping[str, Any]) -> Dood | None:
+    """The day out of days stored with a schedule version (``dood``), or None without one."""
+    raw = document.get("dood")
+    if not isinstance(raw, Mapping):
+        return None
+    dates = [_parse_date(d) for d in raw.get("dates", []) or []]
+    if any(d is None for d in dates):
+        return None
+    numbers = list(raw.get("shoot_days", []) or [])
+    numbers += [None] * (len(dates) - len(numbers))
+    columns = tuple(
+        DoodColumn(d, n if isinstance(n, int) else None)
+        for d, n in zip(dates, numbers, strict=False)
+        if d is not None
+    )
+    rows = []
+    for item in raw.get("performers", []) or []:
+        if not isinstance(item, Mapping):
             continue
-        first, last = min(worked), max(worked)
-        codes = []
-        for index in range(len(days)):
-            if index in worked:
-                if first == last:
-                    codes.append("SWF")
-                elif index == first:
-                    codes.append("SW")
-                elif index == last:
-                    codes.append("WF")
-                else:
-                    codes.append("W")
-            elif first < index < last:
-                codes.append("H")
-            else:
-                codes.append("")
+        codes = [str(code) for code in item.get("codes", []) or []]
+        codes += [""] * (len(columns) - len(codes))
+        given = item.get("totals")
+        totals: Mapping[str, Any] = given if isinstance(given, Mapping) else {}
         rows.append(
             DoodRow(
-                cast_id=cast_id,
-                name=name,
-                codes=tuple(codes),
-                work=len(worked),
-                hold=sum(1 for c in codes if c == "H"),
-                start=days[first].date,
-                finish=days[last].date,
+                cast_id=_int(item.get("id")),
+                name=str(item.get("name", "")),
+                actor=str(item.get("actor", "") or ""),
+                codes=tuple(codes[: len(columns)]),
+                totals=DoodTotals(
+                    work=_int(totals.get("work")),
+                    hold=_int(totals.get("hold")),
+                    travel=_int(totals.get("travel")),
+                    rehearsal=_int(totals.get("rehearsal")),
+                    fitting=_int(totals.get("fitting")),
+                    idle=_int(totals.get("idle")),
+                    holidays=_int(totals.get("holidays")),
+                    paid=_int(totals.get("paid")),
+                    start=_parse_date(totals.get("start")),
+                    finish=_parse_date(totals.get("finish")),
+                ),
             )
         )
-    return tuple(rows)
+    return Dood(columns, tuple(rows))
+
+
+def money_of(value: Any, currency: str) -> Money | None:
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return None
+    if currency not in CURRENCY_DECIMALS:
+        return None
+    try:
+        return Money(Decimal(str(value)), currency)
+    except (InvalidOperation, ValueError):
+        return None
+
+
+def cost_terms(document: Mapping[str, Any]) -> tuple[CostTerm, ...]:
+    """The schedule's named cost terms (``cost_terms``) in the order the engine gives them."""
+    currency = str(document.get("currency", ""))
+    terms = []
+    for item in document.get("cost_terms", []) or []:
+        if not isinstance(item, Mapping) or not item.get("name"):
+            continue
+        terms.append(
+            CostTerm(
+                name=str(item["name"]),
+                count=_int(item.get("count")),
+                amount=money_of(item.get("amount"), currency),
+                label=str(item.get("label", item["name"])),
+            )
+        )
+    return tuple(terms)
+
+
+def cost_total(document: Mapping[str, Any]) -> Money | None:
+    """The schedule's total cost (``cost.total``) in its currency."""
+    cost = document.get("cost")
+    if not isinstance(cost, Mapping):
+        return None
+    return money_of(cost.get("total"), str(document.get("currency", "")))

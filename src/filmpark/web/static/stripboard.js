@@ -1,7 +1,9 @@
 /* Stripboard: move strips by drag and drop or by keyboard, lock them, re-optimise the rest as
  * a job with a progress bar, undo one's own moves. Every change names the version it was made
  * on; when someone else changed the schedule meanwhile the server refuses it and the page
- * reloads the current version with a notice (nothing is overwritten). */
+ * reloads the current version with a notice (nothing is overwritten). A move that would break
+ * a hard rule is refused: the rules are listed above the board, the strip is marked, and the
+ * board stays as it was (a strip carried by keyboard goes back to its place). */
 (function () {
   "use strict";
   function init() {
@@ -20,6 +22,33 @@
     function showStale() {
       window.filmpark.announce(msg.msgStale, "warn");
       location.assign(root.dataset.baseUrl + "?stale=1");
+    }
+
+    /* Where a strip carried by keyboard was picked up, to put it back if the move is refused. */
+    let pickedFrom = null;
+    function putBack() {
+      if (!pickedFrom) return;
+      pickedFrom.parent.insertBefore(pickedFrom.strip, pickedFrom.next);
+      pickedFrom.strip.focus();
+      pickedFrom = null;
+    }
+
+    function showRefusal(error, scene) {
+      const panel = document.getElementById("move-refused");
+      if (!panel) { window.filmpark.announce(error.message, "error"); return; }
+      panel.querySelector(".refusal-message").textContent = error.message;
+      const list = panel.querySelector(".refusal-rules");
+      list.textContent = "";
+      (error.rules || []).forEach(function (rule) {
+        const item = document.createElement("li");
+        item.textContent = rule;
+        list.appendChild(item);
+      });
+      panel.hidden = false;
+      document.querySelectorAll(".strip.refused").forEach(function (s) { s.classList.remove("refused"); });
+      const strip = document.querySelector('.strip[data-scene="' + CSS.escape(scene) + '"]');
+      if (strip) strip.classList.add("refused");
+      panel.scrollIntoView({ block: "nearest" });
     }
 
     let busy = false;
@@ -42,12 +71,17 @@
         return true;
       }
       busy = false;
-      if (result.status === 409 && result.body && result.body.error && result.body.error.code === "Conflict") {
+      const error = result.body && result.body.error ? result.body.error : null;
+      if (result.status === 409 && error && error.code === "Conflict") {
         showStale();
         return false;
       }
-      const message = result.body && result.body.error ? result.body.error.message : String(result.status);
-      window.filmpark.announce(message, "error");
+      putBack();
+      if (error && error.code === "RuleBroken") {
+        showRefusal(error, scene);
+        return false;
+      }
+      window.filmpark.announce(error ? error.message : String(result.status), "error");
       return false;
     }
 
@@ -174,6 +208,7 @@
       if (!held && strip && (event.key === " " || event.key === "Enter") && event.target === strip) {
         event.preventDefault();
         held = strip;
+        pickedFrom = { strip: strip, parent: strip.parentNode, next: strip.nextSibling };
         held.setAttribute("aria-grabbed", "true");
         const all = slots();
         slotIndex = all.findIndex(function (s) { return s.list.dataset.day === held.dataset.day && s.position === parseInt(held.dataset.position, 10); });
