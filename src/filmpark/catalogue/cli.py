@@ -58,10 +58,6 @@ MESSAGES: dict[str, Entry] = {
     "weekday.short.5": ("Sat", "T7"),
     "weekday.short.6": ("Sun", "CN"),
     # filmpark parse.
-    "screenplay.too_big": (
-        "too big ({size} MB; a screenplay file is at most {limit} MB)",
-        "quá lớn ({size} MB; tệp kịch bản tối đa {limit} MB)",
-    ),
     "cli.parse.part_of_a_page": ("{length} of a page", "{length} trang"),
     "cli.parse.one_page": ("1 page", "1 trang"),
     "cli.parse.pages": ("{length} pages", "{length} trang"),

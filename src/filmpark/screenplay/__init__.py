@@ -15,6 +15,7 @@ from pathlib import PurePath
 
 from filmpark.errors import ScreenplayError
 from filmpark.screenplay.model import Diagnostic, Script
+from filmpark.text import Text, t
 
 __all__ = ["MAX_BYTES", "SUFFIXES", "detect_format", "read", "read_text"]
 
@@ -34,30 +35,27 @@ SUFFIXES: dict[str, str] = {
 _FORMATS = frozenset({"fountain", "text", "fdx", "pdf"})
 
 # Formats people try that we do not read, with what to do instead.
-_REFUSED: dict[str, str] = {
-    ".docx": "a Word document: save it as plain text (.txt), PDF or Fountain",
-    ".doc": "a Word document: save it as plain text (.txt), PDF or Fountain",
-    ".odt": "an OpenDocument file: save it as plain text (.txt), PDF or Fountain",
-    ".rtf": "an RTF document: save it as plain text (.txt), PDF or Fountain",
-    ".pages": "a Pages document: export it as PDF or plain text",
-    ".celtx": "a Celtx project: export it as PDF or Final Draft (.fdx)",
-    ".fadein": "a Fade In project: export it as Final Draft (.fdx) or Fountain",
-    ".highland": "a Highland project: export it as Fountain or Final Draft (.fdx)",
-    ".scriv": "a Scrivener project: compile it as Final Draft (.fdx) or Fountain",
+_REFUSED: dict[str, Text] = {
+    ".docx": t("refused.word"),
+    ".doc": t("refused.word"),
+    ".odt": t("refused.opendocument"),
+    ".rtf": t("refused.rtf"),
+    ".pages": t("refused.pages"),
+    ".celtx": t("refused.celtx"),
+    ".fadein": t("refused.fadein"),
+    ".highland": t("refused.highland"),
+    ".scriv": t("refused.scrivener"),
 }
-_MAGIC: tuple[tuple[bytes, str], ...] = (
-    (
-        b"PK\x03\x04",
-        "a ZIP archive (a .docx, .fadein or .highland file?): export it as Fountain, FDX, PDF or text",
-    ),
-    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document: save it as plain text or PDF"),
-    (b"\x89PNG", "a PNG image, not a screenplay"),
-    (b"\xff\xd8\xff", "a JPEG image, not a screenplay"),
-    (b"GIF8", "a GIF image, not a screenplay"),
-    (b"\x7fELF", "a program, not a screenplay"),
-    (b"MZ", "a Windows program, not a screenplay"),
-    (b"\x1f\x8b", "a gzip archive, not a screenplay"),
-    (b"{\\rtf", "an RTF document: save it as plain text (.txt), PDF or Fountain"),
+_MAGIC: tuple[tuple[bytes, Text], ...] = (
+    (b"PK\x03\x04", t("refused.zip")),
+    (b"\xd0\xcf\x11\xe0", t("refused.old_office")),
+    (b"\x89PNG", t("refused.png")),
+    (b"\xff\xd8\xff", t("refused.jpeg")),
+    (b"GIF8", t("refused.gif")),
+    (b"\x7fELF", t("refused.program")),
+    (b"MZ", t("refused.windows_program")),
+    (b"\x1f\x8b", t("refused.gzip")),
+    (b"{\\rtf", t("refused.rtf")),
 )
 
 
@@ -79,13 +77,13 @@ def detect_format(data: bytes, source: str = "<input>") -> str:
     if start.startswith(b"<") and b"<FinalDraft" in data[:4096]:
         return "fdx"
     if suffix == ".pdf":
-        raise ScreenplayError(source, "not a PDF file (no %PDF header)")
+        raise ScreenplayError(source, t("screenplay.not_pdf"))
     if suffix == ".fdx":
         if start.startswith(b"<"):
             return "fdx"
-        raise ScreenplayError(source, "not a Final Draft file (no <FinalDraft> document)")
+        raise ScreenplayError(source, t("screenplay.not_fdx"))
     if start.startswith((b"<?xml", b"<html", b"<!DOCTYPE")):
-        raise ScreenplayError(source, "an XML or HTML document that is not Final Draft (.fdx)")
+        raise ScreenplayError(source, t("screenplay.xml_not_fdx"))
     return SUFFIXES.get(suffix, "fountain")
 
 
@@ -93,13 +91,16 @@ def _check_bytes(data: bytes, source: str) -> None:
     if len(data) > MAX_BYTES:
         raise ScreenplayError(
             source,
-            f"too big ({len(data) / 1_048_576:.0f} MB; a screenplay file is at most "
-            f"{MAX_BYTES // 1_048_576} MB)",
+            t(
+                "screenplay.too_big",
+                size=round(len(data) / 1_048_576),
+                limit=MAX_BYTES // 1_048_576,
+            ),
         )
     if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xfe\xff"):
         if data and data.strip(b" \t\r\n") and not data.strip(b"\x00"):
-            raise ScreenplayError(source, "contains only NUL bytes")
-        raise ScreenplayError(source, "is empty")
+            raise ScreenplayError(source, t("screenplay.only_nul"))
+        raise ScreenplayError(source, t("screenplay.empty"))
 
 
 def _check_text(text: str, source: str) -> list[Diagnostic]:
@@ -108,10 +109,10 @@ def _check_text(text: str, source: str) -> list[Diagnostic]:
     controls = sum(1 for c in sample if c < " " and c not in "\t\n\r\f\v")
     if controls and controls * 100 > len(sample):
         nul = sample.count("\x00")
-        cause = "binary data (NUL bytes)" if nul else "binary data, not text"
-        raise ScreenplayError(source, f"not a screenplay: {cause}")
+        cause = t("screenplay.binary_nul") if nul else t("screenplay.binary")
+        raise ScreenplayError(source, t("screenplay.not_screenplay", cause=cause))
     if controls:
-        return [Diagnostic(source, 1, f"{controls} control characters ignored")]
+        return [Diagnostic(source, 1, t("screenplay.controls_ignored", count=controls))]
     return []
 
 
@@ -119,9 +120,7 @@ def read(data: bytes, source: str = "<input>", *, format: str | None = None) -> 
     """Read a screenplay file's bytes (Fountain, plain text, Final Draft or PDF)."""
     _check_bytes(data, source)
     if format is not None and format not in _FORMATS:
-        raise ScreenplayError(
-            source, f"unknown format {format!r} (expected fountain, text, fdx or pdf)"
-        )
+        raise ScreenplayError(source, t("screenplay.unknown_format", format=repr(format)))
     kind = format or detect_format(data, source)
     if kind in ("pdf", "fdx"):
         # The PDF and FDX readers (and their dependencies) load only when such a file comes.
@@ -129,18 +128,19 @@ def read(data: bytes, source: str = "<input>", *, format: str | None = None) -> 
             module = importlib.import_module(f"filmpark.screenplay.{kind}")
         except ModuleNotFoundError as missing:
             raise ScreenplayError(
-                source, f"cannot read {kind.upper()} files here ({missing.name} is not installed)"
+                source,
+                t("screenplay.reader_missing", kind=kind.upper(), module=str(missing.name)),
             ) from None
         reader: Callable[[bytes, str], Script] = getattr(module, f"read_{kind}")
         return reader(data, source)
     from filmpark.screenplay.encoding import decode, looks_binary
 
     if looks_binary(data):
-        raise ScreenplayError(source, "not a screenplay: binary data, not text")
+        raise ScreenplayError(source, t("screenplay.not_screenplay", cause=t("screenplay.binary")))
     text, notes = decode(data, source)
     notes.extend(_check_text(text, source))
     if not text.strip():
-        raise ScreenplayError(source, "is empty")
+        raise ScreenplayError(source, t("screenplay.empty"))
     return _read_decoded(text, source, kind, notes, explicit=format == "text")
 
 

@@ -30,6 +30,7 @@ from filmpark.screenplay.model import (
     Script,
 )
 from filmpark.screenplay.paginate import LINES_PER_PAGE, Pagination, paginate
+from filmpark.text import t
 from filmpark.units import Eighths, SceneNumber
 
 _SPACES_RE = re.compile(r"\s+")
@@ -216,7 +217,9 @@ def build_script(
         heading = heading_from_text(element.text)
         if heading.int_ext is None and heading.location.strip() != "OMITTED":
             notes.append(
-                Diagnostic(source, element.line, f"scene heading without INT/EXT: {element.text!r}")
+                Diagnostic(
+                    source, element.line, t("assemble.no_int_ext", heading=repr(element.text))
+                )
             )
         if heading.continuity and heading.day_night is DayNight.UNKNOWN:
             heading = replace(heading, day_night=previous_dn)
@@ -229,7 +232,7 @@ def build_script(
                 Diagnostic(
                     source,
                     element.line,
-                    f"scene number {number_text} is used more than once",
+                    t("assemble.number_twice", number=number_text),
                 )
             )
         else:

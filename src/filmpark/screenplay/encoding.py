@@ -14,6 +14,7 @@ import unicodedata
 
 from filmpark.errors import ScreenplayError
 from filmpark.screenplay.model import Diagnostic
+from filmpark.text import t
 
 # Legacy code pages tried in order when charset-normalizer cannot decide.
 _FALLBACKS = ("cp1258", "cp1252")
@@ -59,14 +60,12 @@ def decode(data: bytes, source: str) -> tuple[str, list[Diagnostic]]:
         try:
             return _finish(data[3:].decode("utf-8")), []
         except UnicodeDecodeError as error:
-            raise ScreenplayError(
-                source, f"not valid UTF-8 despite its byte-order mark (byte {error.start})"
-            ) from None
+            raise ScreenplayError(source, t("screenplay.bad_utf8_bom", byte=error.start)) from None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return _finish(data.decode("utf-16")), []
         except UnicodeDecodeError:
-            raise ScreenplayError(source, "not valid UTF-16 despite its byte-order mark") from None
+            raise ScreenplayError(source, t("screenplay.bad_utf16_bom")) from None
     utf16 = _looks_utf16(data)
     if utf16 is not None:
         try:
@@ -94,9 +93,6 @@ def _legacy(data: bytes, source: str, first_bad: int) -> tuple[str, list[Diagnos
             text = data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
-        message = (
-            f"not UTF-8 (first invalid byte on line {line}); read as {encoding}: "
-            "check the accented letters"
-        )
+        message = t("screenplay.read_as_legacy", line=line, encoding=encoding)
         return _finish(text), [Diagnostic(source, line, message)]
-    raise ScreenplayError(source, f"cannot be decoded as text (invalid byte on line {line})")
+    raise ScreenplayError(source, t("screenplay.undecodable", line=line))

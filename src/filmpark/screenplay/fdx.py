@@ -44,6 +44,7 @@ from filmpark.screenplay.model import (
     Tag,
     TextRun,
 )
+from filmpark.text import Text, t
 from filmpark.units import Eighths
 
 __all__ = ["read_fdx", "title_page_from_paragraphs", "write_fdx"]
@@ -121,6 +122,10 @@ class _Node:
 class _Refused(Exception):
     """A construct we do not accept in an FDX (a DTD, an entity declaration)."""
 
+    def __init__(self, cause: Text) -> None:
+        super().__init__(cause)
+        self.cause = cause
+
 
 def _parse_xml(data: bytes, source: str) -> _Node:
     parser = expat.ParserCreate()
@@ -128,10 +133,14 @@ def _parse_xml(data: bytes, source: str) -> _Node:
     stack: list[_Node] = []
     root: list[_Node] = []
 
-    def refuse(what: str) -> None:
+    def refuse(what: Text) -> None:
         raise _Refused(
-            f"{what} at line {parser.CurrentLineNumber}, column {parser.CurrentColumnNumber + 1} "
-            "is not allowed in an FDX file (refused for safety)"
+            t(
+                "fdx.refused",
+                what=what,
+                line=parser.CurrentLineNumber,
+                column=parser.CurrentColumnNumber + 1,
+            )
         )
 
     def start(tag: str, attrs: dict[str, str]) -> None:
@@ -157,43 +166,43 @@ def _parse_xml(data: bytes, source: str) -> _Node:
     parser.StartElementHandler = start
     parser.EndElementHandler = end
     parser.CharacterDataHandler = chars
-    parser.StartDoctypeDeclHandler = lambda *_: refuse("a document type declaration (DTD)")
-    parser.EntityDeclHandler = lambda *_: refuse("an entity declaration")
-    parser.ExternalEntityRefHandler = lambda *_: refuse("an external entity")  # type: ignore[assignment]
+    parser.StartDoctypeDeclHandler = lambda *_: refuse(t("fdx.dtd"))
+    parser.EntityDeclHandler = lambda *_: refuse(t("fdx.entity"))
+    parser.ExternalEntityRefHandler = lambda *_: refuse(t("fdx.external_entity"))  # type: ignore[assignment]
     parser.buffer_text = True
     try:
         parser.Parse(data, True)
     except _Refused as refused:
-        raise ScreenplayError(source, str(refused)) from None
+        raise ScreenplayError(source, refused.cause) from None
     except expat.ExpatError as error:
         raise ScreenplayError(source, _xml_error_cause(data, error)) from None
     except (ValueError, LookupError) as error:  # an encoding Python cannot decode
-        raise ScreenplayError(source, f"not a readable XML file ({error})") from None
+        raise ScreenplayError(source, t("fdx.unreadable_xml", error=str(error))) from None
     if not root:
-        raise ScreenplayError(source, "not an XML document (no root element)")
+        raise ScreenplayError(source, t("fdx.no_root"))
     return root[0]
 
 
-def _xml_error_cause(data: bytes, error: expat.ExpatError) -> str:
-    where = f"line {error.lineno}, column {error.offset + 1}"
+def _xml_error_cause(data: bytes, error: expat.ExpatError) -> Text:
+    where = t("fdx.where", line=error.lineno, column=error.offset + 1)
     code = error.code
     if code == expat.errors.codes[expat.errors.XML_ERROR_NO_ELEMENTS]:
         if b"<" not in data:
-            return "no XML element found"
-        return f"truncated FDX: the file ends before its XML is closed ({where})"
+            return t("fdx.no_element")
+        return t("fdx.truncated_xml", where=where)
     if code == expat.errors.codes[expat.errors.XML_ERROR_UNCLOSED_TOKEN]:
-        return f"truncated FDX: the file ends inside a tag ({where})"
+        return t("fdx.truncated_tag", where=where)
     if code == expat.errors.codes[expat.errors.XML_ERROR_PARTIAL_CHAR]:
-        return f"truncated FDX: the file ends inside a character ({where})"
+        return t("fdx.truncated_character", where=where)
     declared = _ENCODING_RE.match(data)
     encoding = declared.group(1).decode("ascii") if declared else "UTF-8"
     if code == expat.errors.codes[expat.errors.XML_ERROR_INVALID_TOKEN]:
         try:
             data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
-            return f"wrong encoding: the file says {encoding} but is not ({where})"
+            return t("fdx.wrong_encoding", encoding=encoding, where=where)
     message = expat.errors.messages.get(code, str(error))
-    return f"not well-formed XML: {message} ({where})"
+    return t("fdx.not_well_formed", message=message, where=where)
 
 
 def _serialize(node: _Node) -> str:
@@ -249,7 +258,7 @@ class _Reader:
     page_break_pending: bool = False
     known_tags: frozenset[str] = frozenset()
 
-    def note(self, line: int, message: str) -> None:
+    def note(self, line: int, message: Text) -> None:
         self.diagnostics.append(Diagnostic(self.source, line, message))
 
     def paragraph(self, node: _Node, dual: list[DualSide] | None = None) -> None:
@@ -261,7 +270,7 @@ class _Reader:
             for inner in wrapper.findall("Paragraph"):
                 self.paragraph(inner, sides)
             if sides.count(DualSide.LEFT) != 1 or DualSide.RIGHT not in sides:
-                self.note(node.line, "dual dialogue without two speakers")
+                self.note(node.line, t("fdx.dual_without_speakers"))
             return
         type_name = node.attrs.get("Type", _DEFAULT_TYPE)
         kind, depth = self._kind(type_name, node)
@@ -298,7 +307,7 @@ class _Reader:
         tags = tuple(dict.fromkeys(r.tag_number for r in runs if r.tag_number))
         for tag in tags:
             if tag not in self.known_tags:
-                self.note(node.line, f"text tagged with unknown tag number {tag}")
+                self.note(node.line, t("fdx.unknown_tag_number", tag=tag))
         name: str | None = None
         extension: str | None = None
         if kind is ElementKind.CHARACTER:
@@ -352,7 +361,7 @@ class _Reader:
             return ElementKind.SECTION, max(1, int(outline.group(1)))
         kind = _KIND_OF_TYPE.get(type_name) or self.custom_kinds.get(type_name)
         if kind is None:
-            self.note(node.line, f"unknown paragraph type {type_name!r} read as action")
+            self.note(node.line, t("fdx.unknown_paragraph", type=repr(type_name)))
             kind = ElementKind.ACTION
         return kind, 0
 
@@ -479,11 +488,11 @@ def _read_tags(root: _Node, reader: _Reader) -> tuple[Tag, ...]:
         def_id = def_node.text.strip() if def_node is not None else ""
         found = definitions.get(def_id)
         if not number or found is None:
-            reader.note(tag.line, f"breakdown tag {number or '?'} has no definition; skipped")
+            reader.note(tag.line, t("fdx.tag_undefined", number=number or "?"))
             continue
         category_id = found.attrs.get("CatId", "")
         if category_id not in categories:
-            reader.note(tag.line, f"breakdown tag {number} names an unknown category")
+            reader.note(tag.line, t("fdx.tag_unknown_category", number=number))
         tags.append(
             Tag(
                 number=number,
@@ -588,21 +597,19 @@ def read_fdx(data: bytes, source: str = "<input>") -> Script:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if not data.strip():
-        raise ScreenplayError(source, "empty file")
+        raise ScreenplayError(source, t("screenplay.empty_file"))
     if not data.lstrip().startswith(b"<") and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        looks = "binary data" if b"\x00" in data[:1024] or not _is_text(data[:1024]) else "text"
-        raise ScreenplayError(source, f"not an FDX file: {looks}, not XML")
+        binary = b"\x00" in data[:1024] or not _is_text(data[:1024])
+        raise ScreenplayError(source, t("fdx.binary_not_xml") if binary else t("fdx.text_not_xml"))
     root = _parse_xml(_as_utf8(data, source), source)
     if root.tag != "FinalDraft":
-        raise ScreenplayError(
-            source, f"not a Final Draft document: the root element is <{root.tag}>"
-        )
+        raise ScreenplayError(source, t("fdx.wrong_root", tag=root.tag))
     content = root.find("Content")
     if content is None:
-        raise ScreenplayError(source, "not a Final Draft script: no <Content> section")
+        raise ScreenplayError(source, t("fdx.no_content"))
     reader = _Reader(source, _custom_kinds(root))
     tags = _read_tags(root, reader)
-    reader.known_tags = frozenset(t.number for t in tags)
+    reader.known_tags = frozenset(tag.number for tag in tags)
     for node in content.children:
         if node.tag == "Paragraph":
             reader.paragraph(node)
@@ -645,14 +652,14 @@ def _as_utf8(data: bytes, source: str) -> bytes:
     try:
         codec = codecs.lookup(name).name
     except LookupError:
-        raise ScreenplayError(source, f"unknown encoding {name!r} in the XML declaration") from None
+        raise ScreenplayError(source, t("fdx.unknown_encoding", name=repr(name))) from None
     if codec in _EXPAT_NATIVE or codec.startswith("iso8859-1"):
         return data
     try:
         text = data.decode(codec)
     except UnicodeDecodeError as error:
         raise ScreenplayError(
-            source, f"wrong encoding: the file says {name} but byte {error.start} is not {name}"
+            source, t("fdx.wrong_encoding_byte", name=name, byte=error.start)
         ) from None
     start, end = declared.span(1)
     return (text[:start] + "UTF-8" + text[end:]).encode("utf-8")
@@ -684,7 +691,9 @@ def _apply_scene_facts(script: Script, reader: _Reader) -> Script:
             except ValidationError:
                 notes.append(
                     Diagnostic(
-                        script.source, scene.line, f"unreadable scene length {fact.length!r}"
+                        script.source,
+                        scene.line,
+                        t("fdx.unreadable_length", length=repr(fact.length)),
                     )
                 )
         if fact.page and fact.page.strip():
@@ -692,7 +701,9 @@ def _apply_scene_facts(script: Script, reader: _Reader) -> Script:
                 page = int(fact.page)
             else:
                 notes.append(
-                    Diagnostic(script.source, scene.line, f"unreadable scene page {fact.page!r}")
+                    Diagnostic(
+                        script.source, scene.line, t("fdx.unreadable_page", page=repr(fact.page))
+                    )
                 )
         if (eighths, page) != (scene.eighths, scene.page):
             changed = True

@@ -137,9 +137,7 @@ def _strip_boneyard(text: str, source: str, notes: list[Diagnostic]) -> str:
         end = text.find("*/", start + 2)
         if end < 0:
             line = text.count("\n", 0, start) + 1
-            notes.append(
-                Diagnostic(source, line, "unclosed boneyard '/*': kept as text (no closing '*/')")
-            )
+            notes.append(Diagnostic(source, line, t("fountain.unclosed_boneyard")))
             break
         breaks = text.count("\n", start, end)
         out.append(_before_gap(text[pos:start], text, end + 2, breaks))
@@ -870,7 +868,7 @@ def parse_lines(text: str, source: str, *, plain: bool) -> Script:
     if "\r" in text or "\u2028" in text or "\u2029" in text:
         text = _NEWLINES_RE.sub("\n", text)
     if "\x00" in text:
-        diagnostics.append(Diagnostic(source, 1, "NUL characters removed"))
+        diagnostics.append(Diagnostic(source, 1, t("fountain.nul_removed")))
         text = text.replace("\x00", "")
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
@@ -899,7 +897,7 @@ def parse_lines(text: str, source: str, *, plain: bool) -> Script:
             script,
             diagnostics=(
                 *script.diagnostics,
-                Diagnostic(source, 1, "no scene headings found (INT./EXT., NỘI./NGOẠI.)"),
+                Diagnostic(source, 1, t("fountain.no_headings")),
             ),
         )
     return script

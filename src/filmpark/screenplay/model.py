@@ -219,5 +219,8 @@ class Script:
             if scene.number.text == number:
                 return scene
         from filmpark.errors import NotFound
+        from filmpark.text import t
 
-        raise NotFound(f"no scene {number!r} in {self.source or 'the script'}")
+        if self.source:
+            raise NotFound(t("screenplay.no_scene_in", number=repr(number), source=self.source))
+        raise NotFound(t("screenplay.no_scene", number=repr(number)))

@@ -47,6 +47,7 @@ from filmpark.screenplay.assemble import build_script, split_cue
 from filmpark.screenplay.fdx import title_page_from_paragraphs
 from filmpark.screenplay.headings import parse_heading
 from filmpark.screenplay.model import Diagnostic, DualSide, Element, ElementKind, Script
+from filmpark.text import t
 from filmpark.units import Eighths
 
 __all__ = ["read_pdf"]
@@ -111,17 +112,13 @@ def _extract(data: bytes, source: str) -> list[_Page]:
         try:
             document = PDFDocument(PDFParser(io.BytesIO(data)), password="")
         except PDFPasswordIncorrect:
-            raise ScreenplayError(
-                source, "the PDF is encrypted with a password: save an unprotected copy"
-            ) from None
+            raise ScreenplayError(source, t("pdf.password")) from None
         except PDFEncryptionError as error:
-            raise ScreenplayError(
-                source, f"the PDF is encrypted in a way we cannot read ({error})"
-            ) from None
+            raise ScreenplayError(source, t("pdf.encryption", error=str(error))) from None
         except ScreenplayError:
             raise
         except Exception as error:  # pdfminer raises many kinds on a damaged file
-            raise ScreenplayError(source, f"corrupt PDF ({_short(error)})") from None
+            raise ScreenplayError(source, t("pdf.corrupt", error=_short(error))) from None
         try:
             manager = PDFResourceManager()
             device = PDFPageAggregator(manager, laparams=None)
@@ -156,7 +153,7 @@ def _extract(data: bytes, source: str) -> list[_Page]:
         except ScreenplayError:
             raise
         except Exception as error:
-            raise ScreenplayError(source, f"corrupt PDF ({_short(error)})") from None
+            raise ScreenplayError(source, t("pdf.corrupt", error=_short(error))) from None
     return pages
 
 
@@ -452,25 +449,22 @@ def read_pdf(data: bytes, source: str = "<input>") -> Script:
     damaged, is protected by a password, or has no text layer (a scan: run OCR first).
     """
     if not data.strip():
-        raise ScreenplayError(source, "empty file")
+        raise ScreenplayError(source, t("screenplay.empty_file"))
     if b"%PDF-" not in data[:1024]:
-        raise ScreenplayError(source, "not a PDF file (no %PDF header)")
+        raise ScreenplayError(source, t("screenplay.not_pdf"))
     pages = _extract(data, source)
     if not pages:
-        raise ScreenplayError(source, "the PDF has no pages")
+        raise ScreenplayError(source, t("pdf.no_pages"))
     if not any(p.rows for p in pages):
         if any(p.images for p in pages):
-            raise ScreenplayError(
-                source, "image-only PDF (a scan without a text layer): run OCR on it first"
-            )
-        raise ScreenplayError(source, "the PDF has no text")
+            raise ScreenplayError(source, t("pdf.image_only"))
+        raise ScreenplayError(source, t("pdf.no_text"))
     glyphs = sum(p.glyphs for p in pages)
     undecoded = sum(p.undecoded for p in pages)
     if undecoded * 2 > glyphs:
         raise ScreenplayError(
             source,
-            "the PDF's fonts carry no Unicode text, so its words cannot be extracted: "
-            "export the PDF again from the writing software, or run OCR on it",
+            t("pdf.no_unicode"),
         )
     all_rows = [r for p in pages for r in p.rows]
     widths = [
@@ -480,11 +474,7 @@ def read_pdf(data: bytes, source: str = "<input>") -> Script:
     _drop_headers(pages)
     notes: list[Diagnostic] = []
     if undecoded:
-        notes.append(
-            Diagnostic(
-                source, 1, f"{undecoded} characters have no Unicode text in the PDF (shown as �)"
-            )
-        )
+        notes.append(Diagnostic(source, 1, t("pdf.undecoded", count=undecoded)))
     title_page: tuple[tuple[str, str], ...] = ()
     first_body = 0
     if len(pages) > 1:
@@ -495,7 +485,7 @@ def read_pdf(data: bytes, source: str = "<input>") -> Script:
     body_pages = pages[first_body:]
     body_rows = [r for p in body_pages for r in p.rows]
     if not body_rows:
-        raise ScreenplayError(source, "the PDF has no screenplay text after its title page")
+        raise ScreenplayError(source, t("pdf.no_body"))
     _strip_revision_marks(body_rows)
     _strip_margin_numbers(body_rows, char)
     indents = _learn_indents([r for r in body_rows if len(r.segments) == 1], char)
@@ -523,9 +513,12 @@ def read_pdf(data: bytes, source: str = "<input>") -> Script:
         layout_note = Diagnostic(
             source,
             1,
-            f"not the industry page ({page.width / 72:.2f} x {page.height / 72:.2f} in, "
-            f"{72 / pitch:.1f} lines an inch): scene eighths are counted on the script "
-            "re-paginated to US Letter",
+            t(
+                "pdf.not_industry_page",
+                width=page.width / 72,
+                height=page.height / 72,
+                lines=72 / pitch,
+            ),
         )
         script = replace(script, diagnostics=(layout_note, *script.diagnostics))
         repaginated = build_script(
