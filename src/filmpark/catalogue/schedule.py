@@ -569,6 +569,54 @@ MESSAGES: dict[str, Entry] = {
         "more than {limit} shoot days in the 7 days from {date}",
         "hơn {limit} ngày quay trong 7 ngày kể từ {date}",
     ),
+    # Stored schedules on the platform (services/schedules.py).
+    "schedule.config_not_object": (
+        "a production config must be a JSON object",
+        "cấu hình sản xuất phải là một đối tượng JSON",
+    ),
+    "schedule.config_too_large": (
+        "the production config is too large",
+        "cấu hình sản xuất quá lớn",
+    ),
+    "schedule.time_limit_range": (
+        "must be between 1 and 600 seconds",
+        "phải nằm trong khoảng 1 đến 600 giây",
+    ),
+    "schedule.job_revision_gone": (
+        "the script revision of this job no longer exists",
+        "bản sửa kịch bản của tác vụ này không còn tồn tại",
+    ),
+    "schedule.none_yet": ("no schedule yet", "chưa có lịch quay"),
+    "schedule.no_version": (
+        "no schedule version {version}",
+        "không có lịch quay phiên bản {version}",
+    ),
+    "schedule.stale": (
+        "the schedule changed (version {current}, you edited version {edited}); reload it and "
+        "try again",
+        "lịch quay đã thay đổi (phiên bản {current}, bạn sửa trên phiên bản {edited}); hãy tải "
+        "lại rồi thử lần nữa",
+    ),
+    "schedule.day_range": (
+        "must be a shoot day from 1 to {last}",
+        "phải là một ngày quay từ 1 đến {last}",
+    ),
+    "schedule.scene_not_in": (
+        "scene {scene} is not in the schedule",
+        "cảnh {scene} không có trong lịch quay",
+    ),
+    "schedule.scene_locked": (
+        "scene {scene} is locked to {date}; unlock it first",
+        "cảnh {scene} đã được khoá vào ngày {date}; hãy mở khoá trước",
+    ),
+    "schedule.job_version_gone": (
+        "the schedule version of this job no longer exists",
+        "phiên bản lịch quay của tác vụ này không còn tồn tại",
+    ),
+    "schedule.revision_gone": (
+        "the script revision of this schedule no longer exists",
+        "bản sửa kịch bản của lịch quay này không còn tồn tại",
+    ),
     # Rule packs (rules.py).
     "field.rule_pack": ("rule pack", "bộ quy định"),
     "rules.not_clock": ("not a time of day: {text}", "không phải giờ trong ngày: {text}"),

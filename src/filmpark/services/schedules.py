@@ -46,9 +46,9 @@ MAX_CONFIG_BYTES = 256 * 1024
 
 def _check_config(config: Any) -> dict[str, Any]:
     if not isinstance(config, dict):
-        raise ValidationError("config", "a production config must be a JSON object")
+        raise ValidationError("config", t("schedule.config_not_object"))
     if len(json.dumps(config)) > MAX_CONFIG_BYTES:
-        raise ValidationError("config", "the production config is too large")
+        raise ValidationError("config", t("schedule.config_too_large"))
     if config:
         from filmpark.schedule.config import load_config
 
@@ -69,10 +69,10 @@ def request_schedule(
     require(tx, actor, project_id, Permission.EDIT_SCHEDULE)
     revision = tx.scripts.latest(project_id)
     if revision is None:
-        raise NotFound("the project has no script yet; upload one first")
+        raise NotFound(t("script.none_yet"))
     checked = _check_config(config)
     if time_limit is not None and not 1 <= time_limit <= 600:
-        raise ValidationError("time_limit", "must be between 1 and 600 seconds")
+        raise ValidationError("time_limit", t("schedule.time_limit_range"))
     job = tx.jobs.add(
         KIND,
         {
@@ -110,7 +110,7 @@ def _prepare(tx: Tx, job: Job, env: JobEnv) -> SolveInputs:
     project_id = str(job.payload["project_id"])
     revision = tx.scripts.get(project_id, str(job.payload["revision_id"]))
     if revision is None:
-        raise NotFound("the script revision of this job no longer exists")
+        raise NotFound(t("schedule.job_revision_gone"))
     previous = tx.schedules.get(project_id)
     limit = job.payload.get("time_limit") or env.settings.solve_seconds
     return SolveInputs(
@@ -190,7 +190,9 @@ def get_schedule(
     require(tx, actor, project_id, Permission.VIEW_SCHEDULE)
     found = tx.schedules.get(project_id, version)
     if found is None:
-        raise NotFound("no schedule yet" if version is None else f"no schedule version {version}")
+        raise NotFound(
+            t("schedule.none_yet") if version is None else t("schedule.no_version", version=version)
+        )
     return found
 
 
@@ -236,22 +238,19 @@ def move_strip(
     tx.projects.lock(project_id)
     current = tx.schedules.get(project_id)
     if current is None:
-        raise NotFound("no schedule yet")
+        raise NotFound(t("schedule.none_yet"))
     if current.version != expected_version:
-        raise Conflict(
-            f"the schedule changed (version {current.version}, you edited version "
-            f"{expected_version}); reload it and try again"
-        )
+        raise Conflict(t("schedule.stale", current=current.version, edited=expected_version))
     document = json.loads(json.dumps(current.document))
     days: list[dict[str, Any]] = list(document.get("days", []))
     if not 1 <= day <= len(days):
-        raise ValidationError("day", f"must be a shoot day from 1 to {len(days)}")
+        raise ValidationError("day", t("schedule.day_range", last=len(days)))
     source_day = next((d for d in days if scene in d.get("scenes", [])), None)
     if source_day is None:
-        raise NotFound(f"scene {scene} is not in the schedule")
+        raise NotFound(t("schedule.scene_not_in", scene=scene))
     locks = _locks(document)
     if scene in locks and lock is not False and locks[scene] != str(days[day - 1].get("date")):
-        raise Conflict(f"scene {scene} is locked to {locks[scene]}; unlock it first")
+        raise Conflict(t("schedule.scene_locked", scene=scene, date=locks[scene]))
     source_day["scenes"] = [s for s in source_day["scenes"] if s != scene]
     target = days[day - 1]
     scenes = list(target.get("scenes", []))
@@ -333,7 +332,7 @@ def job_schedule(tx: Tx, job: Job) -> ScheduleVersion:
     project_id = str(job.payload["project_id"])
     schedule = tx.schedules.get(project_id, int(job.payload["schedule_version"]))
     if schedule is None or schedule.revision_id is None:
-        raise NotFound("the schedule version of this job no longer exists")
+        raise NotFound(t("schedule.job_version_gone"))
     return schedule
 
 
@@ -344,7 +343,7 @@ def plan_inputs(
     assert schedule.revision_id is not None
     revision = tx.scripts.get(project_id, schedule.revision_id)
     if revision is None:
-        raise NotFound("the script revision of this schedule no longer exists")
+        raise NotFound(t("schedule.revision_gone"))
     return planning.PlanInputs(
         data=files.read(revision.stored_name),
         filename=revision.filename,
