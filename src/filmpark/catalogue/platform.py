@@ -235,6 +235,23 @@ MESSAGES: dict[str, Entry] = {
         "nhật ký hoạt động chỉ được ghi thêm: các mục đã ghi không bao giờ bị sửa",
     ),
     "store.no_user": ("no such user", "không có người dùng này"),
+    "store.no_migrations": (
+        "the database migrations are not installed with filmpark",
+        "các bản chuyển đổi cơ sở dữ liệu chưa được cài cùng filmpark",
+    ),
+    "store.migration_failed": (
+        "database migration failed: {error}",
+        "chuyển đổi cơ sở dữ liệu thất bại: {error}",
+    ),
+    "store.concurrent_change": (
+        "the change conflicts with a concurrent one ({error})",
+        "thay đổi này xung đột với một thay đổi khác diễn ra cùng lúc ({error})",
+    ),
+    "store.failed": ("the database failed: {error}", "cơ sở dữ liệu gặp lỗi: {error}"),
+    "store.unreachable": (
+        "database unreachable: {error}",
+        "không kết nối được cơ sở dữ liệu: {error}",
+    ),
     "store.no_organisation": ("no such organisation", "không có tổ chức này"),
     # Documents (documents/*.py).
     "language.unknown": (

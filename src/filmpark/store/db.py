@@ -30,6 +30,7 @@ from sqlalchemy.pool import NullPool
 
 from filmpark.errors import Conflict, ExternalServiceError, FilmparkError
 from filmpark.store.repositories import Tx
+from filmpark.text import t
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +44,7 @@ def migrations_dir() -> Path:
     for candidate in (REPO_ROOT / "migrations", Path(__file__).resolve().parent / "migrations"):
         if (candidate / "env.py").is_file():
             return candidate
-    raise ExternalServiceError("the database migrations are not installed with filmpark")
+    raise ExternalServiceError(t("store.no_migrations"))
 
 
 def _make_engine(url: str, *, pool_size: int) -> Engine:
@@ -136,7 +137,9 @@ class Database:
                     config.attributes["connection"] = connection
                     command.upgrade(config, "head")
             except OperationalError as error:
-                raise ExternalServiceError(f"database migration failed: {error.orig}") from None
+                raise ExternalServiceError(
+                    t("store.migration_failed", error=str(error.orig))
+                ) from None
             self._migrated = True
 
     @contextmanager
@@ -154,13 +157,11 @@ class Database:
         except IntegrityError as error:
             session.rollback()
             tx.run_rollback_hooks()
-            raise Conflict(
-                f"the change conflicts with a concurrent one ({first_line(error)})"
-            ) from None
+            raise Conflict(t("store.concurrent_change", error=first_line(error))) from None
         except OperationalError as error:
             session.rollback()
             tx.run_rollback_hooks()
-            raise ExternalServiceError(f"the database failed: {first_line(error)}") from None
+            raise ExternalServiceError(t("store.failed", error=first_line(error))) from None
         except BaseException:
             session.rollback()
             tx.run_rollback_hooks()
@@ -187,7 +188,7 @@ def probe(url: str) -> None:
         with engine.connect():
             pass
     except OperationalError as error:
-        raise ExternalServiceError(f"database unreachable: {first_line(error)}") from None
+        raise ExternalServiceError(t("store.unreachable", error=first_line(error))) from None
     finally:
         engine.dispose()
 

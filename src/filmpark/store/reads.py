@@ -24,6 +24,7 @@ from filmpark.errors import ExternalServiceError
 from filmpark.store.db import Database, first_line
 from filmpark.store.models import BudgetVersionRow, MembershipRow, ProjectRow, ScheduleVersionRow
 from filmpark.store.records import Project, Role
+from filmpark.text import t
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +109,7 @@ class Reads:
                 # from the pool, and a read is safe to ask again, once, on a fresh one.
                 return self._execute(statement, params)
         except (OperationalError, InterfaceError) as error:
-            raise ExternalServiceError(f"the database failed: {first_line(error)}") from None
+            raise ExternalServiceError(t("store.failed", error=first_line(error))) from None
 
     def _execute(self, statement: Executable, params: dict[str, Any]) -> Any:
         with self._engine.connect() as connection:
