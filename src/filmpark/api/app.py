@@ -12,6 +12,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from filmpark.api.context import ApiContext
 from filmpark.api.errors import error_body, install_error_handlers
 from filmpark.api.routes import health_router, router
+from filmpark.text import DEFAULT_LANGUAGE, language_from_accept, localize, t
 
 DEFAULT_BODY_LIMIT = 1024 * 1024
 # Room for the multipart envelope around an upload of the largest accepted size.
@@ -38,7 +39,7 @@ DOCS_CSP = (
 
 class PayloadTooLarge(HTTPException):
     def __init__(self, limit: int) -> None:
-        super().__init__(413, f"the request body is larger than {limit // 1024} KiB")
+        super().__init__(413, t("api.body_too_large", limit=limit // 1024))
 
 
 class BodyLimitMiddleware:
@@ -72,9 +73,10 @@ class BodyLimitMiddleware:
                 except ValueError:
                     declared = 0
                 if declared > limit:
-                    await _send_json(
-                        send, 413, error_body("payload_too_large", PayloadTooLarge(limit).detail)
-                    )
+                    accepted = dict(scope.get("headers", [])).get(b"accept-language", b"")
+                    lang = language_from_accept(accepted.decode("latin-1")) or DEFAULT_LANGUAGE
+                    message = localize(PayloadTooLarge(limit).detail, lang)
+                    await _send_json(send, 413, error_body("payload_too_large", message))
                     return
         received = 0
 

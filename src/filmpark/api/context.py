@@ -21,6 +21,7 @@ from filmpark.services import accounts
 from filmpark.store import Database, FileStore
 from filmpark.store.reads import Reads
 from filmpark.store.records import User
+from filmpark.text import t
 
 
 class _TokenCache:
@@ -105,7 +106,7 @@ async def current_user(
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> User:
     if credentials is None or not credentials.credentials:
-        raise AuthenticationError("sign in first: send 'Authorization: Bearer <access token>'")
+        raise AuthenticationError(t("api.sign_in_first"))
     token = credentials.credentials
     context = context_of(request)
     cached = context.tokens.get(token)

@@ -3,6 +3,9 @@
 The status comes from the error's class (:func:`filmpark.errors.http_status`); request bodies
 FastAPI cannot validate (malformed JSON, wrong types) become 422 with the field named;
 anything unexpected becomes a 500 whose body says only that, while the log keeps the trace.
+
+``message`` (and an infeasible schedule's ``reasons``) are in the client's language: Vietnamese
+when ``Accept-Language`` prefers ``vi``, else English. ``code`` and ``field`` never change.
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from filmpark.errors import AuthenticationError, FilmparkError, RateLimited, http_status
+from filmpark.errors import AuthenticationError, FilmparkError, Infeasible, RateLimited, http_status
+from filmpark.text import DEFAULT_LANGUAGE, language_from_accept, localize, t
 
 log = logging.getLogger(__name__)
 
@@ -45,8 +49,14 @@ def error_body(code: str, message: str, **extra: Any) -> dict[str, Any]:
     return {"error": {"code": code, "message": message, **extra}}
 
 
-def _filmpark_error(_request: Request, error: Exception) -> JSONResponse:
+def request_language(request: Request) -> str:
+    """The language the client reads, from its ``Accept-Language`` header (English by default)."""
+    return language_from_accept(request.headers.get("accept-language")) or DEFAULT_LANGUAGE
+
+
+def _filmpark_error(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, FilmparkError)
+    lang = request_language(request)
     status = http_status(error)
     headers: dict[str, str] = {}
     if isinstance(error, AuthenticationError):
@@ -57,10 +67,11 @@ def _filmpark_error(_request: Request, error: Exception) -> JSONResponse:
     field = getattr(error, "field", None) or getattr(error, "key", None)
     if isinstance(field, str):
         extra["field"] = field
-    reasons = getattr(error, "reasons", None)
-    if reasons:
-        extra["reasons"] = list(reasons)
-    return JSONResponse(error_body(error_code(error), str(error), **extra), status, headers=headers)
+    if isinstance(error, Infeasible) and error.reasons:
+        extra["reasons"] = error.localized_reasons(lang)
+    return JSONResponse(
+        error_body(error_code(error), error.localized(lang), **extra), status, headers=headers
+    )
 
 
 def _describe_location(loc: tuple[Any, ...]) -> str:
@@ -68,23 +79,30 @@ def _describe_location(loc: tuple[Any, ...]) -> str:
     return ".".join(parts) or str(loc[0] if loc else "request")
 
 
-def _validation_error(_request: Request, error: Exception) -> JSONResponse:
+def _validation_error(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, RequestValidationError)
+    lang = request_language(request)
     problems = []
     for item in error.errors()[:10]:
         where = _describe_location(tuple(item.get("loc", ())))
+        # Pydantic's own wording is English; the one case people meet most is translated.
         message = str(item.get("msg", "invalid"))
         if item.get("type") == "json_invalid":
-            message = "the request body is not valid JSON"
+            message = t("api.body_not_json").in_(lang)
         problems.append(f"{where}: {message}")
-    text = "; ".join(problems) or "the request is not valid"
+    text = "; ".join(problems) or t("api.request_invalid").in_(lang)
     return JSONResponse(error_body("invalid_input", text), 422)
 
 
-def _http_error(_request: Request, error: Exception) -> JSONResponse:
+def _http_error(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, StarletteHTTPException)
     code = _STATUS_CODES.get(error.status_code, "error")
-    message = error.detail if isinstance(error.detail, str) else code.replace("_", " ")
+    detail: object = error.detail
+    message = (
+        localize(detail, request_language(request))
+        if isinstance(detail, str)
+        else code.replace("_", " ")
+    )
     return JSONResponse(
         error_body(code, message), error.status_code, headers=getattr(error, "headers", None)
     )
@@ -93,7 +111,7 @@ def _http_error(_request: Request, error: Exception) -> JSONResponse:
 def _unexpected(request: Request, error: Exception) -> JSONResponse:
     log.error("unexpected error on %s %s", request.method, request.url.path, exc_info=error)
     return JSONResponse(
-        error_body("internal_error", "an internal error occurred; it has been logged"), 500
+        error_body("internal_error", t("api.internal_error").in_(request_language(request))), 500
     )
 
 

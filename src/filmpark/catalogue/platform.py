@@ -253,6 +253,24 @@ MESSAGES: dict[str, Entry] = {
         "không kết nối được cơ sở dữ liệu: {error}",
     ),
     "store.no_organisation": ("no such organisation", "không có tổ chức này"),
+    # The REST API (api/*.py).
+    "api.sign_in_first": (
+        "sign in first: send 'Authorization: Bearer <access token>'",
+        "hãy đăng nhập trước: gửi 'Authorization: Bearer <access token>'",
+    ),
+    "api.body_not_json": (
+        "the request body is not valid JSON",
+        "nội dung yêu cầu không phải JSON hợp lệ",
+    ),
+    "api.request_invalid": ("the request is not valid", "yêu cầu không hợp lệ"),
+    "api.internal_error": (
+        "an internal error occurred; it has been logged",
+        "đã xảy ra lỗi nội bộ; lỗi đã được ghi lại",
+    ),
+    "api.body_too_large": (
+        "the request body is larger than {limit} KiB",
+        "nội dung yêu cầu lớn hơn {limit} KiB",
+    ),
     # Documents (documents/*.py).
     "language.unknown": (
         "unknown language {lang} (expected en or vi)",
