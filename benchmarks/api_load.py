@@ -172,16 +172,19 @@ def server(database_url: str | None, data_dir: Path, workers: int) -> Iterator[t
             except httpx.HTTPError:
                 answered = 0
             if process.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit(f"the server did not start; see {data_dir / 'server.log'}")
+                log.flush()
+                tail = (data_dir / "server.log").read_text(errors="replace")[-3000:]
+                raise SystemExit(f"the server did not start; its log ends:\n{tail}")
             time.sleep(0.05 if answered else 0.3)
         time.sleep(1.0)
         yield port, process.pid
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
         log.close()
 
 

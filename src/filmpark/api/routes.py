@@ -520,3 +520,10 @@ async def get_disclosure(
     with context.database.transaction(readonly=True) as tx:
         found = ledger.disclosure(tx, user, project_id, locale=locale)
     return DisclosureOut(locale=found.locale, text=found.text, approvers=list(found.approvers))  # type: ignore[arg-type]
+
+
+# FastAPI tries a router's routes in order and each miss costs a few microseconds, a fifth
+# of a cached budget read when it was matched last: the reads every member makes all day
+# (and the job a client polls) are tried first. Their paths overlap no other route's.
+_HOT_ROUTES = ("get_project", "get_schedule", "get_budget", "get_job")
+router.routes.sort(key=lambda route: getattr(route, "name", None) not in _HOT_ROUTES)

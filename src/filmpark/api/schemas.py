@@ -77,6 +77,17 @@ class ProjectIn(In):
     title: str = Field(min_length=1, max_length=300)
 
 
+_ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {}
+
+
+def _permissions(view: ProjectView) -> list[str]:
+    """The view's permission names (the table is fixed: worked out once per role)."""
+    names = _ROLE_PERMISSIONS.get(view.role.value)
+    if names is None:
+        names = _ROLE_PERMISSIONS[view.role.value] = view.permissions
+    return list(names)
+
+
 class ProjectOut(BaseModel):
     id: str
     title: str
@@ -90,7 +101,7 @@ class ProjectOut(BaseModel):
             id=view.id,
             title=view.title,
             role=view.role.value,
-            permissions=list(view.permissions),
+            permissions=_permissions(view),
             created_at=view.project.created_at,
         )
 
