@@ -31,10 +31,15 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-import numpy as np
-import numpy.typing as npt
-
 from filmpark.errors import ValidationError
+from filmpark.schedule.talent_dp import (
+    DENSE_SCENES,
+    MAX_SCENES,
+    SMALL_SCENES,
+    LayeredSearch,
+    solve_dense,
+    solve_small,
+)
 from filmpark.text import t
 
 __all__ = [
@@ -667,178 +672,256 @@ class _Searcher:
         return out
 
 
-#: Problems with at most this many scenes (after merging) are solved by the full subset DP
-#: when the quick branch and bound (``QUICK_NODES`` states) has not closed them.
-SUBSET_DP_LIMIT = 20
-QUICK_NODES = 1500
+# --------------------------------------------------------------------------------------------
+# Talent scheduling
+# --------------------------------------------------------------------------------------------
+
+#: Beam widths tried in turn for a first good order, before the exact layered search.
+BEAM_WIDTHS = (64, 512)
 
 
-def _subset_dp(
-    problem: OrderingProblem, deadline: float | None, should_stop: Callable[[], bool] | None
-) -> list[int] | None:
-    """Exhaustive dynamic programme over every subset of the free scenes, vectorised.
+def _reduce(
+    instance: TalentInstance, pinned: frozenset[int]
+) -> tuple[list[list[int]], list[int], list[int], int]:
+    """Groups of scenes shot back to back, each group's cast over the actors that matter (bit
+    masks), those actors' daily costs, and the pay that no order changes.
 
-    ``f[D]`` is the cheapest cost of shooting the free scenes ``D`` first (after the head);
-    each layer of subsets of one size is extended by every scene at once with numpy. The
-    head's actors count as already worked and the tail's as working again later, so pinned
-    ends are respected. Returns an optimal order, or None when stopped.
+    An actor whose pay is the same in every order is dropped and its pay counted once: one who
+    plays in a single group (a group is shot in one block) or in every group (on location for
+    the whole shoot). Actors who play in exactly the same scenes act as one, at their summed
+    rate. Scenes with the same cast are shot back to back in some optimal order (moving them
+    next to each other never lengthens a stay), so they form one group; pinned scenes stay
+    alone. Dropping an actor can make two casts equal, so this runs to a fixed point.
     """
-    n = len(problem.durations)
-    pinned = set(problem.head) | set(problem.tail)
-    free = [s for s in range(n) if s not in pinned]
-    k = len(free)
-    size = 1 << k
-    casts = [problem.actors[s] for s in free]
-    head_cast = 0
-    for s in problem.head:
-        head_cast |= problem.actors[s]
-    tail_cast = 0
-    for s in problem.tail:
-        tail_cast |= problem.actors[s]
-    m = len(problem.actor_costs)
-    # actors of each subset (bit i = free[i]), by doubling
-    cast_of = np.zeros(size, dtype=np.int64)
-    for i, cast in enumerate(casts):
-        bit = 1 << i
-        view = cast_of.reshape(-1, bit << 1)
-        view[:, bit:] = view[:, :bit] | cast
-    # daily cost of an actor mask, by 10-bit chunks
-    chunks = []
-    for lo in range(0, max(m, 1), 10):
-        width = min(10, m - lo)
-        table = np.zeros(1 << width, dtype=np.int64)
-        for a in range(width):
-            table[(np.arange(1 << width) >> a) & 1 == 1] += problem.actor_costs[lo + a]
-        chunks.append((lo, (1 << width) - 1, table))
-
-    def pay(masks: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
-        total = np.zeros(masks.shape, dtype=np.int64)
-        for lo, width_mask, table in chunks:
-            total += table[(masks >> lo) & width_mask]
-        return total
-
-    popcount = np.zeros(size, dtype=np.int8)
-    for i in range(k):
-        popcount += ((np.arange(size) >> i) & 1).astype(np.int8)
-    layers = np.argsort(popcount, kind="stable").astype(np.int64)
-    bounds = np.searchsorted(popcount[layers], np.arange(k + 2))
-    full = size - 1
-    inf = np.iinfo(np.int64).max // 4
-    f = np.full(size, inf, dtype=np.int64)
-    f[0] = 0
-    for layer in range(k):
-        if (deadline is not None and time.perf_counter() > deadline) or (
-            should_stop is not None and should_stop()
-        ):
-            return None
-        states = layers[bounds[layer] : bounds[layer + 1]]
-        worked = cast_of[states] | head_cast
-        for i in range(k):
-            bit = 1 << i
-            d = states[(states & bit) == 0]
-            if not d.size:
-                continue
-            sel = (states & bit) == 0
-            later = cast_of[full ^ d ^ bit] | tail_cast
-            on = casts[i] | (worked[sel] & later)
-            value = f[d] + problem.durations[free[i]] * pay(on)
-            target = d | bit
-            f[target] = np.minimum(f[target], value)
-    # walk back from the full set
-    order_bits: list[int] = []
-    state = full
-    while state:
-        later_all = int(cast_of[full ^ state]) | tail_cast
-        for i in range(k):
-            bit = 1 << i
-            if not state & bit:
-                continue
-            prev = state ^ bit
-            on = casts[i] | ((int(cast_of[prev]) | head_cast) & later_all)
-            step = problem.durations[free[i]] * _mask_cost(on, problem.actor_costs)
-            if int(f[prev]) + step == int(f[state]):
-                order_bits.append(i)
-                state = prev
-                break
-        else:  # pragma: no cover - the table is consistent by construction
-            raise AssertionError("subset DP walk-back failed")
-    order_bits.reverse()
-    return [*problem.head, *(free[i] for i in order_bits), *problem.tail]
-
-
-# --------------------------------------------------------------------------------------------
-# Talent scheduling on top of the search core
-# --------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Reduced:
-    """A talent instance after preprocessing: scene groups over the actors that matter."""
-
-    problem: OrderingProblem
-    groups: tuple[tuple[int, ...], ...]  # original scenes of each node, in shooting order
-    constant: int  # pay of the dropped actors, the same for every order
-
-
-def _reduce(instance: TalentInstance, prefix: Sequence[int], suffix: Sequence[int]) -> _Reduced:
     n = instance.scene_count
-    fixed_scenes = set(prefix) | set(suffix)
+    durations = instance.durations
+    rate_of: dict[int, int] = {}  # scene set (bit mask) -> summed daily cost
+    for cost, row in zip(instance.costs, instance.presence, strict=True):
+        if cost:
+            scenes = 0
+            for s, plays in enumerate(row):
+                if plays:
+                    scenes |= 1 << s
+            if scenes:
+                rate_of[scenes] = rate_of.get(scenes, 0) + cost
+    actors = list(rate_of.items())
     constant = 0
-    kept: list[int] = []
-    for actor, row in enumerate(instance.presence):
-        scenes = [s for s in range(n) if row[s]]
-        if len(scenes) == 1 or len(scenes) == n:
-            # one scene: paid exactly its days; every scene: paid the whole shoot
-            constant += instance.costs[actor] * sum(instance.durations[s] for s in scenes)
-        elif scenes and instance.costs[actor] > 0:
-            kept.append(actor)
-    masks = [0] * n
-    for bit, actor in enumerate(kept):
-        row = instance.presence[actor]
-        for s in range(n):
-            if row[s]:
-                masks[s] |= 1 << bit
-    # Scenes with the same cast are shot back to back in some optimal order (swapping them
-    # next to each other never lengthens a stay), so each such family becomes one node.
-    groups: list[list[int]] = []
-    by_mask: dict[int, int] = {}
-    node_of: dict[int, int] = {}
-    for s in range(n):
-        if s in fixed_scenes:
-            node_of[s] = len(groups)
-            groups.append([s])
-            continue
-        node = by_mask.get(masks[s])
-        if node is None:
-            node = len(groups)
-            by_mask[masks[s]] = node
-            groups.append([])
-        groups[node].append(s)
-        node_of[s] = node
+    total_days = sum(durations)
+    units: list[list[int]] = [[s] for s in range(n)]
+    unit_of = list(range(n))
+    while True:
+        casts = [0] * len(units)
+        for a, (scenes, _) in enumerate(actors):
+            bit = 1 << a
+            while scenes:
+                low = scenes & -scenes
+                casts[unit_of[low.bit_length() - 1]] |= bit
+                scenes ^= low
+        # units with the same cast are merged, each still shot in one block inside the new one
+        merged: list[list[int]] = []
+        merged_casts: list[int] = []
+        by_cast: dict[int, int] = {}
+        new_of = []
+        for u, members in enumerate(units):
+            alone = members[0] in pinned
+            found = None if alone else by_cast.get(casts[u])
+            if found is None:
+                found = len(merged)
+                merged.append([])
+                merged_casts.append(casts[u])
+                if not alone:
+                    by_cast[casts[u]] = found
+            merged[found].extend(members)
+            new_of.append(found)
+        unit_of = [new_of[u] for u in unit_of]
+        units = merged
+        kept = []
+        for scenes, cost in actors:
+            touched = set()
+            rest = scenes
+            while rest:
+                low = rest & -rest
+                touched.add(unit_of[low.bit_length() - 1])
+                rest ^= low
+            if len(touched) == 1:
+                constant += cost * sum(durations[s] for s in units[touched.pop()])
+            elif len(touched) == len(units):
+                constant += cost * total_days
+            else:
+                kept.append((scenes, cost))
+        if len(kept) == len(actors):
+            return units, merged_casts, [c for _, c in actors], constant
+        actors = kept
+
+
+def _first_order(
+    search: LayeredSearch, start: tuple[tuple[int, ...], int] | None, deadline: float
+) -> tuple[tuple[int, ...], int]:
+    """A good order to bound the exact search, and its cost: the caller's, if any, and beams
+    of growing width. The first beam always runs (milliseconds), so there is always an order."""
+    best = start
+    for round_, width in enumerate(BEAM_WIDTHS):
+        if round_ and time.perf_counter() > deadline:
+            break
+        found = search.run(
+            best[1] - 1 if best is not None else 1 << 62,
+            width=width,
+            deadline=deadline if round_ else None,
+        )
+        if found.order is not None and found.cost is not None:
+            best = (found.order, found.cost)
+    if best is None:  # pragma: no cover - an unbounded beam always completes an order
+        raise AssertionError("the first beam found no order")
+    return best
+
+
+def solve_talent(
+    instance: TalentInstance,
+    *,
+    time_limit: float = 10.0,
+    initial: Sequence[int] | None = None,
+    fixed_prefix: Sequence[int] = (),
+    fixed_suffix: Sequence[int] = (),
+    should_stop: Callable[[], bool] | None = None,
+) -> TalentResult:
+    """The cheapest order of ``instance``'s scenes (total cost), proven when time allows.
+
+    ``fixed_prefix`` scenes open the shoot and ``fixed_suffix`` scenes close it, in the given
+    orders; ``initial`` is a known order to start from. Always returns the best order found;
+    ``optimal`` is true only when the search proved it.
+
+    After :func:`_reduce`, the groups left to order go to the engines of
+    :mod:`filmpark.schedule.talent_dp`: the pure-Python subset DP for a handful, the complete
+    numpy subset DP up to ``DENSE_SCENES`` groups (both exact outright), and beyond that beams
+    for a good order, then the bounded layered DP, which stops at the time limit with the best
+    order and a proven lower bound. Past ``MAX_SCENES`` groups the branch and bound of
+    :func:`search_order` takes over.
+    """
+    started = time.perf_counter()
+    if time_limit <= 0:
+        raise ValidationError("time_limit", t("value.must_be_positive"))
+    n = instance.scene_count
+    pinned = [*fixed_prefix, *fixed_suffix]
+    if pinned and (any(not 0 <= s < n for s in pinned) or len(set(pinned)) != len(pinned)):
+        raise ValidationError("fixed_prefix", t("bench.pinned_distinct"))
+    if initial is not None:
+        _check_order(n, initial)
+    if n == 0:
+        return TalentResult((), 0, True, 0, time.perf_counter() - started, 0)
+    groups, casts, costs, constant = _reduce(instance, frozenset(pinned))
+    head_cast = tail_cast = 0
+    if pinned:
+        group_of = {s: g for g, members in enumerate(groups) for s in members}
+        for s in fixed_prefix:
+            head_cast |= casts[group_of[s]]
+        for s in fixed_suffix:
+            tail_cast |= casts[group_of[s]]
+        ends = {group_of[s] for s in pinned}
+        free = [g for g in range(len(groups)) if g not in ends]
+    else:
+        free = list(range(len(groups)))
+    durations = [sum(instance.durations[s] for s in groups[g]) for g in free]
+    free_casts = [casts[g] for g in free]
+    k = len(free)
+    nodes = 0
+    if k <= SMALL_SCENES:
+        cost, order = solve_small(durations, free_casts, costs, head_cast, tail_cast)
+        optimal, bound = True, cost
+    elif k <= DENSE_SCENES:
+        cost, order = solve_dense(durations, free_casts, costs, head_cast, tail_cast)
+        optimal, bound, nodes = True, cost, 1 << k
+    elif k <= MAX_SCENES:
+        deadline = started + time_limit
+        search = LayeredSearch(durations, free_casts, costs, head_cast, tail_cast)
+        start = None
+        if initial is not None:
+            start_order = _free_order(groups, free, initial)
+            start = (start_order, search.order_cost(start_order))
+        upper, upper_cost = _first_order(search, start, deadline)
+        exact = search.run(upper_cost - 1, deadline=deadline, should_stop=should_stop)
+        if exact.order is not None and exact.cost is not None:
+            upper, upper_cost = exact.order, exact.cost
+        cost, order = upper_cost, list(upper)
+        optimal = exact.complete
+        bound = cost if optimal else min(exact.lower_bound, cost)
+        nodes = search.expanded
+    else:
+        return _solve_large(
+            instance, groups, casts, costs, constant, fixed_prefix, fixed_suffix, initial,
+            started, time_limit, should_stop,
+        )  # fmt: skip
+    scenes = (*fixed_prefix, *(s for g in order for s in groups[free[g]]), *fixed_suffix)
+    if pinned:
+        around = total_cost(instance, scenes) - cost - constant
+        cost, bound = cost + around, bound + around
+    return TalentResult(
+        order=scenes,
+        cost=cost + constant,
+        optimal=optimal,
+        lower_bound=bound + constant,
+        seconds=time.perf_counter() - started,
+        nodes=nodes,
+    )
+
+
+def _free_order(
+    groups: Sequence[Sequence[int]], free: Sequence[int], scenes: Sequence[int]
+) -> tuple[int, ...]:
+    """A scene order as an order of the free groups: each where its first scene appears."""
+    position = {s: i for i, g in enumerate(free) for s in groups[g]}
+    seen: set[int] = set()
+    out = []
+    for s in scenes:
+        i = position.get(s)
+        if i is not None and i not in seen:
+            seen.add(i)
+            out.append(i)
+    return tuple(out)
+
+
+def _solve_large(
+    instance: TalentInstance,
+    groups: Sequence[Sequence[int]],
+    casts: Sequence[int],
+    costs: Sequence[int],
+    constant: int,
+    fixed_prefix: Sequence[int],
+    fixed_suffix: Sequence[int],
+    initial: Sequence[int] | None,
+    started: float,
+    time_limit: float,
+    should_stop: Callable[[], bool] | None,
+) -> TalentResult:
+    """More groups than a bit mask holds: the branch and bound of :func:`search_order` from a
+    greedy or given order, improved by local search first."""
+    deadline = started + time_limit
+    group_of = {s: g for g, members in enumerate(groups) for s in members}
     problem = OrderingProblem(
         durations=tuple(sum(instance.durations[s] for s in g) for g in groups),
-        actors=tuple(masks[g[0]] for g in groups),
-        actor_costs=tuple(instance.costs[a] for a in kept),
-        head=tuple(node_of[s] for s in prefix),
-        tail=tuple(node_of[s] for s in suffix),
+        actors=tuple(casts),
+        actor_costs=tuple(costs),
+        head=tuple(group_of[s] for s in fixed_prefix),
+        tail=tuple(group_of[s] for s in fixed_suffix),
     )
-    return _Reduced(problem, tuple(tuple(g) for g in groups), constant)
-
-
-def _to_nodes(reduced: _Reduced, order: Sequence[int]) -> list[int]:
-    """A scene order as a node order: each group where its first scene appears, head and
-    tail where they must be."""
-    node_of = {s: k for k, g in enumerate(reduced.groups) for s in g}
-    head, tail = reduced.problem.head, reduced.problem.tail
-    fixed = set(head) | set(tail)
-    seen: set[int] = set()
-    middle = []
-    for s in order:
-        node = node_of[s]
-        if node not in seen and node not in fixed:
-            seen.add(node)
-            middle.append(node)
-    return [*head, *middle, *tail]
+    searcher = _Searcher(problem, deadline, should_stop, None)
+    q0 = searcher.full & ~searcher.head_mask
+    seeds = [[*problem.head, *searcher._greedy(q0, -1)]]
+    if initial is not None:
+        pinned = set(problem.head) | set(problem.tail)
+        middle = [g for g in dict.fromkeys(group_of[s] for s in initial) if g not in pinned]
+        seeds.append([*problem.head, *middle, *problem.tail])
+    upper = min(seeds, key=problem.order_cost)
+    upper = _improve(problem, upper, started + min(0.05 * time_limit, 0.5), 0)
+    found = searcher.run(upper)
+    order = tuple(s for g in found.order for s in groups[g])
+    return TalentResult(
+        order=order,
+        cost=found.cost + constant,
+        optimal=found.optimal,
+        lower_bound=found.lower_bound + constant,
+        seconds=time.perf_counter() - started,
+        nodes=found.nodes,
+    )
 
 
 def _improve(problem: OrderingProblem, order: list[int], deadline: float, seed: int) -> list[int]:
@@ -861,8 +944,6 @@ def _improve(problem: OrderingProblem, order: list[int], deadline: float, seed: 
                 if j == i:
                     continue
                 candidate = [*rest[:j], s, *rest[j:]]
-                if problem.predecessors and not _respects(problem, candidate):
-                    continue
                 cost = problem.order_cost(candidate)
                 if cost < best:
                     best, order, improved = cost, candidate, True
@@ -870,74 +951,3 @@ def _improve(problem: OrderingProblem, order: list[int], deadline: float, seed: 
             if time.perf_counter() > deadline:
                 break
     return order
-
-
-def _respects(problem: OrderingProblem, order: Sequence[int]) -> bool:
-    done = 0
-    for s in order:
-        if problem.predecessors[s] & ~done:
-            return False
-        done |= 1 << s
-    return True
-
-
-def solve_talent(
-    instance: TalentInstance,
-    *,
-    time_limit: float = 10.0,
-    initial: Sequence[int] | None = None,
-    fixed_prefix: Sequence[int] = (),
-    fixed_suffix: Sequence[int] = (),
-    should_stop: Callable[[], bool] | None = None,
-) -> TalentResult:
-    """The cheapest order of ``instance``'s scenes (total cost), proven when time allows.
-
-    ``fixed_prefix`` scenes open the shoot and ``fixed_suffix`` scenes close it, in the given
-    orders; ``initial`` is a known order to start from. Always returns the best order found;
-    ``optimal`` is true only when the search proved it.
-    """
-    started = time.perf_counter()
-    n = instance.scene_count
-    if time_limit <= 0:
-        raise ValidationError("time_limit", t("value.must_be_positive"))
-    pinned = list(fixed_prefix) + list(fixed_suffix)
-    if any(not 0 <= s < n for s in pinned) or len(set(pinned)) != len(pinned):
-        raise ValidationError("fixed_prefix", t("bench.pinned_distinct"))
-    if initial is not None:
-        _check_order(n, initial)
-    if n == 0:
-        return TalentResult((), 0, True, 0, time.perf_counter() - started, 0)
-    deadline = started + time_limit
-    reduced = _reduce(instance, fixed_prefix, fixed_suffix)
-    problem = reduced.problem
-    seeds = [_to_nodes(reduced, initial)] if initial is not None else []
-    searcher = _Searcher(problem, deadline, should_stop, QUICK_NODES)
-    q0 = searcher.full & ~searcher.head_mask
-    seeds.append(list(problem.head) + searcher._greedy(q0, -1))
-    upper = min(seeds, key=problem.order_cost)
-    # Easy instances are closed by a short branch and bound; harder ones of up to
-    # SUBSET_DP_LIMIT free scenes by the full subset DP, whose time is predictable; larger
-    # ones by the branch and bound from a locally improved order, keeping what it learnt.
-    found = searcher.run(upper)
-    free = len(problem.durations) - len(problem.head) - len(problem.tail)
-    if not found.optimal and free <= SUBSET_DP_LIMIT:
-        exact = _subset_dp(problem, deadline, should_stop)
-        if exact is not None:
-            cost = problem.order_cost(exact)
-            found = OrderingSearch(tuple(exact), cost, cost, True, found.nodes + (1 << free))
-    if not found.optimal and time.perf_counter() < deadline:
-        upper = _improve(problem, list(found.order), started + min(0.05 * time_limit, 0.5), 0)
-        searcher.node_limit = None
-        found = searcher.run(upper)
-    order = tuple(s for node in found.order for s in reduced.groups[node])
-    cost = total_cost(instance, order)
-    if cost != found.cost + reduced.constant:  # pragma: no cover - a broken invariant
-        raise AssertionError("reduced and original costs disagree")
-    return TalentResult(
-        order=order,
-        cost=cost,
-        optimal=found.optimal,
-        lower_bound=found.lower_bound + reduced.constant,
-        seconds=time.perf_counter() - started,
-        nodes=found.nodes,
-    )
