@@ -271,6 +271,19 @@ MESSAGES: dict[str, Entry] = {
         "the request body is larger than {limit} KiB",
         "nội dung yêu cầu lớn hơn {limit} KiB",
     ),
+    # The pages (web/*.py).
+    "web.sign_in_to_continue": ("sign in to continue", "hãy đăng nhập để tiếp tục"),
+    "web.body_not_object": (
+        "The request body must be a JSON object.",
+        "Nội dung yêu cầu phải là một đối tượng JSON.",
+    ),
+    "web.no_scene": ("no such scene", "không có cảnh này"),
+    "web.send_decisions": ("Send a list of decisions.", "Hãy gửi một danh sách quyết định."),
+    "web.budget_currencies": (
+        "These two budgets are in different currencies and cannot be compared.",
+        "Hai ngân sách này dùng hai loại tiền khác nhau nên không so sánh được.",
+    ),
+    "web.no_call_sheet": ("no call sheet for that day", "không có lịch gọi đoàn cho ngày đó"),
     # Documents (documents/*.py).
     "language.unknown": (
         "unknown language {lang} (expected en or vi)",

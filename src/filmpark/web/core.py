@@ -45,6 +45,7 @@ from filmpark.errors import (
     RateLimited,
     http_status,
 )
+from filmpark.text import localize, t
 from filmpark.web.i18n import (
     LANGUAGE_NAMES,
     LANGUAGES,
@@ -170,6 +171,13 @@ def gettext(request: Request, message: str, **variables: Any) -> str:
     return text % variables if variables else text
 
 
+def localized(request: Request, value: object) -> str:
+    """An engine message (an error, its cause, a diagnostic) in the reader's language."""
+    if isinstance(value, FilmparkError):
+        return value.localized(language_of(request))
+    return localize(value, language_of(request))
+
+
 def flash(request: Request, level: str, text: str) -> None:
     pending: list[Flash] = getattr(request.state, "new_flashes", [])
     pending.append(Flash(level, text))
@@ -198,7 +206,7 @@ def current_user(request: Request) -> User | None:
 def require_user(request: Request) -> User:
     user = current_user(request)
     if user is None:
-        raise AuthenticationError("sign in to continue")
+        raise AuthenticationError(t("web.sign_in_to_continue"))
     return user
 
 
@@ -342,14 +350,14 @@ def _error_text(request: Request, error: FilmparkError) -> tuple[str, str]:
             request, "Your role in this project does not allow this."
         )
     if isinstance(error, Conflict):
-        return gettext(request, "Changed by someone else"), str(error)
+        return gettext(request, "Changed by someone else"), localized(request, error)
     if isinstance(error, RateLimited):
         return gettext(request, "Too many attempts"), gettext(
             request, "Too many attempts. Wait a few minutes and try again."
         )
     if isinstance(error, InputError):
-        return gettext(request, "That did not work"), str(error)
-    return gettext(request, "Something went wrong"), str(error)
+        return gettext(request, "That did not work"), localized(request, error)
+    return gettext(request, "Something went wrong"), localized(request, error)
 
 
 def error_response(request: Request, error: FilmparkError) -> Response:
@@ -496,7 +504,7 @@ def json_of(request: Request) -> dict[str, Any]:
     """The submitted JSON object; :class:`InputError` when the body is not one."""
     body = getattr(request.state, "json_body", None)
     if not isinstance(body, dict):
-        raise InputError(gettext(request, "The request body must be a JSON object."))
+        raise InputError(t("web.body_not_object"))
     return body
 
 

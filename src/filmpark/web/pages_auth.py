@@ -31,6 +31,7 @@ from filmpark.web.core import (
     gettext,
     kept_form,
     language_of,
+    localized,
     redirect,
     render,
     safe_next,
@@ -91,14 +92,14 @@ def _validation_text(request: Request, error: FilmparkError) -> str:
             "password": gettext(request, "The password must be at least 8 characters long."),
             "name": gettext(request, "Please give your name."),
         }
-        return known.get(error.field, str(error))
+        return known.get(error.field, localized(request, error))
     if isinstance(error, Conflict):
         return gettext(request, "An account with this email already exists. Sign in instead.")
     if isinstance(error, RateLimited):
         return gettext(request, "Too many attempts. Wait a few minutes and try again.")
     if isinstance(error, AuthenticationError):
         return gettext(request, "Wrong email or password.")
-    return str(error)
+    return localized(request, error)
 
 
 @router.get("/", name="page_home")

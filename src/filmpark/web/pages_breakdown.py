@@ -16,6 +16,7 @@ from fastapi.responses import JSONResponse
 from filmpark.errors import NotFound, ValidationError
 from filmpark.services import breakdowns, projects, scripts
 from filmpark.services.permissions import Permission, can
+from filmpark.text import t
 from filmpark.web.breakdown_view import (
     CATEGORIES,
     STATUS_LABELS,
@@ -28,7 +29,15 @@ from filmpark.web.breakdown_view import (
     scene_lines,
     scene_tags,
 )
-from filmpark.web.core import PageRoute, gettext, json_of, render, require_user, tr
+from filmpark.web.core import (
+    PageRoute,
+    gettext,
+    json_of,
+    localized,
+    render,
+    require_user,
+    tr,
+)
 from filmpark.web.pages_scripts import load_script
 from filmpark.web.platform import client_ip, read, write
 from filmpark.web.project_context import project_context
@@ -75,7 +84,7 @@ def breakdown_page(request: Request, project_id: str, scene: str | None = None) 
         (s for s in scenes if str(s.get("number")) == scene), scenes[0] if scenes else None
     )
     if scene is not None and (chosen is None or str(chosen.get("number")) != scene):
-        raise NotFound("no such scene")
+        raise NotFound(t("web.no_scene"))
     review: ReviewScene | None = None
     if chosen is not None:
         number = str(chosen.get("number"))
@@ -114,7 +123,7 @@ def breakdown_page(request: Request, project_id: str, scene: str | None = None) 
         ],
         can_decide=can(view.role, Permission.DECIDE_BREAKDOWN),
         revision=document.get("revision", {}),
-        unapplied=document.get("unapplied", []),
+        unapplied=[localized(request, item) for item in document.get("unapplied", [])],
         **context,
     )
 
@@ -125,7 +134,7 @@ def breakdown_decide(request: Request, project_id: str) -> Response:
     body = json_of(request)
     items = body.get("decisions")
     if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
-        raise ValidationError("decisions", gettext(request, "Send a list of decisions."))
+        raise ValidationError("decisions", t("web.send_decisions"))
     with write(request) as tx:
         stored = breakdowns.record_decisions(tx, user, project_id, items, ip=client_ip(request))
     translator = tr(request)

@@ -19,6 +19,7 @@ from filmpark.budget.charts import load_chart, shipped_charts
 from filmpark.errors import FilmparkError, NotFound, PermissionDenied, ValidationError
 from filmpark.services import books, budgets, projects, schedules
 from filmpark.services.permissions import Permission, can
+from filmpark.text import t
 from filmpark.units import CURRENCY_DECIMALS, Money
 from filmpark.web.core import (
     PageRoute,
@@ -222,12 +223,7 @@ def budget_compare(
         right = budgets.get_budget(tx, user, project_id, right_version)
     left_view, right_view = budget_view(request, left), budget_view(request, right)
     if left_view.currency != right_view.currency:
-        raise ValidationError(
-            "currency",
-            gettext(
-                request, "These two budgets are in different currencies and cannot be compared."
-            ),
-        )
+        raise ValidationError("currency", t("web.budget_currencies"))
     currency = right_view.currency
     zero = Money.zero(currency)
     lefts = {r.code: r for blk in left_view.blocks for r in blk.accounts}

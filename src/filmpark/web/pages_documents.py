@@ -23,6 +23,7 @@ from fastapi.responses import FileResponse, JSONResponse
 from filmpark.errors import NotFound
 from filmpark.services import books, projects, schedules
 from filmpark.services.permissions import Permission, can
+from filmpark.text import t
 from filmpark.web.core import PageRoute, gettext, json_of, language_of, render, require_user, tr
 from filmpark.web.i18n import N_
 from filmpark.web.platform import client_ip, dispatch, read, renders, write
@@ -204,7 +205,7 @@ def call_sheet_page(request: Request, project_id: str, day: int | None = None) -
     sheets = call_sheets(project_id, book.files) if book is not None else []
     chosen = next((s for s in sheets if s.day == day), sheets[0] if sheets else None)
     if day is not None and (chosen is None or chosen.day != day):
-        raise NotFound("no call sheet for that day")
+        raise NotFound(t("web.no_call_sheet"))
     return render(
         request,
         "project/call_sheet.html",

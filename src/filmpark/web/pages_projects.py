@@ -17,6 +17,7 @@ from filmpark.web.core import (
     form_of,
     form_text,
     gettext,
+    localized,
     redirect,
     render,
     require_user,
@@ -59,13 +60,13 @@ class MemberRow:
 
 def _field_message(request: Request, error: ValidationError | Conflict) -> str:
     if isinstance(error, Conflict):
-        return str(error)
+        return localized(request, error)
     known = {
         "title": gettext(request, "The title must not be empty (at most 300 characters)."),
         "email": gettext(request, "That is not an email address."),
         "role": gettext(request, "Choose one of the roles in the list."),
     }
-    return known.get(error.field, str(error))
+    return known.get(error.field, localized(request, error))
 
 
 @router.get("/projects", name="page_projects")
@@ -224,7 +225,11 @@ def members_submit(request: Request, project_id: str) -> Response:
         )
         return redirect(here)
     except (ValidationError, Conflict, PermissionDenied) as error:
-        text = str(error) if isinstance(error, PermissionDenied) else _field_message(request, error)
+        text = (
+            localized(request, error)
+            if isinstance(error, PermissionDenied)
+            else _field_message(request, error)
+        )
         flash(request, "error", text)
         return redirect(here)
     flash(request, "ok", message)
@@ -271,7 +276,7 @@ def members_remove(request: Request, project_id: str) -> Response:
         with write(request) as tx:
             projects.remove_member(tx, user, project_id, member_id, ip=client_ip(request))
     except (Conflict, PermissionDenied, ValidationError) as error:
-        flash(request, "error", str(error))
+        flash(request, "error", localized(request, error))
         return redirect(here)
     if member_id == user.id:
         flash(request, "ok", gettext(request, "You left the project."))

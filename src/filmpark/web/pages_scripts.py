@@ -22,6 +22,7 @@ from filmpark.web.core import (
     form_file,
     form_of,
     gettext,
+    localized,
     redirect,
     render,
     require_user,
@@ -162,9 +163,11 @@ def scripts_page(request: Request, project_id: str) -> Response:
 def _upload_error(request: Request, error: ValidationError | ScreenplayError) -> str:
     if isinstance(error, ScreenplayError):
         return gettext(
-            request, "This file could not be read as a screenplay: %(cause)s", cause=error.cause
+            request,
+            "This file could not be read as a screenplay: %(cause)s",
+            cause=localized(request, error.cause),
         )
-    return gettext(request, "The file was not stored: %(reason)s", reason=error.message)
+    return gettext(request, "The file was not stored: %(reason)s", reason=localized(request, error))
 
 
 @router.post("/projects/{project_id}/scripts")
