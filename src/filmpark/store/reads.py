@@ -17,8 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Executable, bindparam, select
+from sqlalchemy import Executable, bindparam, func, select
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.orm import aliased
 
 from filmpark.errors import ExternalServiceError
 from filmpark.store.db import Database, first_line
@@ -64,21 +65,29 @@ _PROJECT = (
 def _version_query(table: Any, *, numbered: bool) -> Executable:
     """The member's role and the newest (or the numbered) version, in one row.
 
-    The outer join keeps the membership row when there is no version: a member of a project
-    without a schedule yet gets their role and no version, a non-member gets no row at all.
+    The outer join keeps the membership row when there is no such version: a member of a
+    project without a schedule yet gets their role and no version, a non-member no row at
+    all. The newest version is found as the maximum number through the (project, version)
+    index, so a project with thousands of versions costs no more than one with a single one.
     """
-    on = table.project_id == MembershipRow.project_id
     if numbered:
-        on = on & (table.version == bindparam("version"))
+        wanted: Any = bindparam("version")
+    else:
+        inner = aliased(table)
+        wanted = (
+            select(func.max(inner.version))
+            .where(inner.project_id == bindparam("project_id"))
+            .scalar_subquery()
+        )
     return (
         select(MembershipRow.role, table.id, table.version)
-        .outerjoin(table, on)
+        .outerjoin(
+            table, (table.project_id == MembershipRow.project_id) & (table.version == wanted)
+        )
         .where(
             MembershipRow.project_id == bindparam("project_id"),
             MembershipRow.user_id == bindparam("user_id"),
         )
-        .order_by(table.version.desc())
-        .limit(1)
     )
 
 
