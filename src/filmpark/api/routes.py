@@ -61,6 +61,7 @@ from filmpark.services.permissions import Permission, can
 from filmpark.services.projects import ProjectView
 from filmpark.store.reads import VersionRef
 from filmpark.store.records import Job
+from filmpark.text import t
 
 ProjectId = Annotated[str, PathParam(min_length=1, max_length=64)]
 Version = Annotated[int | None, Query(ge=1, le=1_000_000)]
@@ -253,9 +254,7 @@ def _read_upload(upload: UploadFile, limit: int) -> bytes:
     while chunk := upload.file.read(1024 * 1024):
         size += len(chunk)
         if size > limit:
-            raise ValidationError(
-                "file", f"the file is larger than the limit of {limit // (1024 * 1024)} MiB"
-            )
+            raise ValidationError("file", t("upload.too_large", limit=limit // (1024 * 1024)))
         chunks.append(chunk)
     return b"".join(chunks)
 

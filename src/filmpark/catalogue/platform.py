@@ -293,6 +293,7 @@ MESSAGES: dict[str, Entry] = {
         "no screenplay labels for {lang} (expected one of en, vi)",
         "không có nhãn kịch bản cho {lang} (cần một trong: en, vi)",
     ),
+    "field.font_style": ("font style", "kiểu chữ"),
     "font.unknown_style": (
         "unknown style {style} (expected one of {expected})",
         "không có kiểu chữ {style} (cần một trong: {expected})",

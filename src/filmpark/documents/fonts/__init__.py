@@ -33,5 +33,6 @@ def font_path(style: str = "regular") -> Path:
         return FONT_DIR / _FILES[style]
     except KeyError:
         raise ValidationError(
-            "font style", t("font.unknown_style", style=repr(style), expected=", ".join(STYLES))
+            t("field.font_style"),
+            t("font.unknown_style", style=repr(style), expected=", ".join(STYLES)),
         ) from None
