@@ -17,6 +17,7 @@ from filmpark.errors import (
 )
 from filmpark.text import (
     Text,
+    bilingual,
     compose,
     join,
     language_from_accept,
@@ -29,19 +30,19 @@ from filmpark.units import Money
 
 
 def test_a_text_is_its_english_rendering_as_a_str() -> None:
-    message = t("file.no_such", path="scenes.fountain")
+    message = t("cli.decisions.missing", path="decisions.json")
     assert isinstance(message, str)
-    assert message == "scenes.fountain: no such file"
-    assert f"[{message}]" == "[scenes.fountain: no such file]"
-    assert message.in_("en") == "scenes.fountain: no such file"
-    assert message.in_("vi") == "scenes.fountain: không có tệp này"
+    assert message == "decisions.json: no such decisions file"
+    assert f"[{message}]" == "[decisions.json: no such decisions file]"
+    assert message.in_("en") == "decisions.json: no such decisions file"
+    assert message.in_("vi") == "decisions.json: không có tệp quyết định này"
 
 
 def test_user_data_is_never_translated_but_a_text_parameter_is() -> None:
-    cause = t("file.no_such", path="Cảnh 1.fountain")
+    cause = t("screenplay.no_scene", number="12A")
     error = ScreenplayError("Phở lúc bình minh.fdx", cause)
-    assert error.localized("vi") == "Phở lúc bình minh.fdx: Cảnh 1.fountain: không có tệp này"
-    assert str(error) == "Phở lúc bình minh.fdx: Cảnh 1.fountain: no such file"
+    assert error.localized("vi") == "Phở lúc bình minh.fdx: kịch bản không có cảnh 12A"
+    assert str(error) == "Phở lúc bình minh.fdx: no scene 12A in the script"
 
 
 def test_numbers_take_the_separators_of_the_language() -> None:
@@ -79,17 +80,23 @@ def test_verbatim_reads_the_same_in_every_language() -> None:
     assert outside.in_("vi") == outside.in_("en") == "Errno 5: Input/output error"
 
 
+def test_a_name_whose_data_has_both_languages_reads_each() -> None:
+    label = bilingual("Props", "Đạo cụ")
+    assert label == "Props"
+    assert t("category.unknown", key=label).in_("vi") == "không có hạng mục Đạo cụ"
+
+
 def test_an_unknown_key_is_a_programming_error() -> None:
     with pytest.raises(KeyError):
         t("no.such.key")
 
 
 def test_a_text_survives_pickling_and_json_as_english() -> None:
-    message = t("file.no_such", path="a.fountain")
+    message = t("cli.decisions.missing", path="a.json")
     copy = pickle.loads(pickle.dumps(message))
     assert isinstance(copy, Text)
     assert copy.in_("vi") == message.in_("vi")
-    assert json.loads(json.dumps({"m": message})) == {"m": "a.fountain: no such file"}
+    assert json.loads(json.dumps({"m": message})) == {"m": "a.json: no such decisions file"}
 
 
 def test_errors_render_their_message_in_the_reader_language() -> None:

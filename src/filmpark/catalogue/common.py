@@ -38,8 +38,6 @@ MESSAGES: dict[str, Entry] = {
         "no free number after {number}",
         "không còn số cảnh trống nào sau cảnh {number}",
     ),
-    # Files a user names (the CLI, the readers).
-    "file.no_such": ("{path}: no such file", "{path}: không có tệp này"),
     # The schedule as a whole (errors.py).
     "schedule.infeasible": (
         "the schedule is infeasible: {reasons}",
