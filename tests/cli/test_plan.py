@@ -32,7 +32,10 @@ def test_plan_lang_vi_writes_a_vietnamese_book_and_speaks_vietnamese(tmp_path: P
     out = tmp_path / "book"
     result = run(str(EXAMPLE), "-o", str(out), "--time-limit", "2", "--lang", "vi")
     assert result.returncode == 0, result.stderr
-    assert 'lang="vi"' in (out / "index.html").read_text(encoding="utf-8")
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert 'lang="vi"' in index
+    assert "thứ Hai tới" in index  # the defaults used, listed in the book in its language
+    assert "next Monday" not in index
     assert "Không có --config: dùng giá trị mặc định." in result.stderr
     assert "thứ Hai tới" in result.stderr
     assert "Giá trị mặc định đã dùng:" in result.stderr

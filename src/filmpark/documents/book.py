@@ -62,6 +62,7 @@ from filmpark.reports.stripboard import StripKind, stripboard
 from filmpark.reports.top_sheet import top_sheet
 from filmpark.schedule.result import Schedule
 from filmpark.screenplay.model import Script
+from filmpark.text import localize
 
 STRIP_FILL = {
     "INT-D": (255, 255, 255),
@@ -381,7 +382,7 @@ def _cover(
                 Section(
                     label("defaults", lang),
                     (Column("", 1),),
-                    tuple((note,) for note in book.defaults_used),
+                    tuple((localize(note, lang),) for note in book.defaults_used),
                 )
             )
         return pdf_docs.sections_pdf(
@@ -575,7 +576,7 @@ def write_book(directory: Path, book: Book, *, lang: str = "en") -> list[Path]:
             title=book.title,
             doc_title=label("book", lang),
             summary=summary_rows,
-            defaults=book.defaults_used,
+            defaults=[localize(note, lang) for note in book.defaults_used],
             documents=links,
             call_sheets=sheet_links,
             data_files=list(data_files),
