@@ -35,6 +35,7 @@ from filmpark.errors import ValidationError
 from filmpark.schedule.talent_dp import (
     DENSE_SCENES,
     MAX_SCENES,
+    SMALL_ACTORS,
     SMALL_SCENES,
     LayeredSearch,
     solve_dense,
@@ -682,31 +683,41 @@ BEAM_WIDTHS = (64, 512)
 
 def _reduce(
     instance: TalentInstance, pinned: frozenset[int]
-) -> tuple[list[list[int]], list[int], list[int], int]:
-    """Groups of scenes shot back to back, each group's cast over the actors that matter (bit
-    masks), those actors' daily costs, and the pay that no order changes.
+) -> tuple[list[list[int]], list[int], list[int], list[int], int]:
+    """Groups of scenes shot back to back, their durations, each group's cast over the actors
+    that matter (bit masks), those actors' daily costs, and the pay that no order changes.
 
     An actor whose pay is the same in every order is dropped and its pay counted once: one who
     plays in a single group (a group is shot in one block) or in every group (on location for
     the whole shoot). Actors who play in exactly the same scenes act as one, at their summed
     rate. Scenes with the same cast are shot back to back in some optimal order (moving them
     next to each other never lengthens a stay), so they form one group; pinned scenes stay
-    alone. Dropping an actor can make two casts equal, so this runs to a fixed point.
+    alone. Dropping an actor can make two casts equal, so this runs to a fixed point, merging
+    groups whole (each stays one block, as the dropped actors' pay assumes).
     """
     n = instance.scene_count
     durations = instance.durations
+    full = (1 << n) - 1
+    total_days = sum(durations)
+    constant = 0
     rate_of: dict[int, int] = {}  # scene set (bit mask) -> summed daily cost
     for cost, row in zip(instance.costs, instance.presence, strict=True):
-        if cost:
-            scenes = 0
-            for s, plays in enumerate(row):
-                if plays:
-                    scenes |= 1 << s
+        if not cost:
+            continue
+        scenes = 0
+        bit = 1
+        for plays in row:
+            if plays:
+                scenes |= bit
+            bit <<= 1
+        if scenes & (scenes - 1) == 0:  # one scene, or none
             if scenes:
-                rate_of[scenes] = rate_of.get(scenes, 0) + cost
+                constant += cost * durations[scenes.bit_length() - 1]
+        elif scenes == full:
+            constant += cost * total_days
+        else:
+            rate_of[scenes] = rate_of.get(scenes, 0) + cost
     actors = list(rate_of.items())
-    constant = 0
-    total_days = sum(durations)
     units: list[list[int]] = [[s] for s in range(n)]
     unit_of = list(range(n))
     while True:
@@ -717,41 +728,50 @@ def _reduce(
                 low = scenes & -scenes
                 casts[unit_of[low.bit_length() - 1]] |= bit
                 scenes ^= low
-        # units with the same cast are merged, each still shot in one block inside the new one
+        if not pinned and len(set(casts)) == len(casts):
+            break  # every group has its own cast: nothing to merge
         merged: list[list[int]] = []
         merged_casts: list[int] = []
         by_cast: dict[int, int] = {}
         new_of = []
         for u, members in enumerate(units):
+            cast = casts[u]
             alone = members[0] in pinned
-            found = None if alone else by_cast.get(casts[u])
+            found = None if alone else by_cast.get(cast)
             if found is None:
                 found = len(merged)
-                merged.append([])
-                merged_casts.append(casts[u])
+                merged.append(list(members))
+                merged_casts.append(cast)
                 if not alone:
-                    by_cast[casts[u]] = found
-            merged[found].extend(members)
+                    by_cast[cast] = found
+            else:
+                merged[found] += members
             new_of.append(found)
-        unit_of = [new_of[u] for u in unit_of]
+        if len(merged) == len(units):
+            break  # nothing merged, so no actor's groups changed: nothing more to drop
         units = merged
+        unit_of = [new_of[u] for u in unit_of]
         kept = []
         for scenes, cost in actors:
-            touched = set()
+            touched = 0
             rest = scenes
             while rest:
                 low = rest & -rest
-                touched.add(unit_of[low.bit_length() - 1])
+                touched |= 1 << unit_of[low.bit_length() - 1]
                 rest ^= low
-            if len(touched) == 1:
-                constant += cost * sum(durations[s] for s in units[touched.pop()])
-            elif len(touched) == len(units):
+            if touched & (touched - 1) == 0:
+                group = units[touched.bit_length() - 1]
+                constant += cost * sum(durations[s] for s in group)
+            elif touched.bit_count() == len(units):
                 constant += cost * total_days
             else:
                 kept.append((scenes, cost))
         if len(kept) == len(actors):
-            return units, merged_casts, [c for _, c in actors], constant
+            casts = merged_casts
+            break
         actors = kept
+    days = [durations[g[0]] if len(g) == 1 else sum(durations[s] for s in g) for g in units]
+    return units, days, casts, [c for _, c in actors], constant
 
 
 def _first_order(
@@ -808,7 +828,7 @@ def solve_talent(
         _check_order(n, initial)
     if n == 0:
         return TalentResult((), 0, True, 0, time.perf_counter() - started, 0)
-    groups, casts, costs, constant = _reduce(instance, frozenset(pinned))
+    groups, days, casts, costs, constant = _reduce(instance, frozenset(pinned))
     head_cast = tail_cast = 0
     if pinned:
         group_of = {s: g for g, members in enumerate(groups) for s in members}
@@ -818,13 +838,14 @@ def solve_talent(
             tail_cast |= casts[group_of[s]]
         ends = {group_of[s] for s in pinned}
         free = [g for g in range(len(groups)) if g not in ends]
+        durations = [days[g] for g in free]
+        free_casts = [casts[g] for g in free]
     else:
         free = list(range(len(groups)))
-    durations = [sum(instance.durations[s] for s in groups[g]) for g in free]
-    free_casts = [casts[g] for g in free]
+        durations, free_casts = days, casts
     k = len(free)
     nodes = 0
-    if k <= SMALL_SCENES:
+    if k <= SMALL_SCENES and len(costs) <= SMALL_ACTORS:
         cost, order = solve_small(durations, free_casts, costs, head_cast, tail_cast)
         optimal, bound = True, cost
     elif k <= DENSE_SCENES:
@@ -847,13 +868,15 @@ def solve_talent(
         nodes = search.expanded
     else:
         return _solve_large(
-            instance, groups, casts, costs, constant, fixed_prefix, fixed_suffix, initial,
-            started, time_limit, should_stop,
+            instance, groups, days, casts, costs, constant, fixed_prefix, fixed_suffix,
+            initial, started, time_limit, should_stop,
         )  # fmt: skip
-    scenes = (*fixed_prefix, *(s for g in order for s in groups[free[g]]), *fixed_suffix)
     if pinned:
+        scenes = (*fixed_prefix, *(s for g in order for s in groups[free[g]]), *fixed_suffix)
         around = total_cost(instance, scenes) - cost - constant
         cost, bound = cost + around, bound + around
+    else:
+        scenes = tuple([s for g in order for s in groups[g]])
     return TalentResult(
         order=scenes,
         cost=cost + constant,
@@ -882,6 +905,7 @@ def _free_order(
 def _solve_large(
     instance: TalentInstance,
     groups: Sequence[Sequence[int]],
+    days: Sequence[int],
     casts: Sequence[int],
     costs: Sequence[int],
     constant: int,
@@ -897,7 +921,7 @@ def _solve_large(
     deadline = started + time_limit
     group_of = {s: g for g, members in enumerate(groups) for s in members}
     problem = OrderingProblem(
-        durations=tuple(sum(instance.durations[s] for s in g) for g in groups),
+        durations=tuple(days),
         actors=tuple(casts),
         actor_costs=tuple(costs),
         head=tuple(group_of[s] for s in fixed_prefix),

@@ -48,6 +48,7 @@ import numpy.typing as npt
 __all__ = [
     "DENSE_SCENES",
     "MAX_SCENES",
+    "SMALL_ACTORS",
     "SMALL_SCENES",
     "LayeredOutcome",
     "LayeredSearch",
@@ -59,8 +60,10 @@ __all__ = [
 Int64s = npt.NDArray[np.int64]
 Floats = npt.NDArray[np.float64]
 
-#: Up to this many scenes the pure-Python subset DP is the fastest way to the optimum.
-SMALL_SCENES = 6
+#: Up to this many scenes (and ``SMALL_ACTORS`` actors) the pure-Python subset DP is the
+#: fastest way to the optimum.
+SMALL_SCENES = 7
+SMALL_ACTORS = 12
 #: Up to this many scenes the complete subset DP (numpy) is solved outright.
 DENSE_SCENES = 13
 #: Scene sets are int64 bit masks.
@@ -136,17 +139,17 @@ def _py_half(
     pay: list[int],
     head: int,
     tail: int,
-    depth: int,
 ) -> tuple[list[int], list[int], list[int]]:
-    """Forward DP over the subsets of up to ``depth`` scenes: the cost of each, the last scene
-    (as a bit) of its best order, and the subsets of ``k // 2`` scenes."""
+    """Forward DP over the subsets of up to ``ceil(k / 2)`` scenes: the cost of each, the last
+    scene (as a bit) of its best order, and the subsets of ``k // 2`` scenes."""
     full = (1 << k) - 1
-    f = [_UNREACHED] * (1 << k)
-    last = [0] * (1 << k)
+    f = [_UNREACHED] * (full + 1)
+    last = [0] * (full + 1)
     f[0] = 0
     frontier = [0]
-    layers = [frontier]
-    for _ in range(depth):
+    middle = frontier
+    half = k // 2
+    for size in range((k + 1) // 2):
         reached = []
         for done in frontier:
             so_far = f[done]
@@ -163,8 +166,9 @@ def _py_half(
                         f[state] = value
                         last[state] = bit
         frontier = reached
-        layers.append(frontier)
-    return f, last, layers[k // 2]
+        if size + 1 == half:
+            middle = frontier
+    return f, last, middle
 
 
 def solve_small(
@@ -177,7 +181,8 @@ def solve_small(
     """Optimal order of a few scenes (pure Python, meet in the middle): (cost, order).
 
     The cost is that of the ordered scenes only, with ``head_cast`` counted as having worked
-    before them and ``tail_cast`` as working after them.
+    before them and ``tail_cast`` as working after them. Meant for ``SMALL_SCENES`` scenes and
+    up to ``SMALL_ACTORS`` actors (a table of the pay of every actor set is built).
     """
     k = len(durations)
     if k == 0:
@@ -188,13 +193,17 @@ def solve_small(
     for cast in casts:
         cast_of += [x | cast for x in cast_of]
     moves = [(1 << i, casts[i], durations[i]) for i in range(k)]
-    depth = (k + 1) // 2
-    f, last, middle = _py_half(k, moves, cast_of, pay, head_cast, tail_cast, depth)
-    if head_cast == tail_cast:
+    f, last, middle = _py_half(k, moves, cast_of, pay, head_cast, tail_cast)
+    if head_cast == tail_cast:  # the mirrored problem is the same one
         g, g_last = f, last
     else:
-        g, g_last, _ = _py_half(k, moves, cast_of, pay, tail_cast, head_cast, depth)
-    best, split = min((f[d] + g[full ^ d], d) for d in middle)
+        g, g_last, _ = _py_half(k, moves, cast_of, pay, tail_cast, head_cast)
+    best = _UNREACHED
+    split = 0
+    for done in middle:
+        value = f[done] + g[full ^ done]
+        if value < best:
+            best, split = value, done
     order = _order_from(last, split)
     order += reversed(_order_from(g_last, full ^ split))
     return best, order
@@ -247,31 +256,28 @@ def _cast_of_all(casts: Sequence[int]) -> Int64s:
 
 def _np_half(
     k: int,
-    durations: Int64s,
-    casts: Int64s,
-    pay: _Pay,
+    step: Callable[[Int64s], Int64s],
     on_all: Int64s,
     by_size: Int64s,
     ends: Int64s,
-    depth: int,
 ) -> tuple[Int64s, npt.NDArray[np.int8]]:
-    """Forward DP over all subsets of up to ``depth`` scenes, one subset size at a time.
+    """Forward DP over all subsets of up to ``ceil(k / 2)`` scenes, one subset size at a time.
 
     Each subset ``S`` of size ``L`` takes the best of its ``L`` predecessors ``S - {i}``; the
     other ``k - L`` columns point at supersets of size ``L + 1``, still "unreached", so they
-    never win and need no mask.
+    never win and need no mask. ``step(on)`` prices shooting scene ``i`` (column ``i``) while
+    the actors ``on[:, i]`` are on location besides its own.
     """
     f = np.full(1 << k, _UNREACHED, dtype=np.int64)
     f[0] = 0
     last = np.zeros(1 << k, dtype=np.int8)
     bits = np.left_shift(np.int64(1), np.arange(k, dtype=np.int64))
-    for size in range(1, depth + 1):
+    for size in range(1, (k + 1) // 2 + 1):
         states = by_size[ends[size - 1] : ends[size]]
         before = states[:, None] ^ bits
-        values = f[before] + durations * pay(casts | on_all[before])
-        pick = values.argmin(axis=1)
-        f[states] = np.take_along_axis(values, pick[:, None], axis=1)[:, 0]
-        last[states] = pick
+        values = f[before] + step(on_all[before])
+        f[states] = values.min(axis=1)
+        last[states] = values.argmin(axis=1)
     return f, last
 
 
@@ -287,24 +293,40 @@ def solve_dense(
     if k <= 1:
         return solve_small(durations, casts, costs, head_cast, tail_cast)
     full = (1 << k) - 1
-    pay = _Pay(costs)
-    cast_all = _cast_of_all(casts)
-    later_all = cast_all[::-1]  # later_all[D] = cast of the complement of D
-    sizes = np.bitwise_count(np.arange(1 << k, dtype=np.int64))
-    by_size = np.argsort(sizes, kind="stable")
-    ends = np.cumsum(np.bincount(sizes, minlength=k + 1))
+    m = len(costs)
     d = np.array(durations, dtype=np.int64)
     a = np.array(casts, dtype=np.int64)
-    depth = (k + 1) // 2
-    f, last = _np_half(
-        k, d, a, pay, (cast_all | head_cast) & (later_all | tail_cast), by_size, ends, depth
-    )
-    if head_cast == tail_cast:
+    if m <= 12:
+        # the price of every scene under every set of other actors on location
+        table = (
+            d[:, None]
+            * np.array(_subset_sums(costs), dtype=np.int64)[
+                a[:, None] | np.arange(1 << m, dtype=np.int64)
+            ]
+        )
+        columns = np.arange(k)
+
+        def step(on: Int64s) -> Int64s:
+            out: Int64s = table[columns, on]
+            return out
+
+    else:
+        pay = _Pay(costs)
+
+        def step(on: Int64s) -> Int64s:
+            return d * pay(a | on)
+
+    cast_all = _cast_of_all(casts)
+    later_all = cast_all[::-1]  # later_all[D] = cast of the complement of D
+    sizes = np.bitwise_count(np.arange(full + 1, dtype=np.int64))
+    by_size = np.argsort(sizes, kind="stable")
+    ends = np.cumsum(np.bincount(sizes))
+    f, last = _np_half(k, step, (cast_all | head_cast) & (later_all | tail_cast), by_size, ends)
+    if head_cast == tail_cast:  # the mirrored problem is the same one
         g, g_last = f, last
     else:
-        g, g_last = _np_half(
-            k, d, a, pay, (cast_all | tail_cast) & (later_all | head_cast), by_size, ends, depth
-        )
+        on_back = (cast_all | tail_cast) & (later_all | head_cast)
+        g, g_last = _np_half(k, step, on_back, by_size, ends)
     middle = by_size[ends[k // 2 - 1] : ends[k // 2]]
     totals = f[middle] + g[full ^ middle]
     pick = int(totals.argmin())
