@@ -165,6 +165,47 @@ def _scene_draft_mirrors() -> bool:
 
 _SCENE_DRAFT_MIRRORS = _scene_draft_mirrors()
 
+_new_object = object.__new__
+_set_field = object.__setattr__
+
+
+def _scene_number(text: str) -> SceneNumber:
+    """``SceneNumber(text)``; for a number already clean (what the readers give: no spaces
+    around it, not empty), its one field is set directly instead of through the frozen
+    dataclass's ``__init__`` and ``__post_init__``."""
+    if not _SIMPLE_VALUES_MIRROR or not text or text != text.strip():
+        return SceneNumber(text)
+    number = _new_object(SceneNumber)
+    _set_field(number, "text", text)
+    return number
+
+
+def _eighths(value: int) -> Eighths:
+    """``Eighths(value)`` for a length the layout measured (never negative), set directly."""
+    if not _SIMPLE_VALUES_MIRROR or value < 0:
+        return Eighths(value)
+    eighths = _new_object(Eighths)
+    _set_field(eighths, "value", value)
+    return eighths
+
+
+def _simple_values_mirror() -> bool:
+    """Whether SceneNumber and Eighths still hold one field each, so that setting it makes
+    what the constructor makes (checked once at import; else the constructors are used)."""
+    if [f.name for f in fields(SceneNumber)] != ["text"]:
+        return False
+    if [f.name for f in fields(Eighths)] != ["value"]:
+        return False
+    number = _new_object(SceneNumber)
+    _set_field(number, "text", "12A")
+    eighths = _new_object(Eighths)
+    _set_field(eighths, "value", 11)
+    built: tuple[object, object] = (number, eighths)
+    return built == (SceneNumber("12A"), Eighths(11))
+
+
+_SIMPLE_VALUES_MIRROR = _simple_values_mirror()
+
 
 def build_script(
     elements: Sequence[Element],
@@ -177,6 +218,7 @@ def build_script(
     real_pages: bool = False,
     attributes: Sequence[tuple[str, str]] = (),
     pagination: Pagination | None = None,
+    prepared: bool = False,
 ) -> Script:
     """Assemble a Script from elements in document order.
 
@@ -184,30 +226,37 @@ def build_script(
     reader left them empty; scene headings get their ``scene_number`` from a ``#12A#`` left in
     the text. With ``real_pages`` the page of each element is the ``page`` the reader set (PDF
     input); otherwise the elements are paginated on the industry page (a reader that already
-    did so passes its ``pagination``).
+    did so passes its ``pagination``). A reader passes ``prepared`` when its elements already
+    carry all of that: cue names, heading numbers and the pages of ``pagination``.
     """
     notes = list(diagnostics)
-    prepared = _prepare(elements)
+    ready = prepared and pagination is not None and not real_pages
+    prepared_elements = elements if ready else _prepare(elements)
+    pages: Sequence[int]
     if real_pages:
-        pages = [e.page or 1 for e in prepared]
-        lengths = _real_lengths(prepared, pages)
+        pages = [e.page or 1 for e in prepared_elements]
+        lengths = _real_lengths(prepared_elements, pages)
         page_count = max(pages, default=0)
         total = Eighths(page_count * 8)
     else:
-        layout = pagination if pagination is not None else paginate(prepared)
-        pages = list(layout.pages)
+        layout = pagination if pagination is not None else paginate(prepared_elements)
+        pages = layout.pages
         lengths = None
         page_count = layout.page_count
         total = Eighths(layout.total_eighths)
-    if list(map(_PAGE, prepared)) == pages:
-        placed = tuple(prepared)  # a reader that paginated has set every page already
+    if ready or list(map(_PAGE, prepared_elements)) == list(pages):
+        placed = tuple(prepared_elements)  # a reader that paginated has set every page already
     else:
         placed = tuple(
-            e if e.page == pages[i] else _with_page(e, pages[i]) for i, e in enumerate(prepared)
+            e if e.page == pages[i] else _with_page(e, pages[i])
+            for i, e in enumerate(prepared_elements)
         )
     # The kinds once, in C; the passes below look at them rather than at every element.
     kinds: list[ElementKind] = list(map(_KIND, placed))
     heading_at = positions(kinds, ElementKind.SCENE_HEADING)
+    if lengths is None:
+        layout_starts, layout_ends = layout.starts, layout.ends
+        lines_per_page = layout.lines_per_page
     scenes: list[Scene] = []
     previous_dn = DayNight.UNKNOWN
     seen_numbers: dict[str, int] = {}
@@ -240,8 +289,12 @@ def build_script(
         if lengths is not None:
             eighths = lengths[position]
         else:
-            last_printed = _last_printed(placed, start, end)
-            eighths = layout.eighths_between(start, last_printed)
+            # Layout.eighths_between(start, last printed element), read off the layout here.
+            last = end - 1
+            while last > start and kinds[last] in _UNPRINTED:
+                last -= 1
+            lines = max(0, layout_ends[last] - layout_starts[start])
+            eighths = max(1, -(-lines * 8 // lines_per_page))
         body = placed[start + 1 : end]
         omitted = heading.location == "OMITTED" or (
             heading.int_ext is None and heading.text.strip().upper() == "OMITTED"
@@ -249,12 +302,12 @@ def build_script(
         scenes.append(
             _new_scene(
                 position,
-                SceneNumber(number_text),
+                _scene_number(number_text),
                 heading,
                 body,
                 element.line,
                 pages[start],
-                Eighths(eighths),
+                _eighths(eighths),
                 explicit,
                 omitted,
             )
@@ -330,14 +383,6 @@ def _prepare(elements: Sequence[Element]) -> Sequence[Element]:
                 element = replace(element, text=text, scene_number=number)
         prepared.append(element)
     return prepared
-
-
-def _last_printed(elements: Sequence[Element], start: int, end: int) -> int:
-    """Index of the last element of a scene that takes space on the page."""
-    for index in range(end - 1, start, -1):
-        if elements[index].kind not in _UNPRINTED:
-            return index
-    return start
 
 
 # A tuple, not a set: membership by identity, without hashing an Enum (a Python-level call).

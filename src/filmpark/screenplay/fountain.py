@@ -221,8 +221,14 @@ def _may_be_heading(line: str) -> bool:
 
 def _is_cue(text: str) -> bool:
     """An upper-case name, optionally with extensions and a trailing ``^``."""
+    return _cue(text) is not None
+
+
+def _cue(text: str) -> tuple[str, str | None] | None:
+    """``split_cue(text)`` when ``text`` is a character cue (see :func:`_is_cue`), else None:
+    the reader needs the name of the cue it has just recognised, and the split is made once."""
     if len(text) > _MAX_CUE or text[0] in "!([{<>~=#*-.":
-        return False
+        return None
     first, last = text[0], text[-1]
     if (
         last not in ")^"
@@ -234,22 +240,29 @@ def _is_cue(text: str) -> bool:
         # Most lines: plain ASCII with no extension to take off, so the name is the text itself
         # (less doubled spaces) and the rules below can be read off the text directly.
         if text != text.upper():
-            return False
+            return None
         if text != text.lower():
-            return last not in ":;,!?" and not (last == "." and len(text) > 2 and text[-2] != ".")
-    name, _extension = split_cue(text)
+            if last in ":;,!?" or (last == "." and len(text) > 2 and text[-2] != "."):
+                return None
+            return split_cue(text)
+    split = split_cue(text)
+    name = split[0]
     if not name or name != name.upper():
-        return False
+        return None
     if name == name.lower():
         # A script without letter case (Japanese, Chinese...): a short name, no punctuation.
-        return (
+        if (
             len(name) <= _MAX_UNCASED_CUE
             and any(c.isalpha() for c in name)
             and not any(c in _UNCASED_PUNCTUATION for c in name)
-        )
+        ):
+            return split
+        return None
     # A cue names someone: it has letters and does not end like a sentence or a transition.
     last = name[-1]
-    return last not in ":;,!?" and not (last == "." and len(name) > 2 and name[-2] != ".")
+    if last in ":;,!?" or (last == "." and len(name) > 2 and name[-2] != "."):
+        return None
+    return split
 
 
 def _title_page(
@@ -571,10 +584,9 @@ class _Reader:
                 start = stop + 1
                 continue
             forced_cue = lead == "@"
-            if (forced_cue or (len(stripped) <= _MAX_CUE and _is_cue(stripped))) and not (
-                _may_be_heading(following)
-            ):
-                index = self.speech(lines, start, forced_cue)
+            split = None if forced_cue or len(stripped) > _MAX_CUE else _cue(stripped)
+            if (forced_cue or split is not None) and not _may_be_heading(following):
+                index = self.speech(lines, start, forced_cue, split)
                 if index < stop:
                     # The speech ended at a line of spaces: the rest as the line reader reads it.
                     self.read_lines(lines, index, stop, previous_blank=False)
@@ -762,8 +774,17 @@ class _Reader:
             index += 1
         flush_action()
 
-    def speech(self, lines: list[str], index: int, forced: bool) -> int:
-        """A cue and its parentheticals and dialogue; returns the index after the speech."""
+    def speech(
+        self,
+        lines: list[str],
+        index: int,
+        forced: bool,
+        split: tuple[str, str | None] | None = None,
+    ) -> int:
+        """A cue and its parentheticals and dialogue; returns the index after the speech.
+
+        ``split`` is ``split_cue`` of the stripped cue line when the caller has it already.
+        """
         cue = lines[index].strip()
         dual = cue.endswith("^")
         if dual:
@@ -771,7 +792,7 @@ class _Reader:
             cue = cue[:-1].rstrip()
         if forced:
             cue = cue[1:].lstrip()
-        name, extension = split_cue(cue)
+        name, extension = split if split is not None and not dual and not forced else split_cue(cue)
         side = DualSide.RIGHT if dual else None
         # The speech's elements are appended directly (this is the reader's busiest path).
         append = self.elements.append
@@ -891,6 +912,7 @@ def parse_lines(text: str, source: str, *, plain: bool) -> Script:
         source=source,
         source_format="text" if plain else "fountain",
         pagination=layout,
+        prepared=True,  # cue names and heading numbers set by the reader, pages by _freeze
     )
     if not script.scenes and any(e.kind is not ElementKind.NOTE for e in elements):
         script = replace(

@@ -344,12 +344,15 @@ def is_heading_candidate(line: str) -> bool:
         return False
     if stripped.startswith(".") and not stripped.startswith(".."):
         return len(stripped) > 1 and not stripped[1].isspace()
-    if len(stripped) > MAX_HEADING or _QUICK_PREFIX_RE.match(stripped) is None:
+    if len(stripped) > MAX_HEADING:
         return False
-    return (
-        _prefix(stripped if stripped.isascii() else unicodedata.normalize("NFC", stripped))
-        is not None
-    )
+    if stripped.isascii():
+        # Only the English prefixes are written in ASCII (NỘI, NGOẠI and the Cyrillic ones are
+        # not), so the English pattern alone decides, without the quick look or the others.
+        return _EN_PREFIX_RE.match(stripped) is not None
+    if _QUICK_PREFIX_RE.match(stripped) is None:
+        return False
+    return _prefix(unicodedata.normalize("NFC", stripped)) is not None
 
 
 def _split_location_time(
