@@ -174,7 +174,11 @@ MESSAGES: dict[str, Entry] = {
     "cli.schedule.title": ("Shooting schedule", "Lịch quay"),
     "cli.schedule.total": ("total {total}", "tổng cộng {total}"),
     "cli.schedule.optimal": ("proven optimal", "đã chứng minh tối ưu"),
-    "cli.schedule.gap": ("gap {gap:.1%} to the lower bound", "cách cận dưới {gap:.1%}"),
+    "cli.schedule.gap": ("gap {gap:.1%} to the lower bound", "còn cách {gap:.1%}"),
+    "solver.status.OPTIMAL": ("OPTIMAL", "tối ưu"),
+    "solver.status.FEASIBLE": ("FEASIBLE", "khả thi"),
+    "solver.status.HEURISTIC": ("HEURISTIC", "theo kinh nghiệm"),
+    "solver.status.SCRIPT_ORDER": ("SCRIPT_ORDER", "theo thứ tự kịch bản"),
     "cli.schedule.bound": (
         "lower bound {bound:,} {currency} — {proof} ({status}, {seconds:.1f} s)",
         "cận dưới {bound:,} {currency} — {proof} ({status}, {seconds:.1f} giây)",

@@ -27,6 +27,7 @@ from filmpark.cli.common import (
     set_language,
     tr,
 )
+from filmpark.cli.schedule import solver_status
 from filmpark.documents.render import format_money
 from filmpark.errors import InputError
 from filmpark.schedule.solve import Progress as SolveProgress
@@ -128,7 +129,7 @@ def plan(
     quality = (
         t("cli.plan.optimal")
         if schedule.optimal
-        else t("cli.plan.gap", status=schedule.status.lower(), gap=schedule.gap)
+        else t("cli.plan.gap", status=solver_status(schedule.status), gap=schedule.gap)
     )
     say(
         t(

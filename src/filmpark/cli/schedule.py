@@ -46,7 +46,7 @@ from filmpark.schedule.serialize import previous_dates, schedule_document
 from filmpark.schedule.solve import Progress as SolveProgress
 from filmpark.schedule.solve import solve
 from filmpark.screenplay import read
-from filmpark.text import compose, join, t
+from filmpark.text import Text, compose, join, t, verbatim
 
 
 def _read_config(path: Path) -> ProductionConfig:
@@ -172,12 +172,22 @@ def _print(result: Schedule) -> None:
             bound=result.lower_bound,
             currency=problem.currency,
             proof=proof,
-            status=result.status,
+            status=solver_status(result.status),
             seconds=result.seconds,
         )
     )
     for warning in result.warnings:
         say(t("cli.schedule.warning", warning=warning), err=True)
+
+
+def solver_status(status: str) -> Text:
+    """The solver's status word (``OPTIMAL``, ``FEASIBLE``...) as the reader's language has it."""
+    if status in SOLVER_STATUSES:
+        return t(f"solver.status.{status}")
+    return verbatim(status)
+
+
+SOLVER_STATUSES = ("OPTIMAL", "FEASIBLE", "HEURISTIC", "SCRIPT_ORDER")
 
 
 def register(app: typer.Typer) -> None:
