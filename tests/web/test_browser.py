@@ -2,9 +2,14 @@
 
 A producer registers, creates a project, uploads the example screenplay, reviews the breakdown
 with the keyboard, makes a schedule, drags a strip to another day and sees the day out of days
-follow, switches to Vietnamese, costs the schedule and downloads the whole book; a stranger
-cannot open the project; a stale stripboard and an expired sign-in lose nothing.
+and the costs follow, switches to Vietnamese, costs the schedule and downloads the whole book; a
+stranger cannot open the project; a stale stripboard and an expired sign-in lose nothing; a move
+that would break a hard rule is refused with the rule named; a PDF screenplay uploads.
 Screenshots of every main page land in ``tests/artifacts/screenshots/``.
+
+Which strip moves the rules allow depends on the schedule the optimiser found, so the tests ask
+the platform first (:func:`tests.web.conftest.trial_move`, rolled back) and drag a strip the
+platform accepts; a refused move is shown with a screenplay made so that the move must fail.
 """
 
 from __future__ import annotations
@@ -22,8 +27,11 @@ import pytest
 from playwright.sync_api import Browser, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from filmpark.documents.screenplay_pdf import render_screenplay_pdf
+from filmpark.screenplay import read
 from filmpark.web.session import SESSION_COOKIE, SessionData
-from tests.web.conftest import REPO_ROOT, LiveServer
+from tests.services.builders import a_script_with_two_long_scenes
+from tests.web.conftest import REPO_ROOT, LiveServer, trial_move
 
 # A real browser against a server on a busy 2-core machine: a wait can run out when the
 # machine is saturated by the rest of the suite. Such a failure is re-run (twice at most)
@@ -131,30 +139,73 @@ def make_schedule(page: Page, project: str) -> None:
     wait_for_job(page, ".strip", "#solve-message")
 
 
-def dood_codes(page: Page, project: str) -> dict[str, list[str]]:
-    """Each performer's row of the day-out-of-days: ``[cast id, code of day 1, day 2, ...]``."""
+WORK = {"SW", "W", "WF", "SWF", "WD", "PW", "SWD", "PWF"}
+
+
+def works(code: str) -> bool:
+    """Whether a day-out-of-days cell (``SW``, ``F/SW``, ``H``…) is a day of work."""
+    return code in WORK or any(part in WORK for part in code.split("/"))
+
+
+def dood_codes(page: Page, project: str) -> dict[str, tuple[str, dict[int, str]]]:
+    """Each performer's cast id and code on each shoot day of the day out of days."""
     page.goto(f"/projects/{project}/dood")
-    rows: dict[str, list[str]] = {}
+    rows: dict[str, tuple[str, dict[int, str]]] = {}
     for row in page.query_selector_all("#dood tbody tr[data-cast]"):
         cast_id = row.get_attribute("data-cast-id") or ""
-        cells = [cell.inner_text().strip() for cell in row.query_selector_all("td")]
-        rows[row.get_attribute("data-cast") or ""] = [cast_id, *cells]
+        days = {
+            int(cell.get_attribute("data-day") or 0): cell.inner_text().strip()
+            for cell in row.query_selector_all("td[data-day]")
+        }
+        rows[row.get_attribute("data-cast") or ""] = (cast_id, days)
     return rows
 
 
-def pick_move(rows: dict[str, list[str]], days: int) -> tuple[str, int, int]:
-    """A performer, a day they work and a day outside their span (both 1-based)."""
-    for codes in rows.values():
-        cast_id, daily = codes[0], codes[1 : days + 1]
-        worked = [i + 1 for i, code in enumerate(daily) if code in ("SW", "W", "WF", "SWF")]
-        free = [i + 1 for i, code in enumerate(daily) if code == ""]
-        if worked and free:
-            return cast_id, worked[0], free[0]
-    raise AssertionError("every performer works every day: no move would show in the DOOD")
+def board_scenes(page: Page) -> dict[int, list[str]]:
+    """The scenes of each shoot day as the stripboard shows them, in order."""
+    return {
+        int(day.get_attribute("data-day") or 0): [
+            strip.get_attribute("data-scene") or "" for strip in day.query_selector_all(".strip")
+        ]
+        for day in page.query_selector_all("ol.day")
+    }
 
 
-def cast_days(rows: dict[str, list[str]], days: int) -> int:
-    return sum(1 for codes in rows.values() for code in codes[1 : days + 1] if code)
+def first_accepted(
+    server: LiveServer, email: str, project: str, candidates: list[tuple[str, int, int | None]]
+) -> tuple[str, int, int | None]:
+    """The first (scene, day, position) move the platform accepts now."""
+    for scene, day, position in candidates:
+        if trial_move(server, email, project, scene=scene, day=day, position=position) is None:
+            return scene, day, position
+    raise AssertionError(f"the platform refuses all {len(candidates)} candidate moves")
+
+
+def a_move_the_dood_shows(
+    page: Page,
+    server: LiveServer,
+    email: str,
+    project: str,
+    rows: dict[str, tuple[str, dict[int, str]]],
+) -> tuple[str, str, int]:
+    """A performer, a scene of theirs and a day they do not work that the scene can move to."""
+    scenes = board_scenes(page)
+    candidates: list[tuple[str, int, int | None]] = []
+    owner: dict[tuple[str, int], str] = {}
+    for name, (cast_id, days) in rows.items():
+        free = [day for day, code in days.items() if not works(code)]
+        for day, code in days.items():
+            if not works(code):
+                continue
+            for scene in scenes.get(day, []):
+                ids = page.locator(f'.strip[data-scene="{scene}"] .cast').get_attribute("data-ids")
+                if cast_id not in (ids or "").split():
+                    continue
+                for target in free:
+                    candidates.append((scene, target, None))
+                    owner.setdefault((scene, target), name)
+    scene, target, _ = first_accepted(server, email, project, candidates)
+    return owner[(scene, target)], scene, target
 
 
 def schedule_version(page: Page) -> int:
@@ -171,7 +222,7 @@ def example_present() -> None:
 def test_a_producer_goes_from_registration_to_the_book(
     page: Page, live_server: LiveServer, example_present: None, tmp_path: Path
 ) -> None:
-    register(page)
+    email = register(page)
     shot(page, "01-projects-empty")
     project = create_project(page, "Phở at Dawn")
     shot(page, "02-project-overview")
@@ -209,18 +260,13 @@ def test_a_producer_goes_from_registration_to_the_book(
     shot(page, "06-stripboard")
     before = dood_codes(page, project)
     shot(page, "07-day-out-of-days")
-    # A performer who does not work every day: drag one of their scenes onto a day off.
+    # A performer who does not work every day: drag one of their scenes onto a day they do not
+    # work, one the rules allow (the platform is asked first).
     page.goto(f"/projects/{project}/stripboard")
     version = schedule_version(page)
-    days = page.locator("ol.day").count()
-    assert days >= 2
-    performer, from_day, to_day = pick_move(before, days)
-    strip = (
-        page.locator(f'ol.day[data-day="{from_day}"] .strip')
-        .filter(has=page.locator(f'.cast[data-ids~="{performer}"]'))
-        .first
-    )
-    scene = strip.get_attribute("data-scene")
+    assert page.locator("ol.day").count() >= 2
+    name, scene, to_day = a_move_the_dood_shows(page, live_server, email, project, before)
+    strip = page.locator(f'.strip[data-scene="{scene}"]')
     # Both days on screen at once (a person scrolls while dragging; the harness cannot).
     page.set_viewport_size({"width": 1366, "height": 3000})
     strip.drag_to(page.locator(f'ol.day[data-day="{to_day}"]'))
@@ -228,22 +274,25 @@ def test_a_producer_goes_from_registration_to_the_book(
     page.set_viewport_size({"width": 1366, "height": 768})
     moved = page.locator(f'.strip[data-scene="{scene}"]')
     assert moved.get_attribute("data-day") == str(to_day)
-    page.goto(f"/projects/{project}/stripboard")
+    # The move is costed: the figures are this version's, term by term, and the budget follows.
     figures = page.locator("dl.metrics").inner_text()
     assert "Edited by hand" in figures
+    assert "Cost at the last optimisation" not in figures
+    assert page.locator("dl.metrics dt", has_text="Budget total").count() == 1
+    assert page.locator("#cost-terms tbody tr").count() >= 5
+    shot(page, "06b-stripboard-after-a-hand-move")
     after = dood_codes(page, project)
-    name = next(n for n in before if before[n][0] == performer)
-    assert before[name][to_day] == ""
-    assert after[name][to_day] in ("SW", "W", "WF", "SWF")
+    assert not works(before[name][1][to_day])
+    assert works(after[name][1][to_day])
     assert set(after) == set(before)
-    if cast_days(after, days) != cast_days(before, days):
-        assert "(" in figures
+    shot(page, "07b-day-out-of-days-after-a-hand-move")
 
     # Vietnamese, chosen from the page and remembered.
     page.goto(f"/projects/{project}/stripboard")
     page.select_option("#language-select", "vi")
     page.wait_for_selector("html[lang=vi]")
     assert page.locator("h1").inner_text() == "Bảng dải cảnh"
+    assert "Chi phí ở lần tối ưu gần nhất" not in page.locator("dl.metrics").inner_text()
     shot(page, "08-stripboard-vi")
     page.goto(f"/projects/{project}/dood")
     assert re.search(r"\d{2}/\d{2}/\d{4}", page.locator("#dood thead").inner_text())
@@ -251,12 +300,17 @@ def test_a_producer_goes_from_registration_to_the_book(
     page.goto(f"/projects/{project}/one-liner")
     shot(page, "10-one-liner-vi")
 
-    # The budget of the schedule, in dong as Vietnamese readers write them.
+    # The budget of the schedule, in dong as Vietnamese readers write them: the hand move
+    # already costed the current version; costing it again makes the next budget version.
     page.goto(f"/projects/{project}/stripboard")
     current = schedule_version(page)
     page.goto(f"/projects/{project}/budget")
+    sheet = page.locator("#top-sheet")
+    assert sheet.get_attribute("data-schedule-version") == str(current)
+    budget = int(sheet.get_attribute("data-version") or 0)
     page.click("button[data-job-start]")
-    wait_for_job(page, f'#top-sheet[data-schedule-version="{current}"]', ".job-message")
+    wait_for_job(page, f'#top-sheet[data-version="{budget + 1}"]', ".job-message")
+    assert page.locator("#top-sheet").get_attribute("data-schedule-version") == str(current)
     total = page.locator("#grand-total").inner_text()
     assert re.fullmatch(r"[\d.]+\s₫", total.replace("\xa0", " ")), total
     shot(page, "11-budget-top-sheet-vi")
@@ -304,22 +358,34 @@ def test_a_producer_goes_from_registration_to_the_book(
 def test_a_stale_stripboard_says_so_and_overwrites_nothing(
     page: Page, live_server: LiveServer, example_present: None
 ) -> None:
-    register(page, "Minh Lê")
+    email = register(page, "Minh Lê")
     project = create_project(page, "Two Tabs")
     upload_example(page, project)
     make_schedule(page, project)
     other = page.context.new_page()
+    other.set_viewport_size({"width": 1366, "height": 3000})
     other.goto(f"/projects/{project}/stripboard")
     version = schedule_version(page)
-    # The other tab moves a strip first.
-    other.locator("ol.day").nth(0).locator(".strip").first.drag_to(other.locator("ol.day").nth(1))
+    # The other tab moves a strip first (one the rules allow).
+    scenes = board_scenes(other)
+    scene, day, _ = first_accepted(
+        live_server,
+        email,
+        project,
+        [(s, d, None) for s in scenes[1] for d in sorted(scenes) if d != 1],
+    )
+    other.locator(f'.strip[data-scene="{scene}"]').drag_to(
+        other.locator(f'ol.day[data-day="{day}"]')
+    )
     other.wait_for_selector(f'#board-root[data-version="{version + 1}"]')
-    moved_by_other = other.locator("ol.day").nth(1).locator(".strip").all_inner_texts()
+    moved_by_other = other.locator(f'ol.day[data-day="{day}"] .strip').all_inner_texts()
     # This tab still shows the old version; its move is refused and it reloads the current one.
-    page.locator("ol.day").nth(1).locator(".strip").first.drag_to(page.locator("ol.day").nth(0))
+    page.set_viewport_size({"width": 1366, "height": 3000})
+    page.locator(f'ol.day[data-day="{day}"] .strip').first.drag_to(page.locator("ol.day").nth(0))
     page.wait_for_selector("text=Someone else changed the schedule")
     assert schedule_version(page) == version + 1
-    assert page.locator("ol.day").nth(1).locator(".strip").all_inner_texts() == moved_by_other
+    assert page.locator(f'ol.day[data-day="{day}"] .strip').all_inner_texts() == moved_by_other
+    page.set_viewport_size({"width": 1366, "height": 768})
     shot(page, "17-stale-stripboard")
 
 
@@ -356,25 +422,33 @@ def test_a_decision_made_after_the_sign_in_expired_is_kept_and_sent_after_signin
 def test_a_strip_moves_by_keyboard_is_locked_and_the_move_is_undone(
     page: Page, live_server: LiveServer, example_present: None
 ) -> None:
-    register(page, "Tuấn Võ")
+    email = register(page, "Tuấn Võ")
     project = create_project(page, "Keyboard Board")
     upload_example(page, project)
     make_schedule(page, project)
     version = schedule_version(page)
-    strip = page.locator("ol.day").nth(0).locator(".strip").first
-    scene = strip.get_attribute("data-scene")
-    assert len(page.locator("ol.day").nth(0).locator(".strip").all()) >= 1
-    # Space picks it up, the arrow keys carry it past the end of day 1, Enter drops it.
-    strip.focus()
+    # A strip the rules let go to the top of the next day.
+    scenes = board_scenes(page)
+    scene, day, _ = first_accepted(
+        live_server,
+        email,
+        project,
+        [(s, d + 1, 0) for d in sorted(scenes) if d + 1 in scenes for s in scenes[d]],
+    )
+    from_day = day - 1
+    start = scenes[from_day].index(scene)
+    # Space picks it up, the arrow keys carry it past the end of its day, Enter drops it.
+    page.locator(f'.strip[data-scene="{scene}"]').focus()
     page.keyboard.press("Space")
-    for _ in range(page.locator("ol.day").nth(0).locator(".strip").count()):
+    for _ in range(len(scenes[from_day]) - start):
         page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     page.wait_for_selector(f'#board-root[data-version="{version + 1}"]')
     moved = page.locator(f'.strip[data-scene="{scene}"]')
-    assert moved.get_attribute("data-day") == "2"
+    assert moved.get_attribute("data-day") == str(day)
+    assert moved.get_attribute("data-position") == "0"
     assert "Edited by hand" in page.locator(".metrics").inner_text()
-    # The lock keeps it on day 2.
+    # The lock keeps it on its new day.
     moved.locator("button.lock").click()
     page.wait_for_selector(f'#board-root[data-version="{version + 2}"]')
     assert page.locator(f'.strip[data-scene="{scene}"]').get_attribute("data-locked") == "true"
@@ -383,29 +457,36 @@ def test_a_strip_moves_by_keyboard_is_locked_and_the_move_is_undone(
     page.click("#undo-button")
     page.wait_for_selector(f'#board-root[data-version="{version + 3}"]')
     assert page.locator(f'.strip[data-scene="{scene}"]').get_attribute("data-locked") == "false"
-    # And again: the strip goes back to day 1.
+    # And again: the strip goes back to its day and place.
     page.click("#undo-button")
     page.wait_for_selector(f'#board-root[data-version="{version + 4}"]')
-    assert page.locator(f'.strip[data-scene="{scene}"]').get_attribute("data-day") == "1"
+    back = page.locator(f'.strip[data-scene="{scene}"]')
+    assert back.get_attribute("data-day") == str(from_day)
+    assert back.get_attribute("data-position") == str(start)
 
 
 def test_re_optimising_keeps_a_locked_strip_where_a_person_put_it(
     page: Page, live_server: LiveServer, example_present: None
 ) -> None:
-    register(page, "Đạo Diễn")
+    email = register(page, "Đạo Diễn")
     project = create_project(page, "Locked Strip")
     upload_example(page, project)
     make_schedule(page, project)
     version = schedule_version(page)
-    last_day = page.locator("ol.day").count()
-    strip = page.locator("ol.day").nth(0).locator(".strip").first
-    scene = strip.get_attribute("data-scene")
+    # A strip of the first day dragged to a later day the rules allow, the latest first.
+    scenes = board_scenes(page)
+    scene, day, _ = first_accepted(
+        live_server,
+        email,
+        project,
+        [(s, d, None) for d in sorted(scenes, reverse=True) if d != 1 for s in scenes[1]],
+    )
     page.set_viewport_size({"width": 1366, "height": 3000})
-    strip.drag_to(page.locator(f'ol.day[data-day="{last_day}"]'))
+    page.locator(f'.strip[data-scene="{scene}"]').drag_to(page.locator(f'ol.day[data-day="{day}"]'))
     page.wait_for_selector(f'#board-root[data-version="{version + 1}"]')
     page.set_viewport_size({"width": 1366, "height": 768})
     landed = page.locator(f'.strip[data-scene="{scene}"]').get_attribute("data-day")
-    assert landed != "1"
+    assert landed == str(day)
     # A lock holds a strip to its shoot date (day numbers may shift around it).
     landed_on = page.locator(f'.strip[data-scene="{scene}"]').get_attribute("data-date")
     page.locator(f'.strip[data-scene="{scene}"] button.lock').click()
@@ -425,3 +506,93 @@ def test_re_optimising_keeps_a_locked_strip_where_a_person_put_it(
     assert kept.get_attribute("data-locked") == "true"
     assert "Edited by hand" not in page.locator("dl.metrics").inner_text()
     shot(page, "20b-stripboard-after-re-optimising")
+
+
+def keyboard_slots(scenes: dict[int, list[str]], held: str) -> list[tuple[int, int]]:
+    """The (day, position) slots the keyboard walks through while ``held`` is carried."""
+    return [
+        (day, position)
+        for day in sorted(scenes)
+        for position in range(len([s for s in scenes[day] if s != held]) + 1)
+    ]
+
+
+def test_a_move_that_would_break_a_hard_rule_is_refused_with_the_rule_named(
+    page: Page, live_server: LiveServer, tmp_path: Path
+) -> None:
+    register(page, "Quỳnh Hồ")
+    project = create_project(page, "Hai Ngày Dài")
+    screenplay = tmp_path / "hai-ngay-dai.fountain"
+    screenplay.write_text(a_script_with_two_long_scenes(), "utf-8")
+    page.goto(f"/projects/{project}/scripts")
+    page.set_input_files("#script-file", str(screenplay))
+    page.click("form[enctype] button[type=submit]")
+    page.wait_for_selector("text=Revision 1 (White) stored")
+    make_schedule(page, project)
+    version = schedule_version(page)
+    scenes = board_scenes(page)
+    origin = next(day for day, on in scenes.items() if "1" in on)
+    target = next(day for day, on in scenes.items() if "2" in on)
+    # Both long scenes on one day: longer than the longest shooting day the rules allow.
+    page.set_viewport_size({"width": 1366, "height": 3000})
+    page.locator('.strip[data-scene="1"]').drag_to(page.locator(f'ol.day[data-day="{target}"]'))
+    refusal = page.locator("#move-refused")
+    refusal.wait_for(state="visible")
+    message = refusal.locator(".refusal-message").inner_text()
+    assert message.startswith(f"Scene 1 (LAN) cannot move to day {target} ("), message
+    assert message.endswith("The stripboard is unchanged.")
+    rules = refusal.locator(".refusal-rules li").all_inner_texts()
+    assert any("min allowed" in rule for rule in rules), rules
+    strip = page.locator('.strip[data-scene="1"]')
+    assert strip.get_attribute("data-day") == str(origin)
+    assert "refused" in (strip.get_attribute("class") or "").split()
+    assert schedule_version(page) == version
+    page.set_viewport_size({"width": 1366, "height": 768})
+    refusal.scroll_into_view_if_needed()
+    shot(page, "21-stripboard-move-refused")
+    page.reload()
+    assert schedule_version(page) == version
+
+    # In Vietnamese, by keyboard: the carried strip goes back where it was.
+    page.select_option("#language-select", "vi")
+    page.wait_for_selector("html[lang=vi]")
+    slots = keyboard_slots(scenes, "1")
+    start = slots.index((origin, scenes[origin].index("1")))
+    steps = slots.index((target, 0)) - start
+    page.locator('.strip[data-scene="1"]').focus()
+    page.keyboard.press("Space")
+    for _ in range(abs(steps)):
+        page.keyboard.press("ArrowDown" if steps > 0 else "ArrowUp")
+    page.keyboard.press("Enter")
+    refusal.wait_for(state="visible")
+    message = refusal.locator(".refusal-message").inner_text()
+    assert message.startswith(f"Không thể chuyển cảnh 1 (LAN) sang ngày {target} ("), message
+    assert refusal.locator(".refusal-rules li").count() == len(rules)
+    assert board_scenes(page) == scenes
+    assert schedule_version(page) == version
+    shot(page, "21b-stripboard-move-refused-vi")
+
+
+def test_a_pdf_screenplay_uploads_in_the_browser_and_reads_with_its_scenes(
+    page: Page, live_server: LiveServer, example_present: None, tmp_path: Path
+) -> None:
+    register(page, "Thảo Lý")
+    project = create_project(page, "Bản PDF")
+    # The example screenplay set in the industry layout by the project's own PDF renderer.
+    original = read(EXAMPLE.read_bytes(), EXAMPLE.name)
+    pdf = tmp_path / "pho-at-dawn.pdf"
+    pdf.write_bytes(render_screenplay_pdf(original))
+    page.goto(f"/projects/{project}/scripts")
+    page.set_input_files("#script-file", str(pdf))
+    page.click("form[enctype] button[type=submit]")
+    page.wait_for_selector(f"text=Revision 1 (White) stored: {len(original.scenes)} scenes.")
+    page.click("text=Read revision 1")
+    page.wait_for_selector("article.script")
+    headings = page.locator("article.script .scene-heading span:nth-child(2)").all_inner_texts()
+    assert headings == [scene.heading.text for scene in original.scenes]
+    numbers = page.locator("article.script .scene-heading .scene-no:first-child").all_inner_texts()
+    assert numbers == [scene.number.text for scene in original.scenes]
+    shot(page, "22-script-read-from-a-pdf")
+    page.goto(f"/projects/{project}/breakdown?scene=1")
+    page.wait_for_selector("#tags .tag-item")
+    assert page.locator("mark.tag").count() > 0

@@ -281,8 +281,15 @@ def metrics(request: Request, loaded: LoadedSchedule) -> list[Metric]:
             )
         )
     if now.bound is not None:
+        # The bound is in the objective's units: whole units of the schedule's currency.
+        bound = money_of(round(now.bound), now.cost.currency) if now.cost is not None else None
         shown.append(
-            Metric(translator.gettext(N_("Lower bound")), translator.number(round(now.bound)))
+            Metric(
+                translator.gettext(N_("Lower bound")),
+                translator.money(bound)
+                if bound is not None
+                else translator.number(round(now.bound)),
+            )
         )
     if now.gap is not None:
         shown.append(
