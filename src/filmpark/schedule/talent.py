@@ -677,8 +677,9 @@ class _Searcher:
 # Talent scheduling
 # --------------------------------------------------------------------------------------------
 
-#: Beam widths tried in turn for a first good order, before the exact layered search.
-BEAM_WIDTHS = (64, 512)
+#: The layered search's plan: a beam of this width for an order to beat, then the exact search
+#: allowed that many subsets per layer; when a layer outgrows it, a wider beam and again.
+SEARCH_LADDER = ((32, 20_000), (512, 250_000), (4096, 2_000_000))
 
 
 def _reduce(
@@ -774,27 +775,6 @@ def _reduce(
     return units, days, casts, [c for _, c in actors], constant
 
 
-def _first_order(
-    search: LayeredSearch, start: tuple[tuple[int, ...], int] | None, deadline: float
-) -> tuple[tuple[int, ...], int]:
-    """A good order to bound the exact search, and its cost: the caller's, if any, and beams
-    of growing width. The first beam always runs (milliseconds), so there is always an order."""
-    best = start
-    for round_, width in enumerate(BEAM_WIDTHS):
-        if round_ and time.perf_counter() > deadline:
-            break
-        found = search.run(
-            best[1] - 1 if best is not None else 1 << 62,
-            width=width,
-            deadline=deadline if round_ else None,
-        )
-        if found.order is not None and found.cost is not None:
-            best = (found.order, found.cost)
-    if best is None:  # pragma: no cover - an unbounded beam always completes an order
-        raise AssertionError("the first beam found no order")
-    return best
-
-
 def solve_talent(
     instance: TalentInstance,
     *,
@@ -852,19 +832,11 @@ def solve_talent(
         cost, order = solve_dense(durations, free_casts, costs, head_cast, tail_cast)
         optimal, bound, nodes = True, cost, 1 << k
     elif k <= MAX_SCENES:
-        deadline = started + time_limit
         search = LayeredSearch(durations, free_casts, costs, head_cast, tail_cast)
-        start = None
-        if initial is not None:
-            start_order = _free_order(groups, free, initial)
-            start = (start_order, search.order_cost(start_order))
-        upper, upper_cost = _first_order(search, start, deadline)
-        exact = search.run(upper_cost - 1, deadline=deadline, should_stop=should_stop)
-        if exact.order is not None and exact.cost is not None:
-            upper, upper_cost = exact.order, exact.cost
-        cost, order = upper_cost, list(upper)
-        optimal = exact.complete
-        bound = cost if optimal else min(exact.lower_bound, cost)
+        order, cost, optimal, bound = _layered(
+            search, _free_order(groups, free, initial) if initial else None,
+            started + time_limit, should_stop,
+        )  # fmt: skip
         nodes = search.expanded
     else:
         return _solve_large(
@@ -887,9 +859,46 @@ def solve_talent(
     )
 
 
+def _layered(
+    search: LayeredSearch,
+    start: Sequence[int] | None,
+    deadline: float,
+    should_stop: Callable[[], bool] | None,
+) -> tuple[list[int], int, bool, int]:
+    """Order, cost, proven, lower bound: beams for an order to beat, each followed by the exact
+    layered search with a cap on its layers (see ``SEARCH_LADDER``). The first beam always runs
+    (milliseconds) so that there is an order whatever the time limit."""
+    upper = list(start) if start is not None else None
+    upper_cost = search.order_cost(upper) if upper is not None else 1 << 62
+    bound = 0
+    for rung, (width, cap) in enumerate(SEARCH_LADDER):
+        timed = rung > 0 or upper is not None
+        beam = search.run(
+            upper_cost - 1,
+            width=width,
+            deadline=deadline if timed else None,
+            should_stop=should_stop if timed else None,
+        )
+        if beam.order is not None and beam.cost is not None:
+            upper, upper_cost = list(beam.order), beam.cost
+        exact = search.run(
+            upper_cost - 1, deadline=deadline, should_stop=should_stop, max_states=cap
+        )
+        if exact.order is not None and exact.cost is not None:
+            upper, upper_cost = list(exact.order), exact.cost
+        bound = max(bound, exact.lower_bound)
+        if exact.complete:
+            assert upper is not None
+            return upper, upper_cost, True, upper_cost
+        if not exact.outgrown:
+            break  # out of time, or asked to stop
+    assert upper is not None
+    return upper, upper_cost, False, min(bound, upper_cost)
+
+
 def _free_order(
     groups: Sequence[Sequence[int]], free: Sequence[int], scenes: Sequence[int]
-) -> tuple[int, ...]:
+) -> list[int]:
     """A scene order as an order of the free groups: each where its first scene appears."""
     position = {s: i for i, g in enumerate(free) for s in groups[g]}
     seen: set[int] = set()
@@ -899,7 +908,7 @@ def _free_order(
         if i is not None and i not in seen:
             seen.add(i)
             out.append(i)
-    return tuple(out)
+    return out
 
 
 def _solve_large(

@@ -349,6 +349,7 @@ class LayeredOutcome:
     order costs at most the threshold, or the pass stopped). ``lower_bound``: proven for the
     optimum (``threshold + 1`` when the pass completed without an order). ``complete``: the pass
     ran to the end, so its answer is exact. ``states``: subsets kept, over all layers.
+    ``outgrown``: the pass stopped because a layer would have held more than ``max_states``.
     """
 
     order: tuple[int, ...] | None
@@ -356,16 +357,23 @@ class LayeredOutcome:
     lower_bound: int
     complete: bool
     states: int
+    outgrown: bool = False
 
 
 class _Stopped(Exception):
-    """The deadline passed, the caller asked to stop, or a layer outgrew the memory cap."""
+    """The deadline passed or the caller asked to stop."""
+
+
+class _Outgrown(Exception):
+    """A layer would hold more subsets than allowed."""
 
 
 #: Rows of work handled in one numpy pass (bounds memory to tens of MB per array).
 _CHUNK = 1 << 15
 #: Bytes the per-present-set bound tables may take before the bound is computed scene by scene.
 _TABLE_BUDGET = 48 << 20
+#: Up to this many actors Smith's rule is summed over pairs; beyond, by sorting.
+_PAIRWISE_ACTORS = 10
 
 
 class LayeredSearch:
@@ -415,14 +423,23 @@ class LayeredSearch:
         self.scene_by_cast = np.argsort(self.casts).astype(np.int64)
         # the Smith bound's ingredients
         self.rates = np.array(costs, dtype=np.float64)
+        self.rate_column = self.rates[:, None]
         self.pair_a, self.pair_b = (x.astype(np.int64) for x in np.triu_indices(m, 1))
         self.members = [[a for a in range(m) if casts[i] >> a & 1] for i in range(k)]
+        # for the bound computed scene by scene: each actor's scenes, one run of rows each
+        self.scene_ids = np.arange(k, dtype=np.int64)[:, None]
+        self.actor_ids = np.arange(m, dtype=np.int64)[:, None]
+        self.days_column = np.array(durations, dtype=np.float64)[:, None]
+        # (an actor with no scene gets a placeholder row: never present, it weighs nothing)
+        scenes_of = [[i for i in range(k) if casts[i] >> a & 1] or [0] for a in range(m)]
+        self.scene_rows = np.array([i for rows in scenes_of for i in rows], dtype=np.int64)
+        self.row_starts = np.cumsum([0] + [len(rows) for rows in scenes_of[:-1]]).astype(np.int64)
         block = self.chunks * 256 * (m + 1) * 8
         self.tabled = m <= 16 and (1 << m) * block <= _TABLE_BUDGET
         if self.tabled:
-            self.block_of = np.full(1 << m, -1, dtype=np.int64)
-            self.table = np.zeros((m + 1, 0), dtype=np.float64)
-            self.blocks = 0
+            # one block of columns per present-actor set, filled when the set first occurs
+            self.built = np.zeros(1 << m, dtype=bool)
+            self.table = np.empty((m + 1, (1 << m) * self.chunks * 256), dtype=np.float64)
             kpad = 8 * self.chunks
             self.cast_pad = np.zeros(kpad, dtype=np.int64)
             self.cast_pad[:k] = self.casts
@@ -431,9 +448,6 @@ class LayeredSearch:
             self.in_scene = np.zeros((kpad, m), dtype=np.float64)
             for i, members in enumerate(self.members):
                 self.in_scene[i, members] = 1.0
-            self.byte_bits = ((np.arange(256)[:, None] >> np.arange(8)[None, :]) & 1).astype(
-                np.float64
-            )
         self.expanded = 0
 
     def order_cost(self, order: Sequence[int]) -> int:
@@ -470,45 +484,46 @@ class LayeredSearch:
         per_rate = np.divide(
             self.days_pad[None, :], total, out=np.zeros_like(total), where=total > 0
         )
-        parts = np.empty((u, 8 * self.chunks, m + 1), dtype=np.float64)
-        parts[:, :, :m] = per_rate[:, :, None] * self.in_scene[None, :, :] * rates[:, None, :]
-        parts[:, :, m] = per_rate * (total * total + squares) * 0.5
-        by_byte = parts.reshape(u, self.chunks, 8, m + 1)
-        sums = np.einsum("yj,ucjx->xucy", self.byte_bits, by_byte)
-        self.table = np.concatenate([self.table, sums.reshape(m + 1, -1)], axis=1)
-        self.block_of[present] = np.arange(self.blocks, self.blocks + u)
-        self.blocks += u
+        parts = np.empty((m + 1, u, 8 * self.chunks), dtype=np.float64)
+        parts[:m] = (
+            per_rate[:, :, None] * self.in_scene[None, :, :] * rates[:, None, :]
+        ).transpose(2, 0, 1)
+        parts[m] = per_rate * (total * total + squares) * 0.5
+        by_byte = parts.reshape(m + 1, u, self.chunks, 8)
+        # subset sums over each byte, by doubling: sums[..., y] = parts of the bits of y
+        sums = np.empty((m + 1, u, self.chunks, 256), dtype=np.float64)
+        sums[..., 0] = 0.0
+        for j in range(8):
+            np.add(sums[..., : 1 << j], by_byte[..., j : j + 1], out=sums[..., 1 << j : 2 << j])
+        width = self.chunks * 256
+        columns = present[:, None] * width + np.arange(width, dtype=np.int64)
+        self.table[:, columns.ravel()] = sums.reshape(m + 1, u * width)
+        self.built[present] = True
 
     def _shares_tabled(self, rest: Int64s, present: Int64s) -> Floats:
-        block = self.block_of[present]
-        if (block < 0).any():
-            self._add_blocks(np.unique(present[block < 0]))
-            block = self.block_of[present]
-        base = block * (self.chunks * 256)
+        missing = ~self.built[present]
+        if missing.any():
+            self._add_blocks(np.unique(present[missing]))
+        base = present * (self.chunks * 256)
         shares = self.table[:, base + (rest & 255)]
         for ch in range(1, self.chunks):
             shares += self.table[:, base + (ch * 256) + ((rest >> (8 * ch)) & 255)]
         return shares
 
     def _shares_direct(self, rest: Int64s, present: Int64s) -> Floats:
-        shares = np.zeros((self.m + 1, rest.size), dtype=np.float64)
-        for i, members in enumerate(self.members):
-            if not members:
-                continue
-            mine = ((rest >> i) & 1).astype(bool)
-            shared = int(self.casts[i]) & present
-            total = self.pay(shared).astype(np.float64)
-            per_rate = np.divide(
-                float(self.durations[i]),
-                total,
-                out=np.zeros_like(total),
-                where=mine & (total > 0),
-            )
-            for a in members:
-                shares[a] += per_rate * (((present >> a) & 1) * self.costs[a])
-            shares[self.m] += (
-                per_rate * (total * total + self.pay_squares(shared).astype(np.float64)) * 0.5
-            )
+        """The same sums as the tables give, computed for all scenes at once (rows = scenes)."""
+        shared = self.casts[:, None] & present[None, :]
+        total = self.pay(shared).astype(np.float64)
+        mine = ((rest[None, :] >> self.scene_ids) & 1).astype(bool)
+        per_rate = np.divide(
+            self.days_column, total, out=np.zeros_like(total), where=mine & (total > 0)
+        )
+        shares = np.empty((self.m + 1, rest.size), dtype=np.float64)
+        in_o = (present[None, :] >> self.actor_ids) & 1
+        shares[: self.m] = np.add.reduceat(per_rate[self.scene_rows], self.row_starts, axis=0)
+        shares[: self.m] *= in_o * self.rate_column
+        squares = self.pay_squares(shared).astype(np.float64)
+        shares[self.m] = (per_rate * (total * total + squares)).sum(axis=0) * 0.5
         return shares
 
     def bound(self, done: Int64s) -> Int64s:
@@ -525,12 +540,18 @@ class LayeredSearch:
         else:
             shares = self._shares_direct(rest, present)
         p = shares[: self.m]
-        rates = self.rates[:, None]
-        smith = (p * rates).sum(axis=0)
-        if self.pair_a.size:
+        rates = self.rate_column
+        if self.m <= _PAIRWISE_ACTORS:
+            # Smith's rule in pairwise form: whoever of a and b has the smaller p/c goes first
+            smith = (p * rates).sum(axis=0)
             smith += np.minimum(
                 p[self.pair_a] * rates[self.pair_b], p[self.pair_b] * rates[self.pair_a]
             ).sum(axis=0)
+        else:
+            # Smith's rule by sorting: absent actors (p = 0) go last and weigh nothing
+            order = np.argsort(np.where(p > 0, p / rates, np.inf), axis=0)
+            ranked = np.take_along_axis(p, order, axis=0)
+            smith = (self.rates[order] * (ranked > 0) * np.cumsum(ranked, axis=0)).sum(axis=0)
         idle = np.ceil(smith - shares[self.m] - 1e-6 - 1e-9 * np.abs(smith))
         bound: Int64s = fixed + np.maximum(idle, 0.0).astype(np.int64)
         return bound
@@ -576,7 +597,7 @@ class LayeredSearch:
         width: int | None = None,
         deadline: float | None = None,
         should_stop: Callable[[], bool] | None = None,
-        max_states: int = 4_000_000,
+        max_states: int = 2_000_000,
     ) -> LayeredOutcome:
         """Search for an order of cost at most ``threshold``.
 
@@ -616,11 +637,11 @@ class LayeredSearch:
                     check()
                 child = np.concatenate(child_parts)
                 if child.size > 8 * max_states:
-                    raise _Stopped
+                    raise _Outgrown
                 cost = np.concatenate(cost_parts)
                 keep = self._merge(child, cost)
                 if keep.size > max_states:
-                    raise _Stopped
+                    raise _Outgrown
                 child, cost = child[keep], cost[keep]
                 rows, cols = np.concatenate(row_parts)[keep], np.concatenate(col_parts)[keep]
                 f = np.empty_like(cost)
@@ -641,10 +662,12 @@ class LayeredSearch:
                 if done.size == 0:
                     bound = threshold + 1 if exact else root
                     return LayeredOutcome(None, None, bound, exact, states)
-        except _Stopped:
+        except (_Stopped, _Outgrown) as stop:
             floor = int(f_layer.min()) if f_layer.size else threshold + 1
             bound = min(threshold + 1, floor) if exact else root
-            return LayeredOutcome(None, None, bound, False, states)
+            return LayeredOutcome(
+                None, None, bound, False, states, outgrown=isinstance(stop, _Outgrown)
+            )
         order: list[int] = []
         at = 0
         for parents, scenes in reversed(trail):
