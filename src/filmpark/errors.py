@@ -27,15 +27,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from filmpark.text import compose, join, localize, t
+from filmpark.text import Text, compose, join, localize, t
 
 
 class FilmparkError(Exception):
     """Base of every error filmpark raises on purpose."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: Text) -> None:
         super().__init__(message)
-        self.message = message
+        self.message: Text = message
 
     def __str__(self) -> str:
         return self.message
@@ -52,7 +52,7 @@ class InputError(FilmparkError):
 class ScreenplayError(InputError):
     """A screenplay file cannot be read at all (binary, empty, truncated, encrypted...)."""
 
-    def __init__(self, source: str, cause: str) -> None:
+    def __init__(self, source: str, cause: Text) -> None:
         super().__init__(compose("{source}: {cause}", source=source, cause=cause))
         self.source = source
         self.cause = cause
@@ -62,7 +62,7 @@ class ConfigError(InputError):
     """A production config is malformed: names the key and, where known, the line."""
 
     def __init__(
-        self, message: str, *, key: str | None = None, line: int | None = None, source: str = ""
+        self, message: Text, *, key: str | None = None, line: int | None = None, source: str = ""
     ) -> None:
         where = ":".join(part for part in (source, str(line) if line else "") if part)
         template = ("{where}: " if where else "") + ("'{key}': " if key else "") + "{detail}"
@@ -76,7 +76,7 @@ class ConfigError(InputError):
 class ValidationError(InputError):
     """A value is out of range or of the wrong kind."""
 
-    def __init__(self, field: str, message: str) -> None:
+    def __init__(self, field: str, message: Text) -> None:
         super().__init__(compose("{field}: {detail}", field=field, detail=message))
         self.field = field
         self.detail = message
@@ -85,8 +85,8 @@ class ValidationError(InputError):
 class Infeasible(FilmparkError):
     """Hard rules that cannot all hold at once; ``reasons`` states each conflicting rule."""
 
-    def __init__(self, reasons: Sequence[str], message: str | None = None) -> None:
-        self.reasons: tuple[str, ...] = tuple(reasons)
+    def __init__(self, reasons: Sequence[Text], message: Text | None = None) -> None:
+        self.reasons: tuple[Text, ...] = tuple(reasons)
         text = message or t("schedule.infeasible", reasons=join("; ", self.reasons))
         super().__init__(text)
 

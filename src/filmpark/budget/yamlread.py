@@ -78,7 +78,7 @@ class Reader:
     def __init__(self, source: str) -> None:
         self.source = source
 
-    def fail(self, node: yaml.Node | None, key: str, message: str) -> ConfigError:
+    def fail(self, node: yaml.Node | None, key: str, message: Text) -> ConfigError:
         """A :class:`ConfigError` at ``node`` (``message`` is a catalogue text)."""
         return ConfigError(
             message, key=key, line=line_of(node) if node else None, source=self.source

@@ -284,6 +284,16 @@ MESSAGES: dict[str, Entry] = {
         "Hai ngân sách này dùng hai loại tiền khác nhau nên không so sánh được.",
     ),
     "web.no_call_sheet": ("no call sheet for that day", "không có lịch gọi đoàn cho ngày đó"),
+    "web.move_needs": (
+        "A move needs a scene, a day and the version it was made on.",
+        "Việc di chuyển cần có cảnh, ngày và phiên bản đang sửa.",
+    ),
+    "web.position_whole": ("The position must be a whole number.", "Vị trí phải là số nguyên."),
+    "web.lock_boolean": ("Lock must be true or false.", "Khoá phải là đúng hoặc sai."),
+    "web.schedule_at_version": (
+        "the schedule is at version {version}",
+        "lịch quay đang ở phiên bản {version}",
+    ),
     # Documents (documents/*.py).
     "language.unknown": (
         "unknown language {lang} (expected en or vi)",

@@ -192,7 +192,7 @@ class _Reader:
     def __init__(self, source: str) -> None:
         self.source = source
 
-    def fail(self, message: str, node: Node | None, key: str | None) -> ConfigError:
+    def fail(self, message: Text, node: Node | None, key: str | None) -> ConfigError:
         line = node.start_mark.line + 1 if node is not None else None
         return ConfigError(message, key=key, line=line, source=self.source)
 

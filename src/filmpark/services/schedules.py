@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -35,7 +35,7 @@ from filmpark.services.jobs import JobEnv, JobKind, Progress, register_job_kind
 from filmpark.services.permissions import Permission, require
 from filmpark.store import FileStore, Tx
 from filmpark.store.records import Job, LedgerStatus, ScheduleVersion, User
-from filmpark.text import join, t
+from filmpark.text import Text, join, t
 
 if TYPE_CHECKING:
     from filmpark.schedule.problem import Problem
@@ -384,12 +384,12 @@ def _problem(inputs: planning.PlanInputs) -> Problem:
     return build_problem(script, breakdown, production)
 
 
-def _broken_rules(problem: Problem, document: dict[str, Any]) -> list[str]:
+def _broken_rules(problem: Problem, document: dict[str, Any]) -> list[Text]:
     """The hard rules the stored arrangement breaks, in the engine's words."""
     from filmpark.schedule.evaluate import build_days, violations
 
     arranged = build_days(problem, planning.days_of(document), keep_order=True)
-    found: list[str] = [*violations(problem, arranged)]
+    found: list[Text] = [*violations(problem, arranged)]
     return found
 
 
@@ -444,7 +444,7 @@ def _refuse_broken_rules(
     raise _refusal(scene, day, when, introduced)
 
 
-def _refusal(scene: str, day: int, when: date | None, reasons: list[str]) -> Infeasible:
+def _refusal(scene: str, day: int, when: date | None, reasons: Sequence[Text]) -> Infeasible:
     return Infeasible(
         reasons,
         t(

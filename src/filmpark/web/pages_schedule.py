@@ -22,6 +22,7 @@ from fastapi.responses import JSONResponse
 from filmpark.errors import Conflict, Infeasible, NotFound, PermissionDenied, ValidationError
 from filmpark.services import breakdowns, budgets, jobs, projects, schedules, scripts
 from filmpark.services.permissions import Permission, can
+from filmpark.text import t
 from filmpark.units import Eighths, Money
 from filmpark.web.core import PageRoute, gettext, json_of, render, require_user, tr
 from filmpark.web.i18n import N_, Translator
@@ -492,13 +493,11 @@ def stripboard_move(request: Request, project_id: str) -> Response:
     scene, day = body.get("scene"), body.get("day")
     expected, position, lock = body.get("expected_version"), body.get("position"), body.get("lock")
     if not isinstance(scene, str) or not isinstance(day, int) or not isinstance(expected, int):
-        raise ValidationError(
-            "move", gettext(request, "A move needs a scene, a day and the version it was made on.")
-        )
+        raise ValidationError("move", t("web.move_needs"))
     if position is not None and not isinstance(position, int):
-        raise ValidationError("position", gettext(request, "The position must be a whole number."))
+        raise ValidationError("position", t("web.position_whole"))
     if lock is not None and not isinstance(lock, bool):
-        raise ValidationError("lock", gettext(request, "Lock must be true or false."))
+        raise ValidationError("lock", t("web.lock_boolean"))
     try:
         with write(request) as tx:
             saved = schedules.move_strip(
@@ -534,7 +533,7 @@ def stripboard_solve(request: Request, project_id: str) -> Response:
             current = None
         if current is not None:
             if isinstance(expected, int) and expected != current.version:
-                raise Conflict(f"the schedule is at version {current.version}")
+                raise Conflict(t("web.schedule_at_version", version=current.version))
             config = dict(current.config)
         job = schedules.request_schedule(tx, user, project_id, config, ip=client_ip(request))
     dispatch(request, job.id)
@@ -547,7 +546,7 @@ def job_status(request: Request, project_id: str, job_id: str) -> Response:
     with read(request) as tx:
         job = jobs.get_job(tx, user, job_id)
     if job.project_id != project_id:
-        raise NotFound("no such job")
+        raise NotFound(t("jobs.not_found"))
     return JSONResponse(
         {
             "state": job.state.value,
