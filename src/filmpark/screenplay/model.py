@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from filmpark.text import Text
 from filmpark.units import Eighths, SceneNumber
 
 
@@ -61,13 +62,13 @@ class DayNight(Enum):
 class Diagnostic:
     """A recoverable oddity a reader noticed: where (source file, 1-based line) and what.
 
-    ``message`` reads English as a ``str``; a message from the catalogue is a
-    :class:`~filmpark.text.Text`, which :func:`~filmpark.text.localize` renders in Vietnamese.
+    ``message`` is a :class:`~filmpark.text.Text` from the catalogue: it reads English as a
+    ``str`` (``Script.1`` JSON keeps it so) and ``message.in_("vi")`` reads Vietnamese.
     """
 
     source: str
     line: int
-    message: str
+    message: Text
 
 
 @dataclass(frozen=True, slots=True)
