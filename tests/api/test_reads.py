@@ -248,3 +248,20 @@ def test_if_none_match_is_compared_weakly_and_accepts_a_list_or_a_star() -> None
     assert not etag_matches(None, tag)
     assert not etag_matches("", tag)
     assert not etag_matches('"a", "b"', tag)
+
+
+def test_single_statement_reads_hold_no_transaction_on_a_waiting_connection(
+    platform: Platform,
+) -> None:
+    """One SELECT is its own snapshot: no BEGIN around it, and on SQLite a busy file waits."""
+    database = platform.database
+    with database.statements.connect() as connection:
+        assert connection.exec_driver_sql("SELECT 1").scalar() == 1
+        raw: Any = connection.connection.dbapi_connection
+        if database.kind == "sqlite":
+            assert not raw.in_transaction
+            assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 30000
+            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        else:
+            assert raw.autocommit is True
