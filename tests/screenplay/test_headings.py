@@ -207,14 +207,36 @@ _HEADING_PIECES = st.sampled_from(
     st.lists(_HEADING_PIECES, max_size=6),
     st.sampled_from([" - ", "-", " -- ", " – ", "  - ", " ", ""]),
     st.lists(_HEADING_PIECES, max_size=3),
+    st.sampled_from(
+        [
+            "",
+            " (1973)",
+            "  [FLASHBACK]",
+            " ()",
+            " [ ]",
+            " (A [B])",
+            " [A (B)]",
+            "(X)",
+            " (X) [Y]",
+            " (",
+            " ]",
+            " [",
+            " (A) ",
+            " - (A)",
+            " (A)B",
+            " (A) - B",
+        ]
+    ),
 )
-@example("INT. ", ["EXT", ". ", "HOUSE"], " - ", ["DAY"])
-@example("INT. ", ["HOUSE", " "], " - ", ["DAY"])
-@example("EXT. ", ["A", " -- ", "B"], " - ", ["LATER"])
+@example("INT. ", ["EXT", ". ", "HOUSE"], " - ", ["DAY"], "")
+@example("INT. ", ["HOUSE", " "], " - ", ["DAY"], "")
+@example("EXT. ", ["A", " -- ", "B"], " - ", ["LATER"], "")
+@example("EXT. ", ["HOUSE"], " - ", ["NIGHT"], " [CONTINUOUS]")
+@example("INT. ", ["HOUSE"], " - ", ["DAY"], " ( )")
 def test_the_shortcut_for_common_headings_agrees_with_the_general_parse(
-    prefix: str, location: list[str], separator: str, time: list[str]
+    prefix: str, location: list[str], separator: str, time: list[str], modifier: str
 ) -> None:
-    line = (prefix + "".join(location) + separator + "".join(time)).strip()
+    line = (prefix + "".join(location) + separator + "".join(time) + modifier).strip()
     common = common_heading(line)
     if common is not None:
         assert common == general_heading(line)
@@ -222,8 +244,21 @@ def test_the_shortcut_for_common_headings_agrees_with_the_general_parse(
 
 
 def test_the_shortcut_takes_the_common_forms() -> None:
-    for line in ("INT. HOUSE - DAY", "ext. villa - ballroom - night", "INT.  A.P. ROOM - LATER"):
+    for line in (
+        "INT. HOUSE - DAY",
+        "ext. villa - ballroom - night",
+        "INT.  A.P. ROOM - LATER",
+        "INT. HOUSE - DAY (1973)",
+        "EXT.  BLOOM BACK YARD - NIGHT [CONTINUOUS]",
+        "INT. HOUSE - DAY ( )",
+    ):
         assert common_heading(line) is not None, line
         assert common_heading(line) == general_heading(line)
-    for line in ("INT. EXT. CAR - DAY", "INT. HOUSE - DAY (1973)", "INT. HOUSE - PRE-DAWN"):
+    for line in (
+        "INT. EXT. CAR - DAY",
+        "INT. HOUSE - PRE-DAWN",
+        "INT. HOUSE - DAY (1973) [FLASHBACK]",
+        "INT. HOUSE - DAY(1973)",
+        "INT. HOUSE [1973] - DAY",
+    ):
         assert common_heading(line) is None, line

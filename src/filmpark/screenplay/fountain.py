@@ -79,6 +79,10 @@ _WORD_NUMBER_RE = re.compile(
 _WORD_NUMBER_FIRST = frozenset("SsCcſ")
 # ... and those a heading can start with, numbered or not.
 _HEADING_OR_NUMBER_FIRST = HEADING_FIRST | _WORD_NUMBER_FIRST
+# What an ASCII line must open with to be a heading, numbered ("SCENE 4: INT. ...") or not: only
+# the English prefixes are written in ASCII. Most action lines that start with one of the letters
+# above ("Edward...", "Sandra...") fail this one match instead of the full tests.
+_ASCII_HEADING_OPENING = re.compile(r"INT|EXT|EST|I\.?\s*/|E\.?\s*/|SCENE|SC\.", re.IGNORECASE)
 _PRINT_FURNITURE_RE = re.compile(
     r"^(?:\s{12,}\d{1,3}\.?|\s*\(MORE\)|\s*\(CONTINUED\)|\s*CONTINUED:(?:\s*\(\d+\))?)\s*$"
 )
@@ -527,9 +531,13 @@ class _Reader:
                 self.read_lines(lines, start, stop)
                 start = stop + 1
                 continue
-            if lead in _HEADING_OR_NUMBER_FIRST and (
-                is_heading_candidate(stripped)
-                or numbered_heading(stripped, plain=False) is not None
+            if (
+                lead in _HEADING_OR_NUMBER_FIRST
+                and (_ASCII_HEADING_OPENING.match(stripped) is not None or not stripped.isascii())
+                and (
+                    is_heading_candidate(stripped)
+                    or numbered_heading(stripped, plain=False) is not None
+                )
             ):
                 unlisted = _unlisted_prefix(stripped)
                 if unlisted is None:

@@ -417,13 +417,15 @@ def _split_location_time(
 
 
 # Most headings of a script are "INT. HOUSE - DAY": ASCII, one prefix, sub-locations joined by
-# " - ", a time word last, and nothing else (no scene number, modifier, slash or other dash).
-# Such a line is taken apart by this one pattern; a line it does not match, or whose last part is
-# no word of the time tables, goes the general way (and gives the same result: a property test
-# holds the two to it).
+# " - ", a time word last, perhaps a modifier in brackets after it ("(1973)", "[FLASHBACK]"), and
+# nothing else (no scene number, slash or other dash). Such a line is taken apart by this one
+# pattern; a line it does not match, or whose time is no word of the time tables, goes the
+# general way (and gives the same result: a property test holds the two to it).
 _PIECE = r"[A-Za-z0-9](?:[^#()\[\]\-–—/]*[^\s#()\[\]\-–—/])?"
 _COMMON_HEADING_RE = re.compile(
-    rf"(INT|EXT)\.[ \t]+({_PIECE}(?: - {_PIECE})*) - ([A-Za-z]+(?: [A-Za-z]+)?)", re.IGNORECASE
+    rf"(INT|EXT)\.[ \t]+({_PIECE}(?: - {_PIECE})*) - ([A-Za-z]+(?: [A-Za-z]+)?)"
+    r"(?:[ \t]+(\([^()]*\)|\[[^\[\]]*\]))?",
+    re.IGNORECASE,
 )
 _INT = IntExt.INT
 _EXT = IntExt.EXT
@@ -434,7 +436,7 @@ def common_heading(line: str) -> SceneHeading | None:
     match = _COMMON_HEADING_RE.fullmatch(line)
     if match is None:
         return None
-    prefix, location, time = match.groups()
+    prefix, location, time, bracketed = match.groups()
     time = time.upper()
     day_night = _TIMES.get(time)
     if day_night is not None:
@@ -447,7 +449,8 @@ def common_heading(line: str) -> SceneHeading | None:
     if location.startswith("EXT"):
         return None  # "INT. EXT. CAR": the prefix is INT/EXT
     int_ext = _INT if prefix[0] in "Ii" else _EXT
-    return _new_heading(line, int_ext, location, time, day_night, continuity, None)
+    modifier = (bracketed[1:-1].strip() or None) if bracketed else None
+    return _new_heading(line, int_ext, location, time, day_night, continuity, modifier)
 
 
 def parse_heading(text: str) -> SceneHeading | None:

@@ -26,7 +26,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from operator import attrgetter
+from itertools import repeat
+from operator import add, attrgetter, floordiv, mod
 from typing import NamedTuple, Protocol
 
 from filmpark.screenplay.model import DualSide, ElementKind
@@ -299,6 +300,50 @@ def paginate(elements: Sequence[Printable], lines_per_page: int = LINES_PER_PAGE
                 ends[i] = pos
                 i += 1
                 continue
+        elif kind is scene_heading:
+            # A heading is never the last thing on a page: it keeps the start of what follows
+            # (at most three lines of it) on its page. The block that follows is measured here
+            # when it is one printed element or a plain speech; anything else (nothing printed
+            # right after the heading, a page break, dual dialogue) goes the general way below.
+            height = heights[i] or 1
+            after = i + 1
+            extra = -1
+            if after >= n:
+                extra = 0
+            else:
+                next_kind = kinds[after]
+                if next_kind is scene_heading:
+                    extra = 0
+                elif next_kind is character:
+                    if elements[after].dual is None:
+                        j = after + 1
+                        while (
+                            j < n
+                            and kinds[j] in speech_parts
+                            and not (kinds[j] is lyrics and elements[j].forced)
+                        ):
+                            j += 1
+                        extra = before_of[id(next_kind)] + min(
+                            sum(heights[after:j]), _MIN_SPLIT + 1
+                        )
+                elif next_kind is not page_break and heights[after]:
+                    if next_kind is lyrics or next_kind is parenthetical:
+                        extra = 1 + min(heights[after], _MIN_SPLIT + 1)
+                    else:
+                        extra = before_of[id(next_kind)] + min(heights[after], _MIN_SPLIT + 1)
+            if extra >= 0:
+                used = pos % size
+                gap = 1 if used else 0
+                if used + gap + height + extra > size:
+                    if used:
+                        pos += size - used
+                    gap = 0
+                pos += gap
+                starts[i] = pos
+                pos += height
+                ends[i] = pos
+                i += 1
+                continue
         elif kind is character and elements[i].dual is None:
             # A speech that fits where it is: its lines one after the other.
             j = i + 1
@@ -373,9 +418,9 @@ def paginate(elements: Sequence[Printable], lines_per_page: int = LINES_PER_PAGE
         pos = sequential(block, pos)
     last = max(ends, default=0)
     page_count = max(1, -(-last // size)) if n else 0
-    pages = [start // size + 1 for start in starts]
+    pages = list(map(add, map(floordiv, starts, repeat(size)), repeat(1)))
     cap = max(page_count, 1)
     if pages and pages[-1] > cap:  # unprinted elements after the last printed line
         pages = [min(page, cap) for page in pages]
-    lines = [start % size + 1 for start in starts]
+    lines = list(map(add, map(mod, starts, repeat(size)), repeat(1)))
     return Pagination(tuple(pages), tuple(lines), tuple(starts), tuple(ends), page_count, size)
