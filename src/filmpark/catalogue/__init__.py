@@ -19,6 +19,7 @@ from filmpark.catalogue import (
     breakdown,
     budget,
     cli,
+    cli_help,
     common,
     platform,
     schedule,
@@ -45,4 +46,5 @@ CATALOGUE: Mapping[str, Entry] = _merge(
     budget.MESSAGES,
     platform.MESSAGES,
     cli.MESSAGES,
+    cli_help.MESSAGES,
 )

@@ -11,17 +11,20 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 import typer
+import typer.rich_utils
 from rich.console import Console
 from rich.markup import escape
 
+from filmpark.catalogue import CATALOGUE
 from filmpark.errors import ConfigError, FilmparkError, InputError, ScreenplayError, exit_code
 from filmpark.screenplay.model import Diagnostic
 from filmpark.text import (
+    DEFAULT_LANGUAGE,
     LANGUAGES,
     Text,
     compose,
@@ -87,13 +90,61 @@ def search_progress(objective: int, bound: int, gap: float) -> Text:
     return t("cli.progress.search", best=objective, bound=bound, gap=gap)
 
 
+def _language_in(argv: Sequence[str]) -> str | None:
+    """The ``--lang`` given on the command line, before Click has parsed it (for the help)."""
+    for index, word in enumerate(argv):
+        value = None
+        if word == "--lang" and index + 1 < len(argv):
+            value = argv[index + 1]
+        elif word.startswith("--lang="):
+            value = word.partition("=")[2]
+        if value in LANGUAGES:
+            return value
+    return None
+
+
+def localize_help(command: Any, lang: str) -> None:
+    """The help of every command and option in ``lang`` (catalogue keys ``help.<path>...``).
+
+    Click's own words around them ("Usage:") stay as Click writes them.
+    """
+    if lang == DEFAULT_LANGUAGE:
+        return
+    for name, value in (
+        ("ARGUMENTS_PANEL_TITLE", t("help.panel.arguments")),
+        ("OPTIONS_PANEL_TITLE", t("help.panel.options")),
+        ("COMMANDS_PANEL_TITLE", t("help.panel.commands")),
+        ("ERRORS_PANEL_TITLE", t("help.panel.error")),
+        ("REQUIRED_LONG_STRING", t("help.required")),
+        ("DEFAULT_STRING", t("help.default")),
+    ):
+        setattr(typer.rich_utils, name, value.in_(lang))
+
+    # Typer carries its own copy of Click, so commands and parameters are read by duck typing.
+    def walk(node: Any, path: str) -> None:
+        if f"help.{path}" in CATALOGUE:
+            node.help = t(f"help.{path}").in_(lang)
+        for param in node.params:
+            if hasattr(param, "help") and f"help.{path}.{param.name}" in CATALOGUE:
+                param.help = t(f"help.{path}.{param.name}").in_(lang)
+        option = node.get_help_option(node.context_class(node, info_name=path))
+        if option is not None:
+            option.help = t("help.option.help").in_(lang)
+        for name, child in getattr(node, "commands", {}).items():
+            walk(child, name if path == "filmpark" else f"{path}.{name}")
+
+    walk(command, "filmpark")
+
+
 def run_app(app: typer.Typer) -> int:
     """Run ``app``; turn filmpark errors into ``filmpark: <cause>`` and their exit code.
 
     Usage errors (a missing option, an unknown command) are reported by Typer itself in
-    standalone mode: a usage line and the error, exit code 2, never a traceback.
+    standalone mode: a usage line and the error, exit code 2, never a traceback. The help
+    (``--help``) is in the reader's language.
     """
     command = typer.main.get_command(app)
+    localize_help(command, _language_in(sys.argv[1:]) or language())
     try:
         command.main(prog_name="filmpark", standalone_mode=True)
     except FilmparkError as error:
