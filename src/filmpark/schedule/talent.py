@@ -7,12 +7,15 @@ last scene, hold days included. This module owns
 * :class:`TalentInstance` / :func:`total_cost` — the problem and its cost, exactly as the
   benchmark format of ``bench/talent/README.md`` defines it (the *total* cost: worked days plus
   hold days);
-* :func:`solve_talent` — an exact solver: preprocessing, then a depth-first branch and bound
-  over the set of scenes still to shoot, memoised on that set (the bounded dynamic programme of
-  Garcia de la Banda, Stuckey & Chu, INFORMS J. Computing 23(1), 2011);
-* :class:`OrderingProblem` / :func:`search_order` — the search core itself, which also knows
-  location changes and precedences, so :mod:`filmpark.schedule.sequencing` reuses it on windows
-  of a longer shooting order.
+* :func:`solve_talent` — the exact solver: a reduction (constant actors dropped, scenes with
+  the same cast merged), then dynamic programming over the set of scenes already shot, by the
+  engines of :mod:`filmpark.schedule.talent_dp` (the subset DP of Garcia de la Banda, Stuckey &
+  Chu, INFORMS J. Computing 23(1), 2011, done outright for small problems and bounded,
+  breadth first, for larger ones);
+* :class:`OrderingProblem` / :func:`search_order` — a depth-first branch and bound over the
+  same states that also knows location changes and precedences, so
+  :mod:`filmpark.schedule.sequencing` runs it on windows of a longer shooting order (and talent
+  scheduling falls back on it past 62 scene groups).
 
 Why the state is just "the scenes still to shoot": when scenes are laid out from the front,
 the actors on location during the next scene ``s`` are the actors of ``s`` plus every actor

@@ -549,7 +549,8 @@ class LayeredSearch:
             ).sum(axis=0)
         else:
             # Smith's rule by sorting: absent actors (p = 0) go last and weigh nothing
-            order = np.argsort(np.where(p > 0, p / rates, np.inf), axis=0)
+            ratio = np.divide(p, rates, out=np.full_like(p, np.inf), where=p > 0)
+            order = np.argsort(ratio, axis=0)
             ranked = np.take_along_axis(p, order, axis=0)
             smith = (self.rates[order] * (ranked > 0) * np.cumsum(ranked, axis=0)).sum(axis=0)
         idle = np.ceil(smith - shares[self.m] - 1e-6 - 1e-9 * np.abs(smith))
