@@ -3,6 +3,12 @@
 Each route opens one transaction (read-only where it only reads), calls a service, and
 converts the result to a schema. Jobs are sent to the queue only after their row committed.
 Non-members get 404 for everything of a project, its jobs included.
+
+The reads every member makes all day (a project, its schedule, its budget) first ask
+:mod:`filmpark.store.reads` for the person's role and what there is, in one statement, and
+decide with the services' permission table; the schedule and budget bodies of a stored version
+are built once per process and sent again with an ETag (:mod:`filmpark.api.cache`). Anything
+else on those routes — a refusal, a missing version, a first read — goes through the service.
 """
 
 from __future__ import annotations
