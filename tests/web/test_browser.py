@@ -33,9 +33,10 @@ from filmpark.web.session import SESSION_COOKIE, SessionData
 from tests.services.builders import a_script_with_two_long_scenes
 from tests.web.conftest import REPO_ROOT, LiveServer, trial_move
 
-# A real browser against a server on a busy 2-core machine: a wait can run out when the
-# machine is saturated by the rest of the suite. Such a failure is re-run (twice at most)
-# rather than hidden; a failure that repeats still fails the run.
+# Every wait is on the condition the next step needs: a page whose script listens (data-ready),
+# a new schedule version shown by a ready page (not the notice the old page shows on its way
+# out), a job's state, a kept change reported sent. A re-run (twice at most) is only a safety
+# net for a machine so saturated that a wait runs out; a failure that repeats still fails.
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.flaky(reruns=2, reruns_delay=2)]
 
 SCREENSHOTS = REPO_ROOT / "tests" / "artifacts" / "screenshots"
@@ -136,7 +137,18 @@ def wait_for_job(page: Page, done: str, message: str) -> None:
 def make_schedule(page: Page, project: str) -> None:
     page.goto(f"/projects/{project}/stripboard")
     page.click("#solve-button")
-    wait_for_job(page, ".strip", "#solve-message")
+    wait_for_job(page, f"{BOARD_READY} .strip", "#solve-message")
+
+
+# The stripboard once its script handles drags, keys and clicks. A new version's page shows its
+# number while it is still loading; waiting for the number alone let a drag, a key or a click
+# land before the page listened for it, and the wait for the next version ran out.
+BOARD_READY = '#board-root[data-ready="true"]'
+
+
+def wait_for_version(page: Page, version: int) -> None:
+    """Wait for the stripboard of schedule ``version``, ready to be used."""
+    page.wait_for_selector(f'{BOARD_READY}[data-version="{version}"]')
 
 
 WORK = {"SW", "W", "WF", "SWF", "WD", "PW", "SWD", "PWF"}
@@ -270,7 +282,7 @@ def test_a_producer_goes_from_registration_to_the_book(
     # Both days on screen at once (a person scrolls while dragging; the harness cannot).
     page.set_viewport_size({"width": 1366, "height": 3000})
     strip.drag_to(page.locator(f'ol.day[data-day="{to_day}"]'))
-    page.wait_for_selector(f'#board-root[data-version="{version + 1}"]')
+    wait_for_version(page, version + 1)
     page.set_viewport_size({"width": 1366, "height": 768})
     moved = page.locator(f'.strip[data-scene="{scene}"]')
     assert moved.get_attribute("data-day") == str(to_day)
@@ -377,13 +389,14 @@ def test_a_stale_stripboard_says_so_and_overwrites_nothing(
     other.locator(f'.strip[data-scene="{scene}"]').drag_to(
         other.locator(f'ol.day[data-day="{day}"]')
     )
-    other.wait_for_selector(f'#board-root[data-version="{version + 1}"]')
+    wait_for_version(other, version + 1)
     moved_by_other = other.locator(f'ol.day[data-day="{day}"] .strip').all_inner_texts()
     # This tab still shows the old version; its move is refused and it reloads the current one.
     page.set_viewport_size({"width": 1366, "height": 3000})
     page.locator(f'ol.day[data-day="{day}"] .strip').first.drag_to(page.locator("ol.day").nth(0))
-    page.wait_for_selector("text=Someone else changed the schedule")
-    assert schedule_version(page) == version + 1
+    # The refused page says so, then shows the current version with a notice.
+    wait_for_version(page, version + 1)
+    assert "Nothing was overwritten" in page.locator(".flash.warn").inner_text()
     assert page.locator(f'ol.day[data-day="{day}"] .strip').all_inner_texts() == moved_by_other
     page.set_viewport_size({"width": 1366, "height": 768})
     shot(page, "17-stale-stripboard")
@@ -396,7 +409,8 @@ def test_a_decision_made_after_the_sign_in_expired_is_kept_and_sent_after_signin
     project = create_project(page, "Late Night Review")
     upload_example(page, project)
     page.goto(f"/projects/{project}/breakdown?scene=3")
-    page.wait_for_selector("#tags .tag-item")
+    # The review listens for keys once its script has run, not when the tags are on screen.
+    page.wait_for_selector('#review[data-ready="true"] #tags .tag-item')
     name = page.locator("#tags .tag-item").nth(0).get_attribute("data-name")
     # The sign-in runs out while the page is open (same page token, expired sign-in).
     codec = live_server.app.state.filmpark_web.codec
@@ -412,11 +426,15 @@ def test_a_decision_made_after_the_sign_in_expired_is_kept_and_sent_after_signin
     page.keyboard.press("j")
     page.keyboard.press("a")
     page.wait_for_url("**/signin?expired=1**")
-    assert page.locator("text=the change you were making is kept").count() == 1
+    page.wait_for_selector("text=the change you were making is kept")
     shot(page, "18-signin-after-expiry")
     sign_in(page, email)
+    # Back on the review, the kept decision is sent, the page reloads and says so.
     page.wait_for_url(f"**/projects/{project}/breakdown?scene=3")
-    page.wait_for_selector(f'#tags .tag-item[data-name="{name}"][data-status="accepted"]')
+    page.wait_for_selector("#live-status.ok >> text=has been sent")
+    assert page.locator(f'#tags .tag-item[data-name="{name}"]').get_attribute("data-status") == (
+        "accepted"
+    )
 
 
 def test_a_strip_moves_by_keyboard_is_locked_and_the_move_is_undone(
@@ -443,23 +461,23 @@ def test_a_strip_moves_by_keyboard_is_locked_and_the_move_is_undone(
     for _ in range(len(scenes[from_day]) - start):
         page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
-    page.wait_for_selector(f'#board-root[data-version="{version + 1}"]')
+    wait_for_version(page, version + 1)
     moved = page.locator(f'.strip[data-scene="{scene}"]')
     assert moved.get_attribute("data-day") == str(day)
     assert moved.get_attribute("data-position") == "0"
     assert "Edited by hand" in page.locator(".metrics").inner_text()
     # The lock keeps it on its new day.
     moved.locator("button.lock").click()
-    page.wait_for_selector(f'#board-root[data-version="{version + 2}"]')
+    wait_for_version(page, version + 2)
     assert page.locator(f'.strip[data-scene="{scene}"]').get_attribute("data-locked") == "true"
     shot(page, "19-stripboard-locked-strip")
     # Undo takes back the last move of this person: the lock.
     page.click("#undo-button")
-    page.wait_for_selector(f'#board-root[data-version="{version + 3}"]')
+    wait_for_version(page, version + 3)
     assert page.locator(f'.strip[data-scene="{scene}"]').get_attribute("data-locked") == "false"
     # And again: the strip goes back to its day and place.
     page.click("#undo-button")
-    page.wait_for_selector(f'#board-root[data-version="{version + 4}"]')
+    wait_for_version(page, version + 4)
     back = page.locator(f'.strip[data-scene="{scene}"]')
     assert back.get_attribute("data-day") == str(from_day)
     assert back.get_attribute("data-position") == str(start)
@@ -483,19 +501,19 @@ def test_re_optimising_keeps_a_locked_strip_where_a_person_put_it(
     )
     page.set_viewport_size({"width": 1366, "height": 3000})
     page.locator(f'.strip[data-scene="{scene}"]').drag_to(page.locator(f'ol.day[data-day="{day}"]'))
-    page.wait_for_selector(f'#board-root[data-version="{version + 1}"]')
+    wait_for_version(page, version + 1)
     page.set_viewport_size({"width": 1366, "height": 768})
     landed = page.locator(f'.strip[data-scene="{scene}"]').get_attribute("data-day")
     assert landed == str(day)
     # A lock holds a strip to its shoot date (day numbers may shift around it).
     landed_on = page.locator(f'.strip[data-scene="{scene}"]').get_attribute("data-date")
     page.locator(f'.strip[data-scene="{scene}"] button.lock').click()
-    page.wait_for_selector(f'#board-root[data-version="{version + 2}"]')
+    wait_for_version(page, version + 2)
     page.click("#solve-button")
     page.wait_for_selector("#solve-progress:not([hidden])")
     shot(page, "20a-stripboard-re-optimising")
     page.wait_for_selector(
-        f'#board-root[data-version="{version + 3}"], #solve-message[data-state="failed"]',
+        f'{BOARD_READY}[data-version="{version + 3}"], #solve-message[data-state="failed"]',
         timeout=JOB_TIMEOUT_MS,
     )
     assert page.locator(f'#board-root[data-version="{version + 3}"]').count() == 1, page.locator(
@@ -555,7 +573,7 @@ def test_a_move_that_would_break_a_hard_rule_is_refused_with_the_rule_named(
 
     # In Vietnamese, by keyboard: the carried strip goes back where it was.
     page.select_option("#language-select", "vi")
-    page.wait_for_selector("html[lang=vi]")
+    page.wait_for_selector(f"html[lang=vi] {BOARD_READY}")
     slots = keyboard_slots(scenes, "1")
     start = slots.index((origin, scenes[origin].index("1")))
     steps = slots.index((target, 0)) - start

@@ -4,11 +4,12 @@
  * - a form is sent once: its buttons are disabled on submit (the server also refuses a
  *   repeated idempotency key);
  * - when a sign-in expires mid-edit, the pending change is kept in sessionStorage, the person
- *   signs in again and the change is sent once they are back on the page.
+ *   signs in again and the change is sent once they are back on the page, which then says so.
  */
 (function () {
   "use strict";
   const PENDING_KEY = "filmpark.pending";
+  const REPLAYED_KEY = "filmpark.replayed";
 
   function csrfToken() {
     const meta = document.querySelector('meta[name="csrf-token"]');
@@ -60,17 +61,34 @@
   }
 
   /* Re-send the actions this page kept while its sign-in had expired. */
+  let replaying = false;
   async function replayPending() {
     const here = location.pathname + location.search;
     const pending = readPending();
     const mine = pending.filter(function (p) { return p.page === here; });
     if (!mine.length || !document.body.dataset.user) return [];
+    replaying = true;
     writePending(pending.filter(function (p) { return p.page !== here; }));
     const results = [];
     for (const action of mine) {
       results.push(await send(action.url, action.payload, { idempotencyKey: action.key }));
     }
+    // The caller reloads the page to show the result; the reloaded page says what happened.
+    const failed = results.filter(function (r) { return r.status >= 400; }).length;
+    sessionStorage.setItem(REPLAYED_KEY, JSON.stringify({ page: here, failed: failed }));
     return results;
+  }
+
+  /* After a reload that followed a replay: say whether the kept change was sent. */
+  function announceReplayed() {
+    if (replaying) return; // this page is sending them; the page it reloads into says so
+    let done = null;
+    try { done = JSON.parse(sessionStorage.getItem(REPLAYED_KEY) || "null"); } catch (e) { done = null; }
+    if (!done || done.page !== location.pathname + location.search) return;
+    sessionStorage.removeItem(REPLAYED_KEY);
+    const data = document.body.dataset;
+    if (done.failed) announce(data.msgReplayFailed, "error");
+    else announce(data.msgReplayed, "ok");
   }
 
   function announce(text, level) {
@@ -119,6 +137,7 @@
     /* A form that was re-shown after sign-in expired is sent again once signed in. */
     const resubmit = document.querySelector("form[data-resubmit]");
     if (resubmit) resubmit.requestSubmit();
+    announceReplayed();
   });
 
   window.filmpark = { send: send, replayPending: replayPending, announce: announce, csrfToken: csrfToken, newKey: newKey };

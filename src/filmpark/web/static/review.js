@@ -130,6 +130,8 @@
     });
 
     window.filmpark.replayPending().then(function (results) { if (results.length) location.reload(); });
+    // Keys and clicks are handled from here on (a page can be on screen before its scripts run).
+    review.dataset.ready = "true";
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();

@@ -137,7 +137,9 @@
     if (solveButton) solveButton.addEventListener("click", solve);
     const undoButton = document.getElementById("undo-button");
     if (undoButton) undoButton.addEventListener("click", undo);
-    if (!canEdit) return;
+    // Keys, drops and clicks are handled from here on (a page can be on screen, and a new
+    // version's number read, before its scripts run).
+    if (!canEdit) { root.dataset.ready = "true"; return; }
 
     /* Locks */
     document.querySelectorAll(".strip .lock").forEach(function (button) {
@@ -235,6 +237,7 @@
     });
 
     window.filmpark.replayPending().then(function (results) { if (results.length) location.assign(root.dataset.baseUrl); });
+    root.dataset.ready = "true";
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
