@@ -127,9 +127,30 @@ def _before_gap(before: str, text: str, after: int, breaks: int) -> str:
     return before
 
 
+_PAIR_LOOKS = 64  # occurrences of a pair's second character looked at before a plain search
+
+
+def _has_pair(text: str, pair: str) -> bool:
+    """``pair in text`` for the two-character openings ``/*`` and ``[[``, found by looking at
+    each occurrence of the pair's second character (a one-character ``find`` runs at memory
+    speed; a search for two characters reads a whole script several times slower). A text
+    where that character is common is searched the plain way."""
+    first, second = pair[0], pair[1]
+    pos = text.find(second, 1)
+    looks = 0
+    while pos >= 0:
+        if text[pos - 1] == first:
+            return True
+        looks += 1
+        if looks > _PAIR_LOOKS:
+            return pair in text
+        pos = text.find(second, pos + 1)
+    return False
+
+
 def _strip_boneyard(text: str, source: str, notes: list[Diagnostic]) -> str:
     """Remove ``/* ... */`` spans, keeping their line breaks so line numbers stay true."""
-    if "/*" not in text:
+    if not _has_pair(text, "/*"):
         return text
     out: list[str] = []
     pos = 0
@@ -184,7 +205,7 @@ def _take_notes(text: str) -> tuple[str, list[tuple[int, str]]]:
     joins the text before it, and the line breaks the note took are put back at the end of
     that line, so every later line keeps its number.
     """
-    if "[[" not in text:
+    if not _has_pair(text, "[["):
         return text, []
     found: list[tuple[int, str]] = []
     out: list[str] = []
@@ -570,27 +591,43 @@ class _Reader:
                 self.read_lines(lines, start, stop)
                 start = stop + 1
                 continue
-            last = stripped[-1]
             if (
                 lead != "@"
-                and last not in ")^"
-                and size == 2
-                and stripped.isascii()
-                and "  " not in stripped
-                and stripped == stripped.upper()
-                and stripped != stripped.lower()
-                and last not in ":;,!?"
-                and not (last == "." and len(stripped) > 2 and stripped[-2] != ".")
                 and len(stripped) <= _MAX_CUE
-                and stripped[0] not in "!([{<>~=#*-."
-                and following.lstrip()[0] not in "(（~"
-                and not _may_be_heading(following)
+                and stripped.isascii()
+                and lead not in "!([{<>~=#*-."
             ):
-                # The commonest speech: a plain cue (its own canonical name) and one line.
-                append(_Draft(character_kind, stripped, start + 1, stripped))
-                append(_Draft(dialogue_kind, following.strip(), start + 2))
-                start = stop + 1
-                continue
+                # The commonest speeches: an ASCII cue, perhaps with one extension
+                # ("EDWARD (V.O.)"), taken apart here as split_cue would (any other cue goes
+                # the general way below), then one line of dialogue read here, or the speech
+                # read by speech() with that name.
+                last = stripped[-1]
+                name: str | None = None
+                extension: str | None = None
+                if last not in ")^":
+                    if "  " not in stripped:
+                        name = stripped
+                elif last == ")" and stripped.count("(") == 1 and stripped.count(")") == 1:
+                    opening = stripped.index("(")
+                    name = " ".join(stripped[:opening].split())
+                    extension = stripped[opening + 1 : -1].strip() or None
+                if (
+                    name
+                    and name == name.upper()
+                    and name != name.lower()
+                    and name[-1] not in ":;,!?"
+                    and not (name[-1] == "." and len(name) > 2 and name[-2] != ".")
+                    and not _may_be_heading(following)
+                ):
+                    if size == 2 and following.lstrip()[0] not in "(（~":
+                        append(_Draft(character_kind, stripped, start + 1, name, extension))
+                        append(_Draft(dialogue_kind, following.strip(), start + 2))
+                    else:
+                        index = self.speech(lines, start, False, (name, extension))
+                        if index < stop:
+                            self.read_lines(lines, index, stop, previous_blank=False)
+                    start = stop + 1
+                    continue
             forced_cue = lead == "@"
             split = None if forced_cue or len(stripped) > _MAX_CUE else _cue(stripped)
             if (forced_cue or split is not None) and not _may_be_heading(following):

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
+from itertools import compress
+from operator import not_
 
 # Letters (lower case, NFC) that occur in Vietnamese and in no other common Latin orthography.
 _VIETNAMESE = frozenset("ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹãẽĩõũỹ")
@@ -34,13 +36,21 @@ def detect_language(texts: Iterable[str], headings: Iterable[str] = ()) -> str:
             vi_headings += 1
     if all_headings and vi_headings * 2 >= all_headings:
         return "vi"
-    sample = "\n".join(texts)[:_SAMPLE]
-    if sample.isascii():
+    texts = texts if isinstance(texts, list | tuple) else list(texts)
+    ascii_texts = list(map(str.isascii, texts))
+    if all(ascii_texts):
         return "en"
+    whole = sum(map(len, texts)) + len(texts) - 1 <= _SAMPLE
+    # The sample joined only when it is cut short or needed whole below; otherwise the
+    # non-ASCII letters are looked for in the texts that have any.
+    sample = "" if whole else "\n".join(texts)[:_SAMPLE]
+    if not whole and sample.isascii():
+        return "en"
+    unusual = "\n".join(compress(texts, map(not_, ascii_texts))) if whole else sample
     latin = vietnamese = cyrillic = kana = han = hangul = 0
     # The non-ASCII letters, in order: UTF-8 with every ASCII byte deleted (in C) decodes to
     # exactly them. A regular expression scanning for them took longer than the whole count.
-    others = sample.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+    others = unusual.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
     for char in others.decode("utf-8", "surrogatepass"):
         code = ord(char)
         if code < 0x250:
@@ -61,7 +71,7 @@ def detect_language(texts: Iterable[str], headings: Iterable[str] = ()) -> str:
             hangul += 1
     if not (vietnamese or cyrillic or kana or han or hangul):
         return "en"  # only accents of other Latin languages (or none): no need to count letters
-    raw = sample.encode("ascii", "ignore")
+    raw = (sample or "\n".join(texts)).encode("ascii", "ignore")
     # ASCII letters, counted in C: the bytes minus the bytes left once letters are deleted.
     latin += len(raw) - len(raw.translate(None, _ASCII_LETTERS))
     scripts = {"ru": cyrillic, "ko": hangul}
