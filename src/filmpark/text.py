@@ -9,8 +9,8 @@ choose the language; the engine never does.
 Texts are made from the templates of :mod:`filmpark.catalogue`, one English and one Vietnamese
 template per key with the same named placeholders::
 
-    t("file.no_such", path="scenes.fountain")        # "scenes.fountain: no such file"
-    t("file.no_such", path=...).in_("vi")            # "scenes.fountain: không có tệp này"
+    t("screenplay.no_scene", number="12A")            # "no scene 12A in the script"
+    t("screenplay.no_scene", number="12A").in_("vi")  # "kịch bản không có cảnh 12A"
 
 Parameters are rendered in the same language as the message: a parameter that is itself a
 ``Text`` (or anything with an ``in_(lang)`` method, such as :class:`~filmpark.units.Money`)
