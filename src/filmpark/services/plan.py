@@ -87,6 +87,51 @@ def _check_locations(config: ProductionConfig) -> None:
             )
 
 
+def _production_config(
+    config_text: str | None, config_source: str, today: date | None
+) -> ProductionConfig:
+    if config_text is None:
+        return default_config(today)
+    config = load_config(config_text, config_source, today=today)
+    _check_locations(config)
+    return config
+
+
+def _read_script(data: bytes, source: str) -> Script:
+    script = read(data, source)
+    if not script.scenes:
+        raise InputError(t("plan.no_scenes", source=source))
+    return script
+
+
+def _decided_breakdown(
+    script: Script, decisions: Decisions | Mapping[str, Any] | None
+) -> tuple[Breakdown, tuple[Decision, ...]]:
+    """The machine's breakdown with the people's decisions applied, and those that no longer fit."""
+    breakdown = break_down(script)
+    if not decisions:
+        return breakdown, ()
+    decided = decisions if isinstance(decisions, Decisions) else Decisions.from_dict(decisions)
+    return apply_decisions(breakdown, decided, script)
+
+
+def plan_problem(
+    data: bytes,
+    source: str,
+    *,
+    config_text: str | None = None,
+    config_source: str = "production.yaml",
+    today: date | None = None,
+    decisions: Decisions | Mapping[str, Any] | None = None,
+) -> Problem:
+    """The scheduling problem :func:`make_plan` solves for the same inputs, without solving it
+    (to check an arrangement people made against the hard rules)."""
+    config = _production_config(config_text, config_source, today)
+    script = _read_script(data, source)
+    breakdown, _unapplied = _decided_breakdown(script, decisions)
+    return build_problem(script, breakdown, config)
+
+
 def make_plan(
     data: bytes,
     source: str,
@@ -123,11 +168,7 @@ def make_plan(
             on_step(name, message)
 
     # The config first: a mistake in it is reported before minutes of work, not after.
-    if config_text is None:
-        config = default_config(today)
-    else:
-        config = load_config(config_text, config_source, today=today)
-        _check_locations(config)
+    config = _production_config(config_text, config_source, today)
     settings = read_budget_section(
         config.budget_node,
         config_source,
@@ -137,15 +178,9 @@ def make_plan(
         default_currency=config.currency,
     )
     step("parse", t("plan.step.reading", source=source))
-    script = read(data, source)
-    if not script.scenes:
-        raise InputError(t("plan.no_scenes", source=source))
+    script = _read_script(data, source)
     step("breakdown", t("plan.step.breaking_down", count=len(script.scenes)))
-    breakdown = break_down(script)
-    unapplied: tuple[Decision, ...] = ()
-    if decisions:
-        decided = decisions if isinstance(decisions, Decisions) else Decisions.from_dict(decisions)
-        breakdown, unapplied = apply_decisions(breakdown, decided, script)
+    breakdown, unapplied = _decided_breakdown(script, decisions)
     step(
         "schedule",
         t("plan.step.scheduling", count=sum(len(s.elements) for s in breakdown.scenes)),

@@ -27,6 +27,7 @@ from filmpark.errors import InputError, ValidationError
 from filmpark.text import t
 
 if TYPE_CHECKING:
+    from filmpark.schedule.problem import Problem
     from filmpark.services.plan import Plan
 
 ProgressReport = Callable[[float, str], None]
@@ -76,6 +77,28 @@ def _start_of(config: Mapping[str, Any]) -> date | None:
         return None
 
 
+def _today_for(config: Mapping[str, Any]) -> date | None:
+    """A stored plan may have started already: judge "a start date in the past" from its start."""
+    start = _start_of(config)
+    return min(start, date.today()) if start else None
+
+
+def problem_of(inputs: PlanInputs) -> Problem:
+    """The scheduling problem of stored inputs, built exactly as a solve builds it (config,
+    screenplay, the machine's breakdown with the people's decisions applied)."""
+    from filmpark.services.plan import plan_problem
+
+    config = dict(inputs.config)
+    return plan_problem(
+        inputs.data,
+        inputs.filename,
+        config_text=json.dumps(config, ensure_ascii=False) if config else None,
+        config_source="config.json",
+        today=_today_for(config),
+        decisions=inputs.decisions,
+    )
+
+
 def _run(
     inputs: PlanInputs,
     config: dict[str, Any],
@@ -96,9 +119,6 @@ def _run(
             share = min(0.9, 0.1 + 0.8 * step.seconds / max(time_limit, 0.1))
             progress(share, f"best cost {step.objective:,}, gap {step.gap:.1%}")
 
-    start = _start_of(config)
-    # A stored plan may have started already: judge "a start date in the past" from its start.
-    today = min(start, date.today()) if start else None
     return make_plan(
         inputs.data,
         inputs.filename,
@@ -106,7 +126,7 @@ def _run(
         config_source="config.json",
         time_limit=time_limit,
         workers=workers,
-        today=today,
+        today=_today_for(config),
         on_step=on_step,
         on_progress=on_progress,
         decisions=inputs.decisions,

@@ -352,38 +352,6 @@ def plan_inputs(
     )
 
 
-def _problem(inputs: planning.PlanInputs) -> Problem:
-    """The scheduling problem of a stored schedule's inputs, built as the engine's plan builds it
-    (config, screenplay, machine breakdown with the people's decisions applied)."""
-    from filmpark.breakdown.decisions import Decisions, apply_decisions
-    from filmpark.breakdown.extract import break_down
-    from filmpark.schedule.builders import build_problem
-    from filmpark.schedule.config import default_config, load_config
-    from filmpark.screenplay import read
-
-    config = dict(inputs.config)
-    calendar = config.get("calendar")
-    start = calendar.get("start") if isinstance(calendar, dict) else None
-    try:
-        begins = date.fromisoformat(str(start)) if start is not None else None
-    except ValueError:
-        begins = None
-    # A stored plan may have started already: judge "a start date in the past" from its start.
-    today = min(begins, date.today()) if begins else None
-    production = (
-        load_config(json.dumps(config, ensure_ascii=False), "config.json", today=today)
-        if config
-        else default_config(today)
-    )
-    script = read(inputs.data, inputs.filename)
-    breakdown = break_down(script)
-    if inputs.decisions:
-        breakdown, _unapplied = apply_decisions(
-            breakdown, Decisions.from_dict(inputs.decisions), script
-        )
-    return build_problem(script, breakdown, production)
-
-
 def _broken_rules(problem: Problem, document: dict[str, Any]) -> list[Text]:
     """The hard rules the stored arrangement breaks, in the engine's words."""
     from filmpark.schedule.evaluate import build_days, violations
@@ -406,7 +374,7 @@ def _refuse_broken_rules(
     A rule already broken before the move (by an older version, say) is not the mover's doing
     and does not stop the move; one the move breaks, or makes worse, does.
     """
-    problem = _problem(inputs)
+    problem = planning.problem_of(inputs)
     try:
         known = {str(rule) for rule in _broken_rules(problem, before)}
         introduced = [rule for rule in _broken_rules(problem, after) if str(rule) not in known]
