@@ -536,6 +536,7 @@ class _Reader:
         transition_kind = ElementKind.TRANSITION
         character_kind = ElementKind.CHARACTER
         dialogue_kind = ElementKind.DIALOGUE
+        heading_kind = ElementKind.SCENE_HEADING
         start = first
         for stop in empty:
             if stop == start:
@@ -560,9 +561,16 @@ class _Reader:
                     or numbered_heading(stripped, plain=False) is not None
                 )
             ):
-                unlisted = _unlisted_prefix(stripped)
+                # A heading opening with I (INT.) has neither an exterior-first prefix nor a
+                # number in front, and one without '#' no number at the end: most headings are
+                # read here directly, as heading() would.
+                plain_heading = lead in "Ii" and "#" not in stripped
+                unlisted = None if plain_heading else _unlisted_prefix(stripped)
                 if unlisted is None:
-                    self.heading(stripped, start + 1, forced=False)
+                    if plain_heading:
+                        append(_Draft(heading_kind, stripped, start + 1))
+                    else:
+                        self.heading(stripped, start + 1, forced=False)
                     if stop - start > 1:
                         # More lines right under the heading (another heading, say).
                         self.read_lines(lines, start + 1, stop, False, True)
@@ -617,7 +625,10 @@ class _Reader:
                     and name != name.lower()
                     and name[-1] not in ":;,!?"
                     and not (name[-1] == "." and len(name) > 2 and name[-2] != ".")
-                    and not _may_be_heading(following)
+                    and not (
+                        (following[:1] in HEADING_FIRST or following[:1].isspace())
+                        and is_heading_candidate(following)
+                    )
                 ):
                     if size == 2 and following.lstrip()[0] not in "(（~":
                         append(_Draft(character_kind, stripped, start + 1, name, extension))
