@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from sqlalchemy.engine import make_url
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "examples" / "pho-at-dawn.fountain"
@@ -63,6 +64,7 @@ class Result:
     latencies: list[float]
     server_cpu: float
     client_cpu: float
+    database_cpu: float | None
 
     def pct(self, p: float) -> float:
         ordered = sorted(self.latencies) or [0.0]
@@ -74,14 +76,16 @@ class Result:
             f"| {backend} | {workers} | {self.scenario} | {clients} | {think:g} | {self.requests} "
             f"| {self.requests / self.seconds:,.0f} | {self.pct(0.50):.1f} | {self.pct(0.95):.1f} "
             f"| {self.pct(0.99):.1f} | {self.errors} | {self.server_cpu / per * 1e6:.0f} "
+            f"| {'—' if self.database_cpu is None else f'{self.database_cpu / per * 1e6:.0f}'} "
             f"| {self.client_cpu / per * 1e6:.0f} ({self.client_cpu / self.seconds:.0%}) |"
         )
 
 
 TABLE_HEAD = (
     "| database | workers | scenario | clients | think s | requests | req/s | p50 ms | p95 ms "
-    "| p99 ms | errors | server CPU µs/req | generator CPU µs/req (share of a core) |\n"
-    "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    "| p99 ms | errors | server CPU µs/req | PostgreSQL CPU µs/req "
+    "| generator CPU µs/req (share of a core) |\n"
+    "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 )
 
 
@@ -109,20 +113,38 @@ def postgres_database(base: str) -> Iterator[str]:
         admin.dispose()
 
 
-def group_cpu_seconds(group: int) -> float:
-    """User + system CPU time so far of every live process in process group ``group``."""
-    total = 0.0
-    tick = os.sysconf("SC_CLK_TCK")
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[2]) == group:
-            total += (int(fields[11]) + int(fields[12])) / tick
-    return total
+@dataclass(frozen=True)
+class Processes:
+    """The server's processes (its process group) and the PostgreSQL backends serving it."""
+
+    group: int
+    database: str | None  # the benchmark database's name (in its backends' process titles)
+
+    def cpu_seconds(self) -> tuple[float, float | None]:
+        """User + system CPU time so far of the server's and of the database's processes."""
+        server = 0.0
+        database = 0.0
+        tick = os.sysconf("SC_CLK_TCK")
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                used = (int(fields[11]) + int(fields[12])) / tick
+                if int(fields[2]) == self.group:
+                    server += used
+                elif self.database and self.database.encode() in (entry / "cmdline").read_bytes():
+                    database += used
+            except OSError:
+                continue
+        return server, (database if self.database else None)
+
+
+def cpu_spent(
+    before: tuple[float, float | None], after: tuple[float, float | None]
+) -> tuple[float, float | None]:
+    database = None if before[1] is None or after[1] is None else after[1] - before[1]
+    return after[0] - before[0], database
 
 
 @contextlib.contextmanager
@@ -293,7 +315,7 @@ async def read_response(reader: asyncio.StreamReader) -> tuple[int, bool]:
 
 async def run_scenario(
     port: int,
-    group: int,
+    processes: Processes,
     name: str,
     request: RequestBytes,
     clients: int,
@@ -302,9 +324,11 @@ async def run_scenario(
 ) -> Result:
     latencies: list[float] = []
     kinds: dict[str, int] = {}
+    errors = 0
     stop_at = time.monotonic() + seconds
 
     async def client(index: int) -> None:
+        nonlocal errors
         reader: asyncio.StreamReader | None = None
         writer: asyncio.StreamWriter | None = None
         n = 0
@@ -333,24 +357,23 @@ async def run_scenario(
                 reader = writer = None
             latencies.append(time.perf_counter() - started)
             if status == 0 or status >= 400:
-                latencies[-1] = -latencies[-1]  # marked as an error
+                errors += 1
             if think:
                 await asyncio.sleep(think)
         if writer is not None:
             writer.close()
 
-    server_before = group_cpu_seconds(group)
+    cpu_before = processes.cpu_seconds()
     client_before = time.process_time()
     began = time.monotonic()
     await asyncio.gather(*(client(i) for i in range(clients)))
     elapsed = time.monotonic() - began
     client_cpu = time.process_time() - client_before
-    server_cpu = group_cpu_seconds(group) - server_before
+    server_cpu, database_cpu = cpu_spent(cpu_before, processes.cpu_seconds())
     if kinds:
         print(f"<!-- {name}: errors {kinds} -->", file=sys.stderr)
-    errors = sum(1 for x in latencies if x < 0)
     return Result(
-        name, len(latencies), errors, elapsed, [abs(x) for x in latencies], server_cpu, client_cpu
+        name, len(latencies), errors, elapsed, latencies, server_cpu, client_cpu, database_cpu
     )
 
 
@@ -376,7 +399,13 @@ end
 
 
 def wrk_cross_check(
-    port: int, group: int, path: str, token: str, clients: int, seconds: float, folder: Path
+    port: int,
+    processes: Processes,
+    path: str,
+    token: str,
+    clients: int,
+    seconds: float,
+    folder: Path,
 ) -> str | None:
     """The same read measured by ``wrk`` (one thread), or None when wrk is not installed."""
     wrk = shutil.which("wrk")
@@ -384,7 +413,7 @@ def wrk_cross_check(
         return None
     script = folder / "report.lua"
     script.write_text(WRK_SCRIPT)
-    server_before = group_cpu_seconds(group)
+    cpu_before = processes.cpu_seconds()
     completed = subprocess.run(
         [
             wrk,
@@ -406,7 +435,7 @@ def wrk_cross_check(
         timeout=seconds + 60,
         check=False,
     )
-    server_cpu = group_cpu_seconds(group) - server_before
+    server_cpu, database_cpu = cpu_spent(cpu_before, processes.cpu_seconds())
     found = re.search(
         r"filmpark-wrk (\d+) (\d+) (\d+) ([\d.]+) ([\d.]+) ([\d.]+)", completed.stdout
     )
@@ -414,11 +443,15 @@ def wrk_cross_check(
         return f"wrk gave no report: {completed.stdout[-300:]} {completed.stderr[-300:]}"
     requests, micros, errors = (int(found.group(i)) for i in (1, 2, 3))
     p50, p95, p99 = (float(found.group(i)) for i in (4, 5, 6))
+    per = max(1, requests)
+    database = (
+        "" if database_cpu is None else f", PostgreSQL CPU {database_cpu / per * 1e6:.0f} µs/req"
+    )
     return (
         f"wrk -t1 -c{clients} on {path.rsplit('/', 1)[-1]}: {requests} requests, "
         f"{requests / (micros / 1e6):,.0f} req/s, p50 {p50:.1f} ms, p95 {p95:.1f} ms, "
-        f"p99 {p99:.1f} ms, {errors} errors, server CPU {server_cpu / max(1, requests) * 1e6:.0f} "
-        "µs/req"
+        f"p99 {p99:.1f} ms, {errors} errors, server CPU {server_cpu / per * 1e6:.0f} µs/req"
+        f"{database}"
     )
 
 
@@ -458,6 +491,7 @@ def main() -> None:
     ):
         backend = "postgresql" if pg_url else "sqlite"
         with server(pg_url, Path(folder), workers) as (port, group):
+            processes = Processes(group, make_url(pg_url).database if pg_url else None)
             token, project = prepare(f"http://{HOST}:{port}")
             load = os.getloadavg()
             print(
@@ -469,13 +503,13 @@ def main() -> None:
             for key, name, request in scenarios(token, project):
                 if wanted and key not in wanted:
                     continue
-                result = run(run_scenario(port, group, name, request, clients, seconds, think))
+                result = run(run_scenario(port, processes, name, request, clients, seconds, think))
                 print(result.row(backend, workers, clients, think), flush=True)
                 failed += result.errors
             if not args.no_wrk and think == 0 and (not wanted or "schedule" in wanted):
                 line = wrk_cross_check(
                     port,
-                    group,
+                    processes,
                     f"/api/v1/projects/{project}/schedule",
                     token,
                     clients,
