@@ -260,8 +260,8 @@ def build_script(
     scenes: list[Scene] = []
     previous_dn = DayNight.UNKNOWN
     seen_numbers: dict[str, int] = {}
-    for position, start in enumerate(heading_at):
-        end = heading_at[position + 1] if position + 1 < len(heading_at) else len(placed)
+    scene_ends = [*heading_at[1:], len(placed)] if heading_at else []
+    for position, (start, end) in enumerate(zip(heading_at, scene_ends, strict=True)):
         element = placed[start]
         heading = heading_from_text(element.text)
         if heading.int_ext is None and heading.location.strip() != "OMITTED":
@@ -273,9 +273,10 @@ def build_script(
         if heading.continuity and heading.day_night is DayNight.UNKNOWN:
             heading = replace(heading, day_night=previous_dn)
         previous_dn = heading.day_night
-        explicit = element.scene_number is not None
-        number_text = element.scene_number if explicit else str(position + 1)
-        assert number_text is not None
+        number_text = element.scene_number
+        explicit = number_text is not None
+        if number_text is None:
+            number_text = str(position + 1)
         if number_text in seen_numbers:
             notes.append(
                 Diagnostic(
@@ -414,6 +415,18 @@ def _real_lengths(elements: Sequence[Element], pages: Sequence[int]) -> list[int
     return lengths
 
 
+class _Speaker:
+    """What :func:`_characters` gathers about one character while it walks the cues."""
+
+    __slots__ = ("forms", "lines", "scenes", "seen")
+
+    def __init__(self) -> None:
+        self.scenes: list[str] = []  # scene numbers in order of first cue
+        self.seen: set[str] = set()  # the same, to test membership
+        self.lines = 0
+        self.forms: dict[str, None] = {}  # cue texts as written, in order
+
+
 def _characters(
     elements: Sequence[Element],
     kinds: Sequence[ElementKind],
@@ -426,38 +439,36 @@ def _characters(
     to no scene. Only the cues are visited (their positions come from ``kinds``), each with the
     number of the scene it falls in (``heading_at[k]`` opens ``scenes[k]``).
     """
-    character = ElementKind.CHARACTER
-    order: dict[str, list[str]] = {}
-    spoken_in: dict[str, set[str]] = {}  # the same scenes as a set, to test membership
-    speeches: dict[str, int] = {}
-    forms: dict[str, dict[str, None]] = {}
+    speakers: dict[str, _Speaker] = {}
     numbers = [scene.number.text for scene in scenes]
+    count = len(kinds)
+    headings = len(heading_at)
     scene = -1  # index of the scene the cue is in; -1 before the first heading
-    next_heading = heading_at[0] if heading_at else len(kinds)
-    for index in positions(kinds, character):
+    next_heading = heading_at[0] if heading_at else count
+    for index in positions(kinds, ElementKind.CHARACTER):
         while index > next_heading:
             scene += 1
-            next_heading = heading_at[scene + 1] if scene + 1 < len(heading_at) else len(kinds)
+            next_heading = heading_at[scene + 1] if scene + 1 < headings else count
         element = elements[index]
         name = element.name
         if not name:
             continue
-        spoken = order.get(name)
-        if spoken is None:
-            spoken = order[name] = []
-            spoken_in[name] = set()
-            speeches[name] = 0
-            forms[name] = {}
+        speaker = speakers.get(name)
+        if speaker is None:
+            speaker = speakers[name] = _Speaker()
         if scene >= 0:
             number = numbers[scene]
-            if (not spoken or spoken[-1] != number) and number not in spoken_in[name]:
-                spoken.append(number)
-                spoken_in[name].add(number)
-        speeches[name] += 1
-        forms[name][element.text.strip()] = None
+            if number not in speaker.seen:
+                speaker.scenes.append(number)
+                speaker.seen.add(number)
+        speaker.lines += 1
+        speaker.forms[element.text.strip()] = None
     return tuple(
         Character(
-            name=name, scenes=tuple(spoken), lines=speeches[name], cue_forms=tuple(forms[name])
+            name=name,
+            scenes=tuple(speaker.scenes),
+            lines=speaker.lines,
+            cue_forms=tuple(speaker.forms),
         )
-        for name, spoken in order.items()
+        for name, speaker in speakers.items()
     )
