@@ -169,3 +169,32 @@ def test_from_script_to_schedule_budget_and_book(platform: Platform) -> None:
         f"/api/v1/projects/{project_id}/ai-ledger/disclosure?locale=vi", headers=auth(owner)
     ).json()
     assert "con người" in disclosure["text"]
+
+
+def test_a_failed_solve_says_why_in_the_clients_language(platform: Platform) -> None:
+    client = platform.client
+    owner = signed_in(client)
+    project_id = a_project(client, owner)
+    assert (
+        upload(client, owner, project_id, EXAMPLE.read_text("utf-8"), EXAMPLE.name).status_code
+        == 201
+    )
+    # The lead is available on one day only: the script cannot be shot, which the solver finds.
+    config = {
+        "calendar": {"start": "2027-03-01"},
+        "cast": {"MAI": {"available": [{"from": "2027-03-01", "to": "2027-03-01"}]}},
+    }
+    requested = client.post(
+        f"/api/v1/projects/{project_id}/schedules?time_limit=2", json=config, headers=auth(owner)
+    )
+    assert requested.status_code == 202, requested.text
+    job_id = requested.json()["job_id"]
+    english = wait_for_job(client, owner, job_id)
+    assert english["state"] == "failed", english
+    assert "MAI" in english["error"]
+    vietnamese = client.get(
+        f"/api/v1/jobs/{job_id}", headers={**auth(owner), "Accept-Language": "vi-VN,vi;q=0.9"}
+    ).json()
+    assert vietnamese["error"] != english["error"]
+    assert "MAI" in vietnamese["error"]
+    assert any(word in vietnamese["error"] for word in ("cảnh", "ngày", "diễn viên"))

@@ -14,6 +14,7 @@ from filmpark.errors import ValidationError
 from filmpark.services.jobs import JobEnv, JobKind, Progress, register_job_kind
 from filmpark.store import Tx
 from filmpark.store.records import Job
+from filmpark.text import bilingual
 
 KIND = "test.count"
 
@@ -25,10 +26,15 @@ def _prepare(tx: Tx, job: Job, env: JobEnv) -> dict[str, Any]:
 def _compute(payload: dict[str, Any], progress: Progress) -> int:
     steps = int(payload.get("steps", 3))
     if payload.get("fail"):
-        raise ValidationError("steps", "this job was asked to fail")
+        raise ValidationError(
+            "steps", bilingual("this job was asked to fail", "tác vụ này được yêu cầu thất bại")
+        )
     for step in range(steps):
         time.sleep(float(payload.get("pause", 0.05)))
-        progress((step + 1) / steps, f"step {step + 1} of {steps}")
+        progress(
+            (step + 1) / steps,
+            bilingual(f"step {step + 1} of {steps}", f"bước {step + 1} trên {steps}"),
+        )
     return steps
 
 

@@ -26,6 +26,8 @@ def test_an_inline_job_runs_reports_progress_and_stores_one_version(
         queue.close()
     done = wait_for(database, job.id, {JobState.SUCCEEDED}, 5)
     assert done.progress == 1.0
+    assert done.message_in("en") == "step 4 of 4"
+    assert done.message_in("vi") == "bước 4 trên 4"
     assert done.attempts == 1
     assert done.result == {"schedule_version": 1}
     assert versions_of(database, job) == [1]
@@ -56,6 +58,8 @@ def test_a_job_that_fails_says_why_and_writes_nothing(database: Database, data_d
     assert run_job(database, settings_for(database, data_dir), job.id) is JobState.FAILED
     failed = wait_for(database, job.id, {JobState.FAILED}, 1)
     assert failed.error == "steps: this job was asked to fail"
+    assert failed.error_in("en") == failed.error
+    assert failed.error_in("vi") == "steps: tác vụ này được yêu cầu thất bại"
     assert versions_of(database, job) == []
 
 

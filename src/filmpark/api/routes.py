@@ -23,6 +23,7 @@ from pydantic import BaseModel
 
 from filmpark.api.cache import NOT_MODIFIED, JsonBody, send
 from filmpark.api.context import ApiContext, Ctx, CurrentUser, client_ip
+from filmpark.api.errors import request_language
 from filmpark.api.schemas import (
     AuditOut,
     BookIn,
@@ -87,7 +88,7 @@ def _dispatch(context: ApiContext, job: Job) -> JobAccepted:
         context.queue.dispatch(job.id)
     except ExternalServiceError as error:
         with context.database.transaction() as tx:
-            tx.jobs.fail(job.id, str(error))
+            tx.jobs.fail(job.id, error.message)
         raise
     return JobAccepted(job_id=job.id)
 
@@ -422,12 +423,14 @@ def move_strip(
 
 @router.get("/jobs/{job_id}", tags=["jobs"])
 async def get_job(
+    request: Request,
     job_id: Annotated[str, PathParam(min_length=1, max_length=64)],
     user: CurrentUser,
     context: Ctx,
 ) -> JobOut:
+    """A job's state; its progress line and failure in the ``Accept-Language`` of the client."""
     with context.database.transaction(readonly=True) as tx:
-        return JobOut.of(jobs.get_job(tx, user, job_id))
+        return JobOut.of(jobs.get_job(tx, user, job_id), request_language(request))
 
 
 # --- budget, documents, AI ledger ------------------------------------------------------------

@@ -200,15 +200,16 @@ class JobOut(BaseModel):
     finished_at: datetime | None
 
     @classmethod
-    def of(cls, job: Job) -> JobOut:
+    def of(cls, job: Job, lang: str = "en") -> JobOut:
+        """``job`` for a client reading ``lang`` (its progress line and failure in that language)."""
         return cls(
             id=job.id,
             kind=job.kind,
             state=job.state.value,
             progress=job.progress,
-            message=job.message,
+            message=job.message_in(lang),
             result=job.result,
-            error=job.error,
+            error=job.error_in(lang),
             attempts=job.attempts,
             created_at=job.created_at,
             finished_at=job.finished_at,

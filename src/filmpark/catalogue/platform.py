@@ -222,6 +222,16 @@ MESSAGES: dict[str, Entry] = {
     # Jobs (services/jobs.py, jobs/queue.py).
     "jobs.unknown_kind": ("unknown job kind {kind}", "không có loại tác vụ {kind}"),
     "jobs.not_found": ("no such job", "không có tác vụ này"),
+    "jobs.waiting_for_retry": ("waiting to be retried", "đang chờ chạy lại"),
+    "jobs.internal_error": (
+        "internal error ({name}); the job was stopped",
+        "lỗi nội bộ ({name}); tác vụ đã dừng",
+    ),
+    "jobs.progress.best_cost": (
+        "best cost {cost:,}, gap {gap:.1%}",
+        "chi phí tốt nhất {cost:,}, khoảng cách {gap:.1%}",
+    ),
+    "jobs.progress.rendering_book": ("rendering the book", "đang dựng bộ hồ sơ sản xuất"),
     "jobs.not_accepted": (
         "the job queue did not accept the job: {error}",
         "hàng đợi không nhận tác vụ: {error}",

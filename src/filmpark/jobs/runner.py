@@ -24,6 +24,7 @@ from filmpark.errors import ExternalServiceError, FilmparkError
 from filmpark.services.jobs import JobEnv, job_kind
 from filmpark.store import Database
 from filmpark.store.records import JobState
+from filmpark.text import Text, t
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +69,7 @@ def run_job(database: Database, settings: Settings, job_id: str) -> JobState | N
     env = JobEnv(settings)
     last_report = 0.0
 
-    def progress(fraction: float, message: str) -> None:
+    def progress(fraction: float, message: Text) -> None:
         nonlocal last_report
         now = time.monotonic()
         if now - last_report < 0.25 and fraction < 1.0:
@@ -98,10 +99,10 @@ def run_job(database: Database, settings: Settings, job_id: str) -> JobState | N
         raise
     except FilmparkError as error:
         with database.transaction() as tx:
-            tx.jobs.fail(job_id, str(error))
+            tx.jobs.fail(job_id, error.message)
         return JobState.FAILED
     except Exception as error:
         log.exception("job %s crashed", job_id)
         with database.transaction() as tx:
-            tx.jobs.fail(job_id, f"internal error ({type(error).__name__}); the job was stopped")
+            tx.jobs.fail(job_id, t("jobs.internal_error", name=type(error).__name__))
         return JobState.FAILED

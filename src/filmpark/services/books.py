@@ -83,7 +83,7 @@ def _prepare(tx: Tx, job: Job, env: JobEnv) -> BookInputs:
 
 def _compute(inputs: BookInputs, progress: Progress) -> tuple[str, list[str]]:
     plan = planning.arranged_plan(inputs.plan, inputs.schedule, progress)
-    progress(0.95, "rendering the book")
+    progress(0.95, t("jobs.progress.rendering_book"))
     inputs.renders.root.mkdir(parents=True, exist_ok=True)
     final = inputs.renders.path(inputs.folder)
     if final.exists():  # a re-run of this job replaces its own unrecorded folder

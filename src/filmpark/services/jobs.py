@@ -28,9 +28,9 @@ from filmpark.errors import NotFound, ValidationError
 from filmpark.services.permissions import Permission, require
 from filmpark.store import FileStore, Tx
 from filmpark.store.records import Job, User
-from filmpark.text import t
+from filmpark.text import Text, t
 
-Progress = Callable[[float, str], None]
+Progress = Callable[[float, Text], None]
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,7 +46,7 @@ from filmpark.screenplay.serialize import script_to_json
 from filmpark.text import Text, t
 
 STEPS = ("parse", "breakdown", "schedule", "budget", "documents")
-StepCallback = Callable[[str, str], None]
+StepCallback = Callable[[str, Text], None]
 """Called with (step, message) as the plan moves through :data:`STEPS`."""
 
 

@@ -24,13 +24,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from filmpark.errors import InputError, ValidationError
-from filmpark.text import t
+from filmpark.text import Text, t
 
 if TYPE_CHECKING:
     from filmpark.schedule.problem import Problem
     from filmpark.services.plan import Plan
 
-ProgressReport = Callable[[float, str], None]
+ProgressReport = Callable[[float, Text], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,14 +110,14 @@ def _run(
     from filmpark.schedule.solve import Progress
     from filmpark.services.plan import make_plan
 
-    def on_step(_step: str, message: str) -> None:
+    def on_step(_step: str, message: Text) -> None:
         if progress is not None:
             progress(0.05, message)
 
     def on_progress(step: Progress) -> None:
         if progress is not None:
             share = min(0.9, 0.1 + 0.8 * step.seconds / max(time_limit, 0.1))
-            progress(share, f"best cost {step.objective:,}, gap {step.gap:.1%}")
+            progress(share, t("jobs.progress.best_cost", cost=step.objective, gap=step.gap))
 
     return make_plan(
         inputs.data,

@@ -183,6 +183,16 @@ class Job:
     started_at: datetime | None = None
     finished_at: datetime | None = None
     heartbeat_at: datetime | None = None
+    message_vi: str = ""
+    error_vi: str | None = None
+
+    def message_in(self, lang: str) -> str:
+        """The progress line in ``lang`` (English where no Vietnamese was kept)."""
+        return self.message_vi if lang == "vi" and self.message_vi else self.message
+
+    def error_in(self, lang: str) -> str | None:
+        """Why the job failed, in ``lang`` (English where no Vietnamese was kept)."""
+        return self.error_vi if lang == "vi" and self.error_vi else self.error
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,7 +60,7 @@ from filmpark.store.records import (
     ScriptRevision,
     User,
 )
-from filmpark.text import t
+from filmpark.text import Text, localize, t
 
 
 def _user(row: UserRow) -> User:
@@ -104,9 +104,11 @@ def _job(row: JobRow) -> Job:
         state=JobState(row.state),
         progress=row.progress,
         message=row.message,
+        message_vi=row.message_vi,
         payload=dict(row.payload),
         result=dict(row.result) if row.result is not None else None,
         error=row.error,
+        error_vi=row.error_vi,
         attempts=row.attempts,
         project_id=row.project_id,
         created_by=row.created_by,
@@ -749,12 +751,15 @@ class Jobs(_Repo):
         self.session.expire_all()
         return self.get(job_id)
 
-    def report(self, job_id: str, progress: float, message: str) -> None:
+    def report(self, job_id: str, progress: float, message: Text) -> None:
         self.session.execute(
             update(JobRow)
             .where(JobRow.id == job_id, JobRow.state == JobState.RUNNING.value)
             .values(
-                progress=max(0.0, min(1.0, progress)), message=message[:500], heartbeat_at=utcnow()
+                progress=max(0.0, min(1.0, progress)),
+                message=localize(message, "en")[:500],
+                message_vi=localize(message, "vi")[:500],
+                heartbeat_at=utcnow(),
             )
             .execution_options(synchronize_session=False)
         )
@@ -782,13 +787,14 @@ class Jobs(_Repo):
             .execution_options(synchronize_session=False)
         )
 
-    def fail(self, job_id: str, error: str) -> None:
+    def fail(self, job_id: str, error: Text) -> None:
         self.session.execute(
             update(JobRow)
             .where(JobRow.id == job_id)
             .values(
                 state=JobState.FAILED.value,
-                error=error[:2000],
+                error=localize(error, "en")[:2000],
+                error_vi=localize(error, "vi")[:2000],
                 finished_at=utcnow(),
                 heartbeat_at=utcnow(),
             )
@@ -799,7 +805,11 @@ class Jobs(_Repo):
         self.session.execute(
             update(JobRow)
             .where(JobRow.id == job_id)
-            .values(state=JobState.QUEUED.value, message="waiting to be retried")
+            .values(
+                state=JobState.QUEUED.value,
+                message=localize(t("jobs.waiting_for_retry"), "en"),
+                message_vi=localize(t("jobs.waiting_for_retry"), "vi"),
+            )
             .execution_options(synchronize_session=False)
         )
 

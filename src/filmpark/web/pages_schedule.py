@@ -24,7 +24,7 @@ from filmpark.services import breakdowns, budgets, jobs, projects, schedules, sc
 from filmpark.services.permissions import Permission, can
 from filmpark.text import t
 from filmpark.units import Eighths, Money
-from filmpark.web.core import PageRoute, gettext, json_of, render, require_user, tr
+from filmpark.web.core import PageRoute, gettext, json_of, language_of, render, require_user, tr
 from filmpark.web.i18n import N_, Translator
 from filmpark.web.platform import client_ip, dispatch, files, read, write
 from filmpark.web.project_context import project_context
@@ -551,9 +551,9 @@ def job_status(request: Request, project_id: str, job_id: str) -> Response:
         {
             "state": job.state.value,
             "progress": job.progress,
-            "message": job.message,
+            "message": job.message_in(language_of(request)),
             "result": job.result,
-            "error": job.error,
+            "error": job.error_in(language_of(request)),
         }
     )
 
