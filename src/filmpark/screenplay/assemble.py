@@ -17,7 +17,12 @@ from itertools import compress, repeat
 from operator import attrgetter, is_
 from typing import cast
 
-from filmpark.screenplay.headings import heading_from_text, split_scene_number
+from filmpark.screenplay.headings import (
+    common_heading,
+    general_heading,
+    heading_from_text,
+    split_scene_number,
+)
 from filmpark.screenplay.language import detect_language
 from filmpark.screenplay.model import (
     Character,
@@ -261,9 +266,19 @@ def build_script(
     previous_dn = DayNight.UNKNOWN
     seen_numbers: dict[str, int] = {}
     scene_ends = [*heading_at[1:], len(placed)] if heading_at else []
+    lengths_made: dict[int, Eighths] = {}
     for position, (start, end) in enumerate(zip(heading_at, scene_ends, strict=True)):
         element = placed[start]
-        heading = heading_from_text(element.text)
+        text = element.text
+        # heading_from_text(text), its steps called here: the common form, else the general
+        # parse, else a heading without a known prefix.
+        heading = None
+        if text.isascii():
+            line = text.strip()
+            if line[:1] in "IiEe":
+                heading = common_heading(line)
+        if heading is None:
+            heading = general_heading(text) or heading_from_text(text)
         if heading.int_ext is None and heading.location.strip() != "OMITTED":
             notes.append(
                 Diagnostic(
@@ -300,6 +315,10 @@ def build_script(
         omitted = heading.location == "OMITTED" or (
             heading.int_ext is None and heading.text.strip().upper() == "OMITTED"
         )
+        length = lengths_made.get(eighths)
+        if length is None:
+            # Scenes of the same length share one (frozen) Eighths.
+            length = lengths_made[eighths] = _eighths(eighths)
         scenes.append(
             _new_scene(
                 position,
@@ -308,7 +327,7 @@ def build_script(
                 body,
                 element.line,
                 pages[start],
-                _eighths(eighths),
+                length,
                 explicit,
                 omitted,
             )

@@ -63,6 +63,13 @@ _LAYOUT_BY_ID = {id(kind): layout for kind, layout in _LAYOUT.items()}
 _DUAL_WIDTH_BY_ID = {id(kind): width for kind, width in _DUAL_WIDTH.items()}
 _WIDTH_BY_ID = {id(kind): width for kind, (width, _before) in _LAYOUT.items()}
 _BEFORE_BY_ID = {id(kind): before for kind, (_width, before) in _LAYOUT.items()}
+# Blank lines before an element placed on its own (not in a speech) below another on its page:
+# its kind's, but a parenthetical or lyric standing alone takes one, like action.
+_GAP_BY_ID = {
+    **_BEFORE_BY_ID,
+    id(ElementKind.PARENTHETICAL): 1,
+    id(ElementKind.LYRICS): 1,
+}
 _KIND = attrgetter("kind")
 _TEXT = attrgetter("text")
 _MARKS_RE = re.compile(r"(?<!\\)(\*{1,3}|_)")
@@ -270,12 +277,9 @@ def paginate(elements: Sequence[Printable], lines_per_page: int = LINES_PER_PAGE
         return at
 
     page_break, scene_heading = ElementKind.PAGE_BREAK, ElementKind.SCENE_HEADING
-    character, lyrics, parenthetical = (
-        ElementKind.CHARACTER,
-        ElementKind.LYRICS,
-        ElementKind.PARENTHETICAL,
-    )
+    character, lyrics = ElementKind.CHARACTER, ElementKind.LYRICS
     before_of = _BEFORE_BY_ID
+    gap_of = _GAP_BY_ID
     speech_parts = _SPEECH_PARTS
     i = 0
     while i < n:
@@ -289,10 +293,7 @@ def paginate(elements: Sequence[Printable], lines_per_page: int = LINES_PER_PAGE
                 i += 1
                 continue
             used = pos % size
-            if used:
-                gap = 1 if kind is lyrics or kind is parenthetical else before_of[id(kind)]
-            else:
-                gap = 0
+            gap = gap_of[id(kind)] if used else 0
             if used + gap + height <= size:
                 pos += gap
                 starts[i] = pos
@@ -327,10 +328,7 @@ def paginate(elements: Sequence[Printable], lines_per_page: int = LINES_PER_PAGE
                             sum(heights[after:j]), _MIN_SPLIT + 1
                         )
                 elif next_kind is not page_break and heights[after]:
-                    if next_kind is lyrics or next_kind is parenthetical:
-                        extra = 1 + min(heights[after], _MIN_SPLIT + 1)
-                    else:
-                        extra = before_of[id(next_kind)] + min(heights[after], _MIN_SPLIT + 1)
+                    extra = gap_of[id(next_kind)] + min(heights[after], _MIN_SPLIT + 1)
             if extra >= 0:
                 used = pos % size
                 gap = 1 if used else 0
