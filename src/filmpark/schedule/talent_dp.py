@@ -409,6 +409,12 @@ class LayeredSearch:
         self.bits = np.left_shift(np.int64(1), np.arange(k, dtype=np.int64))
         self.pay = _Pay(costs)
         self.pay_squares = _Pay([c * c for c in costs])
+        # with few actors, the price of each scene under every set of others on location
+        self.prices: Int64s | None = None
+        self.price_rows = np.arange(k, dtype=np.int64) * (1 << m)
+        if m <= 12:
+            every = np.arange(1 << m, dtype=np.int64)
+            self.prices = (self.durations[:, None] * self.pay(self.casts[:, None] | every)).ravel()
         own = [d * _mask_pay(c, costs) for d, c in zip(durations, casts, strict=True)]
         self.own = np.array(own, dtype=np.int64)
         self.chunks = (k + 7) // 8
@@ -424,7 +430,6 @@ class LayeredSearch:
         # the Smith bound's ingredients
         self.rates = np.array(costs, dtype=np.float64)
         self.rate_column = self.rates[:, None]
-        self.pair_a, self.pair_b = (x.astype(np.int64) for x in np.triu_indices(m, 1))
         self.members = [[a for a in range(m) if casts[i] >> a & 1] for i in range(k)]
         # for the bound computed scene by scene: each actor's scenes, one run of rows each
         self.scene_ids = np.arange(k, dtype=np.int64)[:, None]
@@ -505,9 +510,10 @@ class LayeredSearch:
         if missing.any():
             self._add_blocks(np.unique(present[missing]))
         base = present * (self.chunks * 256)
-        shares = self.table[:, base + (rest & 255)]
+        # np.take keeps the rows contiguous, which the bound's row arithmetic needs to be fast
+        shares: Floats = np.take(self.table, base + (rest & 255), axis=1)
         for ch in range(1, self.chunks):
-            shares += self.table[:, base + (ch * 256) + ((rest >> (8 * ch)) & 255)]
+            shares += np.take(self.table, base + (ch * 256) + ((rest >> (8 * ch)) & 255), axis=1)
         return shares
 
     def _shares_direct(self, rest: Int64s, present: Int64s) -> Floats:
@@ -544,9 +550,8 @@ class LayeredSearch:
         if self.m <= _PAIRWISE_ACTORS:
             # Smith's rule in pairwise form: whoever of a and b has the smaller p/c goes first
             smith = (p * rates).sum(axis=0)
-            smith += np.minimum(
-                p[self.pair_a] * rates[self.pair_b], p[self.pair_b] * rates[self.pair_a]
-            ).sum(axis=0)
+            for a in range(self.m - 1):
+                smith += np.minimum(p[a] * rates[a + 1 :], p[a + 1 :] * self.costs[a]).sum(axis=0)
         else:
             # Smith's rule by sorting: absent actors (p = 0) go last and weigh nothing
             ratio = np.divide(p, rates, out=np.full_like(p, np.inf), where=p > 0)
@@ -568,7 +573,10 @@ class LayeredSearch:
         cast_rest = self.cast_of(rest)
         on = (self.cast_of(done) | self.head) & (cast_rest | self.tail)
         open_ = (rest[:, None] & self.bits) != 0
-        cost = g[:, None] + self.durations * self.pay(self.casts | on[:, None])
+        if self.prices is not None:
+            cost = g[:, None] + self.prices[on[:, None] + self.price_rows]
+        else:
+            cost = g[:, None] + self.durations * self.pay(self.casts | on[:, None])
         # dominance: a remaining scene whose cast is exactly the actors on location goes next
         spot = np.minimum(np.searchsorted(self.cast_sorted, on), self.k - 1)
         forced = self.scene_by_cast[spot]
@@ -576,9 +584,10 @@ class LayeredSearch:
         if forced_ok.any():
             only = np.arange(self.k)[None, :] == forced[:, None]
             open_ &= ~forced_ok[:, None] | only
-        open_ &= cost + (self.own_of(rest)[:, None] - self.own) <= threshold
-        rows, cols = np.nonzero(open_)
-        return done[rows] | self.bits[cols], cost[rows, cols], rows, cols
+        open_ &= cost - self.own <= (threshold - self.own_of(rest))[:, None]
+        flat = np.flatnonzero(open_)
+        rows, cols = np.divmod(flat, self.k)
+        return done[rows] | self.bits[cols], cost.ravel()[flat], rows, cols
 
     def _merge(self, child: Int64s, g: Int64s) -> Int64s:
         """Positions of the cheapest entry of each distinct subset."""
