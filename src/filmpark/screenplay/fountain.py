@@ -37,6 +37,7 @@ from filmpark.screenplay.model import (
     Element,
     ElementKind,
     Script,
+    TextRun,
 )
 from filmpark.screenplay.paginate import paginate
 from filmpark.text import t
@@ -339,12 +340,12 @@ class _Draft:
 
     A frozen dataclass's ``__init__`` goes through ``object.__setattr__`` for each of its
     fourteen fields; a feature script has thousands of elements and that alone was a third of
-    the reader's time. A draft is filled with plain attribute stores, and the reader still
-    sets ``dual`` (a ``^`` cue marks the speech before it) and ``page`` (after pagination) in
-    place. :func:`_freeze` then turns each draft into an Element by switching its class, which
-    CPython allows because both classes have exactly the same slots; the result equals what
-    ``Element(...)`` makes (checked at import by :func:`_drafts_mirror_element`). Drafts never leave
-    this module.
+    the reader's time. A draft (made by :func:`_draft`) is filled with plain attribute stores,
+    and the reader still sets ``dual`` (a ``^`` cue marks the speech before it) and ``page``
+    (after pagination) in place. :func:`_freeze` then turns each draft into an Element by
+    switching its class, which CPython allows because both classes have exactly the same slots;
+    the result equals what ``Element(...)`` makes (checked at import by
+    :func:`_drafts_mirror_element`). Drafts never leave this module.
     """
 
     __slots__ = Element.__slots__
@@ -358,34 +359,44 @@ class _Draft:
     depth: int
     scene_number: str | None
     page: int | None
+    revision: str | None
+    runs: tuple[TextRun, ...]
+    tags: tuple[str, ...]
+    attributes: tuple[tuple[str, str], ...]
 
-    def __init__(
-        self,
-        kind: ElementKind,
-        text: str,
-        line: int = 0,
-        name: str | None = None,
-        extension: str | None = None,
-        dual: DualSide | None = None,
-        forced: bool = False,
-        depth: int = 0,
-        scene_number: str | None = None,
-    ) -> None:
-        # The field defaults of Element (checked at import below).
-        self.kind = kind
-        self.text = text
-        self.line = line
-        self.name = name
-        self.extension = extension
-        self.dual = dual
-        self.forced = forced
-        self.depth = depth
-        self.scene_number = scene_number
-        self.page = None
-        self.revision = None
-        self.runs = ()
-        self.tags = ()
-        self.attributes = ()
+
+_new_object = object.__new__
+
+
+def _draft(
+    kind: ElementKind,
+    text: str,
+    line: int = 0,
+    name: str | None = None,
+    extension: str | None = None,
+    dual: DualSide | None = None,
+    forced: bool = False,
+    depth: int = 0,
+    scene_number: str | None = None,
+) -> _Draft:
+    """A new draft, with the field defaults of Element (checked at import below). A function
+    call costs CPython 3.11 less than a class's ``__init__`` (thousands of times a script)."""
+    draft = _new_object(_Draft)
+    draft.kind = kind
+    draft.text = text
+    draft.line = line
+    draft.name = name
+    draft.extension = extension
+    draft.dual = dual
+    draft.forced = forced
+    draft.depth = depth
+    draft.scene_number = scene_number
+    draft.page = None
+    draft.revision = None
+    draft.runs = ()
+    draft.tags = ()
+    draft.attributes = ()
+    return draft
 
 
 def _freeze(drafts: list[_Draft], pages: Sequence[int] | None = None) -> list[Element]:
@@ -423,7 +434,7 @@ def _drafts_mirror_element() -> bool:
     never wrong) rather than build incomplete elements."""
     if len(fields(Element)) != 14:
         return False
-    sample = _Draft(ElementKind.ACTION, "x", 1)
+    sample = _draft(ElementKind.ACTION, "x", 1)
     try:
         object.__setattr__(sample, "__class__", Element)
         switched: object = sample
@@ -485,7 +496,7 @@ class _Reader:
         scene_number: str | None = None,
     ) -> None:
         self.elements.append(
-            _Draft(kind, text, line, name, extension, dual, forced, depth, scene_number)
+            _draft(kind, text, line, name, extension, dual, forced, depth, scene_number)
         )
 
     def heading(self, text: str, line: int, forced: bool) -> None:
@@ -568,7 +579,7 @@ class _Reader:
                 unlisted = None if plain_heading else _unlisted_prefix(stripped)
                 if unlisted is None:
                     if plain_heading:
-                        append(_Draft(heading_kind, stripped, start + 1))
+                        append(_draft(heading_kind, stripped, start + 1))
                     else:
                         self.heading(stripped, start + 1, forced=False)
                     if stop - start > 1:
@@ -589,9 +600,9 @@ class _Reader:
             if size == 1:
                 # A paragraph of one line, between empty lines: a transition or action.
                 if transition_like:
-                    append(_Draft(transition_kind, stripped, start + 1))
+                    append(_draft(transition_kind, stripped, start + 1))
                 else:
-                    append(_Draft(action_kind, raw.rstrip(), start + 1))
+                    append(_draft(action_kind, raw.rstrip(), start + 1))
                 start = stop + 1
                 continue
             following = lines[start + 1]
@@ -631,8 +642,8 @@ class _Reader:
                     )
                 ):
                     if size == 2 and following.lstrip()[0] not in "(（~":
-                        append(_Draft(character_kind, stripped, start + 1, name, extension))
-                        append(_Draft(dialogue_kind, following.strip(), start + 2))
+                        append(_draft(character_kind, stripped, start + 1, name, extension))
+                        append(_draft(dialogue_kind, following.strip(), start + 2))
                     else:
                         index = self.speech(lines, start, False, (name, extension))
                         if index < stop:
@@ -680,7 +691,7 @@ class _Reader:
                 text = "\n".join(action)
                 # Trailing blank lines of an action paragraph are layout, not text.
                 append(
-                    _Draft(
+                    _draft(
                         ElementKind.ACTION, text.rstrip("\n "), action_line, forced=action_forced
                     )
                 )
@@ -853,7 +864,7 @@ class _Reader:
         # The speech's elements are appended directly (this is the reader's busiest path).
         append = self.elements.append
         append(
-            _Draft(
+            _draft(
                 ElementKind.CHARACTER,
                 cue,
                 index + 1,
@@ -896,18 +907,18 @@ class _Reader:
             if stripped[0] in "(（" and (stripped[-1] in ")）" or not dialogue):
                 if dialogue:
                     append(
-                        _Draft(dialogue_kind, "\n".join(dialogue), dialogue_line, None, None, side)
+                        _draft(dialogue_kind, "\n".join(dialogue), dialogue_line, None, None, side)
                     )
                     dialogue = []
-                append(_Draft(ElementKind.PARENTHETICAL, stripped, index + 1, None, None, side))
+                append(_draft(ElementKind.PARENTHETICAL, stripped, index + 1, None, None, side))
             elif stripped[0] == "~" and not plain:
                 if dialogue:
                     append(
-                        _Draft(dialogue_kind, "\n".join(dialogue), dialogue_line, None, None, side)
+                        _draft(dialogue_kind, "\n".join(dialogue), dialogue_line, None, None, side)
                     )
                     dialogue = []
                 append(
-                    _Draft(ElementKind.LYRICS, stripped[1:].strip(), index + 1, None, None, side)
+                    _draft(ElementKind.LYRICS, stripped[1:].strip(), index + 1, None, None, side)
                 )
             else:
                 if not dialogue:
@@ -915,7 +926,7 @@ class _Reader:
                 dialogue.append(stripped)
             index += 1
         if dialogue:
-            append(_Draft(dialogue_kind, "\n".join(dialogue), dialogue_line, None, None, side))
+            append(_draft(dialogue_kind, "\n".join(dialogue), dialogue_line, None, None, side))
         return index
 
 
@@ -929,11 +940,11 @@ def _merge_notes(elements: list[_Draft], notes: list[tuple[int, str]]) -> list[_
     for element in elements:
         while position < len(pending) and pending[position][0] < element.line:
             line, text = pending[position]
-            merged.append(_Draft(ElementKind.NOTE, text, line))
+            merged.append(_draft(ElementKind.NOTE, text, line))
             position += 1
         merged.append(element)
     for line, text in pending[position:]:
-        merged.append(_Draft(ElementKind.NOTE, text, line))
+        merged.append(_draft(ElementKind.NOTE, text, line))
     return merged
 
 
