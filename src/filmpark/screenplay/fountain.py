@@ -25,6 +25,7 @@ from typing import cast
 
 from filmpark.screenplay.assemble import build_script, split_cue
 from filmpark.screenplay.headings import (
+    FOUNTAIN_PREFIX,
     HEADING_FIRST,
     MAX_HEADING,
     is_heading_candidate,
@@ -572,10 +573,13 @@ class _Reader:
                     or numbered_heading(stripped, plain=False) is not None
                 )
             ):
-                # A heading opening with I (INT.) has neither an exterior-first prefix nor a
-                # number in front, and one without '#' no number at the end: most headings are
-                # read here directly, as heading() would.
-                plain_heading = lead in "Ii" and "#" not in stripped
+                # A heading opening with I (INT.) or with a prefix Fountain lists (EXT.) has
+                # neither an exterior-first prefix nor a number in front, and one without '#'
+                # no number at the end: most headings are read here directly, as heading()
+                # would.
+                plain_heading = "#" not in stripped and (
+                    lead in "Ii" or FOUNTAIN_PREFIX(stripped) is not None
+                )
                 unlisted = None if plain_heading else _unlisted_prefix(stripped)
                 if unlisted is None:
                     if plain_heading:

@@ -227,6 +227,9 @@ HEADING_FIRST = frozenset("IiEeNnİıИиНнЭэ.")
 # The prefixes Fountain 1.1 lists (INT, EXT, EST, INT./EXT, INT/EXT, I/E), each followed by a dot
 # or a space (INT./EXT and INT/EXT start with INT followed by one of them, or are listed here).
 _FOUNTAIN_PREFIX_RE = re.compile(r"(?:INT|EXT|EST|INT/EXT|I/E)[. ]", re.IGNORECASE)
+#: Whether a line opens with a prefix Fountain 1.1 lists (``FOUNTAIN_PREFIX(line)`` is a match or
+#: None); such a line has no exterior-first prefix (see :func:`unlisted_exterior_first`).
+FOUNTAIN_PREFIX = _FOUNTAIN_PREFIX_RE.match
 
 
 def unlisted_exterior_first(line: str) -> str | None:
