@@ -474,7 +474,7 @@ def main() -> None:
     parser.add_argument(
         "--only",
         default="",
-        help="comma-separated scenarios to run: project,schedule,budget,decision,create",
+        help="scenarios to run, in this order: project,schedule,budget,decision,create",
     )
     parser.add_argument("--no-wrk", action="store_true", help="skip the wrk cross-check")
     args = parser.parse_args()
@@ -482,7 +482,7 @@ def main() -> None:
     seconds = max(1.0, min(args.seconds, 120.0))
     workers = max(1, min(args.workers, 16))
     think = max(0.0, args.think)
-    wanted = {w.strip() for w in args.only.split(",") if w.strip()}
+    wanted = [w.strip() for w in args.only.split(",") if w.strip()]
     with (
         tempfile.TemporaryDirectory(prefix="filmpark-bench-") as folder,
         contextlib.nullcontext(None)
@@ -500,9 +500,12 @@ def main() -> None:
             )
             print(TABLE_HEAD)
             failed = 0
-            for key, name, request in scenarios(token, project):
-                if wanted and key not in wanted:
-                    continue
+            chosen = scenarios(token, project)
+            if wanted:  # in the order asked for
+                chosen = sorted(
+                    (s for s in chosen if s[0] in wanted), key=lambda s: wanted.index(s[0])
+                )
+            for _key, name, request in chosen:
                 result = run(run_scenario(port, processes, name, request, clients, seconds, think))
                 print(result.row(backend, workers, clients, think), flush=True)
                 failed += result.errors
