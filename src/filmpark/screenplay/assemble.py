@@ -224,6 +224,8 @@ def build_script(
     attributes: Sequence[tuple[str, str]] = (),
     pagination: Pagination | None = None,
     prepared: bool = False,
+    kinds: list[ElementKind] | None = None,
+    texts: list[str] | None = None,
 ) -> Script:
     """Assemble a Script from elements in document order.
 
@@ -232,7 +234,8 @@ def build_script(
     the text. With ``real_pages`` the page of each element is the ``page`` the reader set (PDF
     input); otherwise the elements are paginated on the industry page (a reader that already
     did so passes its ``pagination``). A reader passes ``prepared`` when its elements already
-    carry all of that: cue names, heading numbers and the pages of ``pagination``.
+    carry all of that: cue names, heading numbers and the pages of ``pagination``, and with it
+    the elements' ``kinds`` and ``texts`` as lists if it has them.
     """
     notes = list(diagnostics)
     ready = prepared and pagination is not None and not real_pages
@@ -257,7 +260,10 @@ def build_script(
             for i, e in enumerate(prepared_elements)
         )
     # The kinds once, in C; the passes below look at them rather than at every element.
-    kinds: list[ElementKind] = list(map(_KIND, placed))
+    if not ready or kinds is None:
+        kinds = list(map(_KIND, placed))
+    if not ready:
+        texts = None
     heading_at = positions(kinds, ElementKind.SCENE_HEADING)
     if lengths is None:
         layout_starts, layout_ends = layout.starts, layout.ends
@@ -336,7 +342,8 @@ def build_script(
     characters = _characters(placed, kinds, heading_at, scenes)
     if language is None:
         note = ElementKind.NOTE
-        texts: list[str] = list(map(_TEXT, placed))
+        if texts is None:
+            texts = list(map(_TEXT, placed))
         language = detect_language(
             [t for t, kind in zip(texts, kinds, strict=True) if kind is not note]
             if note in kinds

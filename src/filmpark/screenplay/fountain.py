@@ -20,7 +20,7 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import fields, replace
 from itertools import compress, islice
-from operator import not_
+from operator import attrgetter, not_
 from typing import cast
 
 from filmpark.screenplay.assemble import build_script, split_cue
@@ -43,6 +43,8 @@ from filmpark.screenplay.model import (
 from filmpark.screenplay.paginate import paginate
 from filmpark.text import t
 
+_KIND = attrgetter("kind")
+_TEXT = attrgetter("text")
 _NEWLINES_RE = re.compile(r"\r\n?|\u2028|\u2029")
 _BONEYARD_RE = re.compile(r"/\*|\*/")
 _TITLE_KEY_RE = re.compile(r"^([^\W\d_][\w '.\-]{0,40}?)[:：][ \t]*(.*)$")
@@ -606,7 +608,9 @@ class _Reader:
                 if transition_like:
                     append(_draft(transition_kind, stripped, start + 1))
                 else:
-                    append(_draft(action_kind, raw.rstrip(), start + 1))
+                    # (raw.rstrip() is the stripped line when nothing was stripped in front)
+                    text = stripped if raw[0] == lead else raw.rstrip()
+                    append(_draft(action_kind, text, start + 1))
                 start = stop + 1
                 continue
             following = lines[start + 1]
@@ -974,7 +978,9 @@ def parse_lines(text: str, source: str, *, plain: bool) -> Script:
     reader.diagnostics = diagnostics
     reader.read(lines, first)
     drafts = _merge_notes(reader.elements, notes)
-    layout = paginate(drafts)
+    kinds: list[ElementKind] = list(map(_KIND, drafts))
+    texts: list[str] = list(map(_TEXT, drafts))
+    layout = paginate(drafts, kinds=kinds, texts=texts)
     elements = _freeze(drafts, layout.pages)
     script = build_script(
         elements,
@@ -984,6 +990,8 @@ def parse_lines(text: str, source: str, *, plain: bool) -> Script:
         source_format="text" if plain else "fountain",
         pagination=layout,
         prepared=True,  # cue names and heading numbers set by the reader, pages by _freeze
+        kinds=kinds,
+        texts=texts,
     )
     if not script.scenes and any(e.kind is not ElementKind.NOTE for e in elements):
         script = replace(

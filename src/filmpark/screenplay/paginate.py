@@ -135,7 +135,7 @@ def wrap_count(text: str, width: int) -> int:
     if "*" in text or "_" in text:
         text = _MARKS_RE.sub("", text)
     total = 0
-    for line in text.split("\n"):
+    for line in text.split("\n") if "\n" in text else (text,):
         size = len(line)
         if size <= width:
             total += 1
@@ -180,13 +180,13 @@ class _Block(NamedTuple):
     height: int  # sum(heights)
 
 
-def _heights(elements: Sequence[Printable], kinds: list[ElementKind]) -> list[int]:
+def _heights(texts: list[str], kinds: list[ElementKind]) -> list[int]:
     """Printed lines of every element at its usual width, in one sweep (``map`` runs in C; a
     short single line, the common case, is one printed line without a call to wrap_count)."""
     widths: list[int] = list(map(_WIDTH_BY_ID.__getitem__, map(id, kinds)))
     return [
         1 if width and len(text) <= width and "\n" not in text else wrap_count(text, width)
-        for text, width in zip(map(_TEXT, elements), widths, strict=True)
+        for text, width in zip(texts, widths, strict=True)
     ]
 
 
@@ -232,14 +232,24 @@ def _block(
     return _Block(i, i, kind, before if height else 0, [height], breakable, False, height)
 
 
-def paginate(elements: Sequence[Printable], lines_per_page: int = LINES_PER_PAGE) -> Pagination:
-    """Lay ``elements`` out on industry pages; see the module docstring for the rules."""
+def paginate(
+    elements: Sequence[Printable],
+    lines_per_page: int = LINES_PER_PAGE,
+    *,
+    kinds: list[ElementKind] | None = None,
+    texts: list[str] | None = None,
+) -> Pagination:
+    """Lay ``elements`` out on industry pages; see the module docstring for the rules.
+
+    A reader that has the elements' ``kinds`` and ``texts`` as lists already passes them.
+    """
     size = lines_per_page
     n = len(elements)
     starts = [0] * n
     ends = [0] * n
-    kinds: list[ElementKind] = list(map(_KIND, elements))
-    heights = _heights(elements, kinds)
+    if kinds is None:
+        kinds = list(map(_KIND, elements))
+    heights = _heights(list(map(_TEXT, elements)) if texts is None else texts, kinds)
     pos = 0  # absolute line position of the next free line
 
     def new_page() -> None:
@@ -280,6 +290,7 @@ def paginate(elements: Sequence[Printable], lines_per_page: int = LINES_PER_PAGE
     character, lyrics = ElementKind.CHARACTER, ElementKind.LYRICS
     before_of = _BEFORE_BY_ID
     gap_of = _GAP_BY_ID
+    cue_gap = _BEFORE_BY_ID[id(character)]
     speech_parts = _SPEECH_PARTS
     i = 0
     while i < n:
@@ -352,7 +363,7 @@ def paginate(elements: Sequence[Printable], lines_per_page: int = LINES_PER_PAGE
             ):
                 j += 1
             used = pos % size
-            gap = before_of[id(kind)] if used else 0
+            gap = cue_gap if used else 0
             if used + gap + sum(heights[i:j]) <= size:
                 pos += gap
                 for index in range(i, j):
