@@ -654,7 +654,7 @@ class LayeredSearch:
                     col_parts.append(cols)
                     check()
                 child = np.concatenate(child_parts)
-                if child.size > 8 * max_states:
+                if child.size > 4 * max_states:  # before merging, to bound memory
                     raise _Outgrown
                 cost = np.concatenate(cost_parts)
                 keep = self._merge(child, cost)
