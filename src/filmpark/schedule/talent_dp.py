@@ -12,7 +12,7 @@ that matter), the actors' daily costs, and the casts of pinned first (``head_cas
   per subset size;
 * :class:`LayeredSearch` — bounded DP, breadth first: the subsets of each size that can still
   lead to an order cheaper than an upper bound, expanded, merged and pruned a whole layer at a
-  time with numpy. A narrow beam of the same search gives the upper bound first.
+  time with numpy. Beams of the same search give the upper bound (see ``run``'s ``width``).
 
 What all three rest on:
 
@@ -32,8 +32,9 @@ What all three rest on:
 4. **Lower bound** on finishing from ``D``: every remaining scene's own pay, plus the hold days
    of the actors already on location. Each of them stays until their last remaining scene; the
    scenes are split among the present actors of each in proportion to their rates, and the
-   weighted-completion problem that results is solved exactly by Smith's ratio rule, written in
-   its pairwise form ``sum c_a p_a + sum_{a<b} min(c_b p_a, c_a p_b)`` so that no sort is needed.
+   weighted-completion problem that results is solved exactly by Smith's ratio rule, for up
+   to ``_PAIRWISE_ACTORS`` actors in its pairwise form ``sum c_a p_a + sum_{a<b} min(c_b p_a,
+   c_a p_b)`` (no sort), beyond that by sorting.
 """
 
 from __future__ import annotations
