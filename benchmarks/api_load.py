@@ -62,9 +62,8 @@ class Result:
     errors: int
     seconds: float
     latencies: list[float]
-    server_cpu: float
     client_cpu: float
-    database_cpu: float | None
+    cpu: CpuSpent
 
     def pct(self, p: float) -> float:
         ordered = sorted(self.latencies) or [0.0]
@@ -75,15 +74,16 @@ class Result:
         return (
             f"| {backend} | {workers} | {self.scenario} | {clients} | {think:g} | {self.requests} "
             f"| {self.requests / self.seconds:,.0f} | {self.pct(0.50):.1f} | {self.pct(0.95):.1f} "
-            f"| {self.pct(0.99):.1f} | {self.errors} | {self.server_cpu / per * 1e6:.0f} "
-            f"| {'—' if self.database_cpu is None else f'{self.database_cpu / per * 1e6:.0f}'} "
+            f"| {self.pct(0.99):.1f} | {self.errors} | {self.cpu.server / per * 1e6:.0f} "
+            f"({'/'.join(map(str, self.cpu.split))}) "
+            f"| {'—' if self.cpu.database is None else f'{self.cpu.database / per * 1e6:.0f}'} "
             f"| {self.client_cpu / per * 1e6:.0f} ({self.client_cpu / self.seconds:.0%}) |"
         )
 
 
 TABLE_HEAD = (
     "| database | workers | scenario | clients | think s | requests | req/s | p50 ms | p95 ms "
-    "| p99 ms | errors | server CPU µs/req | PostgreSQL CPU µs/req "
+    "| p99 ms | errors | server CPU µs/req (% per worker) | PostgreSQL CPU µs/req "
     "| generator CPU µs/req (share of a core) |\n"
     "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 )
@@ -114,15 +114,22 @@ def postgres_database(base: str) -> Iterator[str]:
 
 
 @dataclass(frozen=True)
+class CpuSample:
+    """CPU seconds used so far by each server process, and by the database's processes."""
+
+    server: dict[int, float]
+    database: float | None
+
+
+@dataclass(frozen=True)
 class Processes:
     """The server's processes (its process group) and the PostgreSQL backends serving it."""
 
     group: int
     database: str | None  # the benchmark database's name (in its backends' process titles)
 
-    def cpu_seconds(self) -> tuple[float, float | None]:
-        """User + system CPU time so far of the server's and of the database's processes."""
-        server = 0.0
+    def sample(self) -> CpuSample:
+        server: dict[int, float] = {}
         database = 0.0
         tick = os.sysconf("SC_CLK_TCK")
         for entry in Path("/proc").iterdir():
@@ -132,19 +139,37 @@ class Processes:
                 fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
                 used = (int(fields[11]) + int(fields[12])) / tick
                 if int(fields[2]) == self.group:
-                    server += used
+                    server[int(entry.name)] = used
                 elif self.database and self.database.encode() in (entry / "cmdline").read_bytes():
                     database += used
             except OSError:
                 continue
-        return server, (database if self.database else None)
+        return CpuSample(server, database if self.database else None)
 
 
-def cpu_spent(
-    before: tuple[float, float | None], after: tuple[float, float | None]
-) -> tuple[float, float | None]:
-    database = None if before[1] is None or after[1] is None else after[1] - before[1]
-    return after[0] - before[0], database
+@dataclass(frozen=True)
+class CpuSpent:
+    server: float
+    database: float | None
+    # How the server's CPU was shared by its processes, largest first, in percent: with
+    # keep-alive clients a process serves the connections it accepted, so this shows how
+    # evenly the clients' connections landed on the workers.
+    split: list[int]
+
+    @classmethod
+    def between(cls, before: CpuSample, after: CpuSample) -> CpuSpent:
+        used = {pid: cpu - before.server.get(pid, 0.0) for pid, cpu in after.server.items()}
+        total = sum(used.values())
+        split = sorted(
+            (round(100 * cpu / total) for cpu in used.values() if total and cpu > 0.02 * total),
+            reverse=True,
+        )
+        database = (
+            None
+            if before.database is None or after.database is None
+            else after.database - before.database
+        )
+        return cls(total, database, split)
 
 
 @contextlib.contextmanager
@@ -363,18 +388,16 @@ async def run_scenario(
         if writer is not None:
             writer.close()
 
-    cpu_before = processes.cpu_seconds()
+    cpu_before = processes.sample()
     client_before = time.process_time()
     began = time.monotonic()
     await asyncio.gather(*(client(i) for i in range(clients)))
     elapsed = time.monotonic() - began
     client_cpu = time.process_time() - client_before
-    server_cpu, database_cpu = cpu_spent(cpu_before, processes.cpu_seconds())
+    spent = CpuSpent.between(cpu_before, processes.sample())
     if kinds:
         print(f"<!-- {name}: errors {kinds} -->", file=sys.stderr)
-    return Result(
-        name, len(latencies), errors, elapsed, latencies, server_cpu, client_cpu, database_cpu
-    )
+    return Result(name, len(latencies), errors, elapsed, latencies, client_cpu, spent)
 
 
 def run(scenario: Coroutine[Any, Any, Result]) -> Result:
@@ -413,7 +436,7 @@ def wrk_cross_check(
         return None
     script = folder / "report.lua"
     script.write_text(WRK_SCRIPT)
-    cpu_before = processes.cpu_seconds()
+    cpu_before = processes.sample()
     completed = subprocess.run(
         [
             wrk,
@@ -435,7 +458,7 @@ def wrk_cross_check(
         timeout=seconds + 60,
         check=False,
     )
-    server_cpu, database_cpu = cpu_spent(cpu_before, processes.cpu_seconds())
+    spent = CpuSpent.between(cpu_before, processes.sample())
     found = re.search(
         r"filmpark-wrk (\d+) (\d+) (\d+) ([\d.]+) ([\d.]+) ([\d.]+)", completed.stdout
     )
@@ -445,12 +468,15 @@ def wrk_cross_check(
     p50, p95, p99 = (float(found.group(i)) for i in (4, 5, 6))
     per = max(1, requests)
     database = (
-        "" if database_cpu is None else f", PostgreSQL CPU {database_cpu / per * 1e6:.0f} µs/req"
+        ""
+        if spent.database is None
+        else f", PostgreSQL CPU {spent.database / per * 1e6:.0f} µs/req"
     )
     return (
         f"wrk -t1 -c{clients} on {path.rsplit('/', 1)[-1]}: {requests} requests, "
         f"{requests / (micros / 1e6):,.0f} req/s, p50 {p50:.1f} ms, p95 {p95:.1f} ms, "
-        f"p99 {p99:.1f} ms, {errors} errors, server CPU {server_cpu / per * 1e6:.0f} µs/req"
+        f"p99 {p99:.1f} ms, {errors} errors, server CPU {spent.server / per * 1e6:.0f} µs/req "
+        f"({'/'.join(map(str, spent.split))} % per worker)"
         f"{database}"
     )
 
