@@ -287,7 +287,7 @@ def paginate(
         return at
 
     page_break, scene_heading = ElementKind.PAGE_BREAK, ElementKind.SCENE_HEADING
-    character, lyrics = ElementKind.CHARACTER, ElementKind.LYRICS
+    character, lyrics, dialogue = ElementKind.CHARACTER, ElementKind.LYRICS, ElementKind.DIALOGUE
     before_of = _BEFORE_BY_ID
     gap_of = _GAP_BY_ID
     cue_gap = _BEFORE_BY_ID[id(character)]
@@ -356,6 +356,20 @@ def paginate(
         elif kind is character and elements[i].dual is None:
             # A speech that fits where it is: its lines one after the other.
             j = i + 1
+            if j < n and kinds[j] is dialogue and (j + 1 == n or kinds[j + 1] not in speech_parts):
+                # The commonest speech: a cue and one dialogue paragraph.
+                cue_height = heights[i]
+                used = pos % size
+                gap = cue_gap if used else 0
+                if used + gap + cue_height + heights[j] <= size:
+                    pos += gap
+                    starts[i] = pos
+                    pos += cue_height
+                    ends[i] = starts[j] = pos
+                    pos += heights[j]
+                    ends[j] = pos
+                    i = j + 1
+                    continue
             while (
                 j < n
                 and kinds[j] in speech_parts
