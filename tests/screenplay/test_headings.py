@@ -251,6 +251,9 @@ def test_the_shortcut_takes_the_common_forms() -> None:
         "INT. HOUSE - DAY (1973)",
         "EXT.  BLOOM BACK YARD - NIGHT [CONTINUOUS]",
         "INT. HOUSE - DAY ( )",
+        "EXT.  TOWN / MAIN STREET - DAY",
+        "INT. 747 / FLYING - NIGHT",
+        "EXT. E/I HOUSE - DAY",
     ):
         assert common_heading(line) is not None, line
         assert common_heading(line) == general_heading(line)
@@ -260,5 +263,7 @@ def test_the_shortcut_takes_the_common_forms() -> None:
         "INT. HOUSE - DAY (1973) [FLASHBACK]",
         "INT. HOUSE - DAY(1973)",
         "INT. HOUSE [1973] - DAY",
+        "INT. /HOUSE - DAY",
+        "INT. EXT/INT HOUSE - DAY",
     ):
         assert common_heading(line) is None, line

@@ -420,11 +420,11 @@ def _split_location_time(
 
 
 # Most headings of a script are "INT. HOUSE - DAY": ASCII, one prefix, sub-locations joined by
-# " - ", a time word last, perhaps a modifier in brackets after it ("(1973)", "[FLASHBACK]"), and
-# nothing else (no scene number, slash or other dash). Such a line is taken apart by this one
+# " - " (a slash inside one is kept: "TOWN / MAIN STREET"), a time word last, perhaps a modifier
+# in brackets after it ("(1973)", "[FLASHBACK]"), and nothing else (no scene number, other dash). Such a line is taken apart by this one
 # pattern; a line it does not match, or whose time is no word of the time tables, goes the
 # general way (and gives the same result: a property test holds the two to it).
-_PIECE = r"[A-Za-z0-9](?:[^#()\[\]\-–—/]*[^\s#()\[\]\-–—/])?"
+_PIECE = r"[A-Za-z0-9](?:[^#()\[\]\-–—]*[^\s#()\[\]\-–—])?"
 _COMMON_HEADING_RE = re.compile(
     rf"(INT|EXT)\.[ \t]+({_PIECE}(?: - {_PIECE})*) - ([A-Za-z]+(?: [A-Za-z]+)?)"
     r"(?:[ \t]+(\([^()]*\)|\[[^\[\]]*\]))?",
