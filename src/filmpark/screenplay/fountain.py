@@ -551,6 +551,7 @@ class _Reader:
         character_kind = ElementKind.CHARACTER
         dialogue_kind = ElementKind.DIALOGUE
         heading_kind = ElementKind.SCENE_HEADING
+        parenthetical_kind = ElementKind.PARENTHETICAL
         start = first
         for stop in empty:
             if stop == start:
@@ -649,9 +650,20 @@ class _Reader:
                         and is_heading_candidate(following)
                     )
                 ):
-                    if size == 2 and following.lstrip()[0] not in "(（~":
+                    said = following.lstrip()[0]  # how the line after the cue opens
+                    if size == 2 and said not in "(（~":
                         append(_draft(character_kind, stripped, start + 1, name, extension))
                         append(_draft(dialogue_kind, following.strip(), start + 2))
+                    elif (
+                        size == 3
+                        and said in "(（"
+                        and not (last_line := lines[start + 2]).isspace()
+                        and last_line.lstrip()[0] not in "(（~"
+                    ):
+                        # A parenthetical, then one line of dialogue (as speech() reads it).
+                        append(_draft(character_kind, stripped, start + 1, name, extension))
+                        append(_draft(parenthetical_kind, following.strip(), start + 2))
+                        append(_draft(dialogue_kind, last_line.strip(), start + 3))
                     else:
                         index = self.speech(lines, start, False, (name, extension))
                         if index < stop:
