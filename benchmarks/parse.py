@@ -13,6 +13,10 @@ the spells when another process had the CPU; the CPU time does not, so it is the
 figure there. Both are reported, with the speed-up over the faster peer by each.
 
     .venv/bin/python benchmarks/parse.py --runs 40
+
+``--stages`` instead times filmpark alone, step by step: the CPU median of each stage of
+``read_fountain`` (its steps called one after the other, checked to give the same ``Script.1``
+JSON), then whole reads with the garbage collector on and, in a separate loop, off.
 """
 
 from __future__ import annotations
@@ -80,6 +84,93 @@ def jouvence_parse(text: str) -> tuple[int, int]:
     return scenes, len(names)
 
 
+def stage_times(text: str, runs: int) -> dict[str, float]:
+    """CPU medians (ms) of the stages of ``read_fountain`` on ``text``, and of whole reads with
+    the garbage collector on and off."""
+    import gc
+    import unicodedata
+
+    from filmpark.screenplay import fountain
+    from filmpark.screenplay.assemble import build_script
+    from filmpark.screenplay.paginate import paginate
+    from filmpark.screenplay.serialize import script_to_json
+
+    def staged(times: dict[str, list[float]]) -> Any:
+        # The steps of fountain.parse_lines for a Fountain text without NUL or CR characters.
+        clock = time.process_time
+        start = clock()
+        body = text.removeprefix("\ufeff")
+        if not body.isascii():
+            body = unicodedata.normalize("NFC", body)
+        diagnostics: list[Any] = []
+        body = fountain._strip_boneyard(body, "Big-Fish.fountain", diagnostics)
+        body, found = fountain._take_notes(body)
+        lines = body.split("\n")
+        title_page, first = fountain._title_page(lines)
+        now = clock()
+        times["text preparation"].append(now - start)
+        start = now
+        reader = fountain._Reader("Big-Fish.fountain", False)
+        reader.diagnostics = diagnostics
+        reader.read(lines, first)
+        now = clock()
+        times["classifying paragraphs"].append(now - start)
+        start = now
+        drafts = fountain._merge_notes(reader.elements, found)
+        kinds = list(map(fountain._KIND, drafts))
+        texts = list(map(fountain._TEXT, drafts))
+        layout = paginate(drafts, kinds=kinds, texts=texts)
+        now = clock()
+        times["pagination"].append(now - start)
+        start = now
+        elements = fountain._freeze(drafts, layout.pages)
+        now = clock()
+        times["freezing"].append(now - start)
+        start = now
+        script = build_script(
+            elements,
+            title_page=title_page,
+            diagnostics=diagnostics,
+            source="Big-Fish.fountain",
+            pagination=layout,
+            prepared=True,
+            kinds=kinds,
+            texts=texts,
+        )
+        times["assembly"].append(clock() - start)
+        return script
+
+    stages: dict[str, list[float]] = {
+        name: []
+        for name in (
+            "text preparation",
+            "classifying paragraphs",
+            "pagination",
+            "freezing",
+            "assembly",
+        )
+    }
+    expected = script_to_json(read_fountain(text, "Big-Fish.fountain"))
+    if script_to_json(staged({name: [] for name in stages})) != expected:
+        sys.exit("the staged read no longer gives what read_fountain gives: update stage_times")
+    for _ in range(runs):
+        staged(stages)
+    result = {name: statistics.median(values) * 1000 for name, values in stages.items()}
+    whole: dict[str, list[float]] = {"collector on": [], "collector off": []}
+    for setting, values in whole.items():
+        if setting == "collector off":
+            gc.disable()
+        try:
+            for _ in range(runs):
+                start = time.process_time()
+                read_fountain(text, "Big-Fish.fountain")
+                values.append(time.process_time() - start)
+        finally:
+            gc.enable()
+    result.update({f"whole read, {k}": statistics.median(v) * 1000 for k, v in whole.items()})
+    return result
+
+
 PARSERS: dict[str, Callable[[str], tuple[int, int]]] = {
     "filmpark": filmpark_parse,
     "screenplain": screenplain_parse,
@@ -121,10 +212,24 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=30, help="timed runs per parser")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument(
+        "--stages", action="store_true", help="time the stages of filmpark's read instead"
+    )
     args = parser.parse_args()
     if not BIG_FISH.exists():
         sys.exit(f"benchmark input missing: {BIG_FISH}")
     text = BIG_FISH.read_text("utf-8")
+    if args.stages:
+        for _ in range(3):  # warm-up
+            read_fountain(text, "Big-Fish.fountain")
+        times = stage_times(text, args.runs)
+        if args.json:
+            print(json.dumps({name: round(ms, 3) for name, ms in times.items()}))
+            return
+        print(f"read_fountain on Big-Fish.fountain, CPU median of {args.runs} runs")
+        for name, ms in times.items():
+            print(f"{name:<32} {ms:7.3f} ms")
+        return
     results = measure(text, args.runs)
     fastest_peer = min(results["screenplain"]["median_ms"], results["jouvence"]["median_ms"])
     speedup = round(fastest_peer / results["filmpark"]["median_ms"], 1)
