@@ -65,6 +65,11 @@ class Result:
     client_cpu: float
     cpu: CpuSpent
 
+    def others_cores(self) -> float:
+        """Cores kept busy by other processes on the machine during the scenario."""
+        ours = self.cpu.server + (self.cpu.database or 0.0) + self.client_cpu
+        return max(0.0, self.cpu.machine - ours) / self.seconds
+
     def pct(self, p: float) -> float:
         ordered = sorted(self.latencies) or [0.0]
         return ordered[min(len(ordered) - 1, round(p * (len(ordered) - 1)))] * 1000
@@ -77,15 +82,16 @@ class Result:
             f"| {self.pct(0.99):.1f} | {self.errors} | {self.cpu.server / per * 1e6:.0f} "
             f"({'/'.join(map(str, self.cpu.split))}) "
             f"| {'—' if self.cpu.database is None else f'{self.cpu.database / per * 1e6:.0f}'} "
-            f"| {self.client_cpu / per * 1e6:.0f} ({self.client_cpu / self.seconds:.0%}) |"
+            f"| {self.client_cpu / per * 1e6:.0f} ({self.client_cpu / self.seconds:.0%}) "
+            f"| {self.others_cores():.2f} |"
         )
 
 
 TABLE_HEAD = (
     "| database | workers | scenario | clients | think s | requests | req/s | p50 ms | p95 ms "
     "| p99 ms | errors | server CPU µs/req (% per worker) | PostgreSQL CPU µs/req "
-    "| generator CPU µs/req (share of a core) |\n"
-    "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    "| generator CPU µs/req (share of a core) | other processes' CPU (cores) |\n"
+    "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 )
 
 
@@ -119,6 +125,14 @@ class CpuSample:
 
     server: dict[int, float]
     database: float | None
+    machine: float  # every core's busy time (/proc/stat), whoever used it
+
+
+def machine_busy_seconds() -> float:
+    """CPU seconds all cores spent busy so far (user, nice, system, irq, softirq, steal)."""
+    fields = [int(x) for x in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    user, nice, system, _idle, _iowait, irq, softirq, steal = fields[:8]
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
 
 
 @dataclass(frozen=True)
@@ -144,13 +158,14 @@ class Processes:
                     database += used
             except OSError:
                 continue
-        return CpuSample(server, database if self.database else None)
+        return CpuSample(server, database if self.database else None, machine_busy_seconds())
 
 
 @dataclass(frozen=True)
 class CpuSpent:
     server: float
     database: float | None
+    machine: float
     # How the server's CPU was shared by its processes, largest first, in percent: with
     # keep-alive clients a process serves the connections it accepted, so this shows how
     # evenly the clients' connections landed on the workers.
@@ -169,7 +184,7 @@ class CpuSpent:
             if before.database is None or after.database is None
             else after.database - before.database
         )
-        return cls(total, database, split)
+        return cls(total, database, after.machine - before.machine, split)
 
 
 @contextlib.contextmanager
