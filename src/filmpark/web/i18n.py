@@ -30,11 +30,20 @@ from babel.numbers import format_currency as _babel_format_currency
 from babel.numbers import format_decimal as _babel_format_decimal
 from markupsafe import Markup
 
+from filmpark.text import DEFAULT_LANGUAGE, LANGUAGES, language_from_accept, normalise_language
 from filmpark.units import Money
 
+__all__ = [
+    "DEFAULT_LANGUAGE",
+    "LANGUAGES",
+    "Translator",
+    "language_from_accept",
+    "normalise_language",
+    "translations",
+    "translator",
+]
+
 LOCALE_DIR = Path(__file__).parent / "locale"
-LANGUAGES: tuple[str, ...] = ("en", "vi")
-DEFAULT_LANGUAGE = "en"
 LANGUAGE_NAMES: Mapping[str, str] = {"en": "English", "vi": "Tiếng Việt"}
 
 # The CLDR locale used for formats; English readers here are mostly international crews,
@@ -47,37 +56,6 @@ _DATETIME_PATTERN = {"en": "d MMM y HH:mm", "vi": "HH:mm dd/MM/y"}
 def N_(message: str) -> str:
     """Mark ``message`` for the catalog; it is translated later, where it is shown."""
     return message
-
-
-def normalise_language(value: str | None) -> str | None:
-    """``"vi-VN"``, ``"VI"`` or ``"vi_VN"`` -> ``"vi"``; None for a language we do not offer."""
-    if not value:
-        return None
-    code = value.strip().replace("_", "-").split("-")[0].lower()
-    return code if code in LANGUAGES else None
-
-
-def language_from_accept(header: str | None) -> str | None:
-    """The first language we offer from an ``Accept-Language`` header, by the client's weights."""
-    if not header:
-        return None
-    weighted: list[tuple[float, int, str]] = []
-    for position, part in enumerate(header.split(",")):
-        pieces = part.strip().split(";")
-        weight = 1.0
-        for param in pieces[1:]:
-            name, _, value = param.strip().partition("=")
-            if name == "q":
-                try:
-                    weight = float(value)
-                except ValueError:
-                    weight = 0.0
-        weighted.append((-weight, position, pieces[0]))
-    for negative_weight, _position, tag in sorted(weighted):
-        code = normalise_language(tag)
-        if code and negative_weight < 0:
-            return code
-    return None
 
 
 @cache

@@ -15,6 +15,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from filmpark.reports.dood import DoodTotals
 from filmpark.units import CURRENCY_DECIMALS, Eighths, Money
 
 # Times of day that are shot as night (English and Vietnamese headings).
@@ -61,20 +62,6 @@ class DoodColumn:
 
     date: date
     shoot_day: int | None
-
-
-@dataclass(frozen=True, slots=True)
-class DoodTotals:
-    work: int
-    hold: int
-    travel: int
-    rehearsal: int
-    fitting: int
-    idle: int
-    holidays: int
-    paid: int
-    start: date | None
-    finish: date | None
 
 
 @dataclass(frozen=True, slots=True)
