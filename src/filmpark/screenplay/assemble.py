@@ -33,6 +33,7 @@ from filmpark.screenplay.model import (
     Scene,
     SceneHeading,
     Script,
+    switched_draft_mirrors,
 )
 from filmpark.screenplay.paginate import LINES_PER_PAGE, Pagination, paginate
 from filmpark.text import t
@@ -143,32 +144,13 @@ def _new_scene(
     return cast(Scene, draft)
 
 
-def _scene_draft_mirrors() -> bool:
-    """Whether a switched draft equals ``Scene(...)``; should the model gain a field, scenes
-    are built by the constructor (slower, never wrong)."""
-    if len(fields(Scene)) != 9:
-        return False
-    values = (
-        2,
-        SceneNumber("3"),
-        heading_from_text("INT. X - DAY"),
-        (),
-        4,
-        5,
-        Eighths(6),
-        True,
-        True,
-    )
-    try:
-        draft = _SceneDraft(*values)
-        object.__setattr__(draft, "__class__", Scene)
-        switched: object = draft
-        return switched == Scene(*values)
-    except (AttributeError, TypeError):
-        return False
-
-
-_SCENE_DRAFT_MIRRORS = _scene_draft_mirrors()
+# Should the model gain a field, scenes are built by the constructor (slower, never wrong).
+_SCENE_DRAFT_MIRRORS = switched_draft_mirrors(
+    Scene,
+    _SceneDraft,
+    (2, SceneNumber("3"), heading_from_text("INT. X - DAY"), (), 4, 5, Eighths(6), True, True),
+    9,
+)
 
 _new_object = object.__new__
 _set_field = object.__setattr__

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
-from dataclasses import fields, replace
+from dataclasses import replace
 from itertools import compress, islice
 from operator import attrgetter, not_
 from typing import cast
@@ -39,6 +39,7 @@ from filmpark.screenplay.model import (
     ElementKind,
     Script,
     TextRun,
+    switched_draft_mirrors,
 )
 from filmpark.screenplay.paginate import paginate
 from filmpark.text import t
@@ -431,22 +432,9 @@ def _freeze(drafts: list[_Draft], pages: Sequence[int] | None = None) -> list[El
     return cast("list[Element]", drafts)
 
 
-def _drafts_mirror_element() -> bool:
-    """Whether a draft switched to Element is exactly what ``Element(...)`` makes, defaults
-    included. Should the model gain a field, the reader falls back to the constructor (slower,
-    never wrong) rather than build incomplete elements."""
-    if len(fields(Element)) != 14:
-        return False
-    sample = _draft(ElementKind.ACTION, "x", 1)
-    try:
-        object.__setattr__(sample, "__class__", Element)
-        switched: object = sample
-        return switched == Element(ElementKind.ACTION, "x", 1)
-    except (AttributeError, TypeError):
-        return False
-
-
-_DRAFTS_MIRROR_ELEMENT = _drafts_mirror_element()
+# A draft switched to Element must be what ``Element(...)`` makes, defaults included; should
+# the model gain a field, the reader falls back to the constructor (slower, never wrong).
+_DRAFTS_MIRROR_ELEMENT = switched_draft_mirrors(Element, _draft, (ElementKind.ACTION, "x", 1), 14)
 
 
 def numbered_heading(line: str, *, plain: bool) -> tuple[str, str] | None:

@@ -16,10 +16,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import fields
 from typing import cast
 
-from filmpark.screenplay.model import DayNight, IntExt, SceneHeading
+from filmpark.screenplay.model import DayNight, IntExt, SceneHeading, switched_draft_mirrors
 
 # A Fountain scene number closes the heading: ``INT. HOUSE - DAY #12A#``.
 _SCENE_NUMBER_RE = re.compile(r"\s*#([^#\s][^#]*)#\s*$")
@@ -195,22 +194,10 @@ def _new_heading(
     return cast(SceneHeading, draft)
 
 
-def _heading_draft_mirrors() -> bool:
-    """Whether a switched draft equals ``SceneHeading(...)``; should the model gain a field,
-    headings are built by the constructor (slower, never wrong)."""
-    if len(fields(SceneHeading)) != 7:
-        return False
-    sample = (".X", IntExt.INT, "X", "DAY", DayNight.DAY, True, "M")
-    try:
-        draft = _HeadingDraft(*sample)
-        object.__setattr__(draft, "__class__", SceneHeading)
-        switched: object = draft
-        return switched == SceneHeading(*sample)
-    except (AttributeError, TypeError):
-        return False
-
-
-_HEADING_DRAFT_MIRRORS = _heading_draft_mirrors()
+# Should the model gain a field, headings are built by the constructor (slower, never wrong).
+_HEADING_DRAFT_MIRRORS = switched_draft_mirrors(
+    SceneHeading, _HeadingDraft, (".X", IntExt.INT, "X", "DAY", DayNight.DAY, True, "M"), 7
+)
 
 
 #: A longer line is a paragraph, not a heading (and is never run through the heading patterns).

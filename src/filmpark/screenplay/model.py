@@ -8,7 +8,8 @@ length in :class:`~filmpark.units.Eighths`), the :class:`Character` s who speak,
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
 from enum import Enum
 
 from filmpark.text import Text
@@ -225,3 +226,25 @@ class Script:
         if self.source:
             raise NotFound(t("screenplay.no_scene_in", number=repr(number), source=self.source))
         raise NotFound(t("screenplay.no_scene", number=repr(number)))
+
+
+def switched_draft_mirrors(
+    cls: type, make_draft: Callable[..., object], sample: tuple[object, ...], field_count: int
+) -> bool:
+    """Whether a draft made by ``make_draft(*sample)`` and switched to ``cls`` equals
+    ``cls(*sample)``.
+
+    The readers build their frozen model objects as writable drafts with the same slots and
+    then switch the draft's class (a frozen dataclass's ``__init__`` pays one
+    ``object.__setattr__`` per field). They check this once at import; should the model gain a
+    field (``field_count`` no longer matches), they fall back to the constructor: slower, never
+    wrong.
+    """
+    if len(fields(cls)) != field_count:
+        return False
+    try:
+        draft = make_draft(*sample)
+        object.__setattr__(draft, "__class__", cls)
+        return bool(draft == cls(*sample))
+    except (AttributeError, TypeError):
+        return False
