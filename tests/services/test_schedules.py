@@ -134,6 +134,9 @@ def test_locking_a_strip_keeps_its_costs_without_evaluating_again(
 ) -> None:
     before = current(database, stored)
     day = day_of(before.document, "3")
+    # Where it stands: the strip stays in its place, only its lock changes (whatever earlier
+    # tests of this module did to the order of that day).
+    place = before.document["days"][day - 1]["scenes"].index("3")
     with database.transaction() as tx:
         budgets_before = tx.budgets.latest_number(stored.project)
         saved = schedules.move_strip(
@@ -143,6 +146,7 @@ def test_locking_a_strip_keeps_its_costs_without_evaluating_again(
             expected_version=before.version,
             scene="3",
             day=day,
+            position=place,
             lock=True,
             files=stored.files,
         )

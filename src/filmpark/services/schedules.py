@@ -23,7 +23,6 @@ they refuse and accept the same moves.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -357,8 +356,7 @@ def _broken_rules(problem: Problem, document: dict[str, Any]) -> list[Text]:
     from filmpark.schedule.evaluate import build_days, violations
 
     arranged = build_days(problem, planning.days_of(document), keep_order=True)
-    found: list[Text] = [*violations(problem, arranged)]
-    return found
+    return list(violations(problem, arranged))
 
 
 def _refuse_broken_rules(
@@ -427,7 +425,7 @@ def _refusal(scene: str, day: int, when: date | None, reasons: Sequence[Text]) -
 
 # The arranged schedule is handed to the engine with every strip pinned to its date; a conflict
 # then names those pins beside the rule. They are the arrangement, not a rule a person set.
-_PIN = re.compile(r"scene \S+ is locked to \d{4}-\d{2}-\d{2}")
+_PIN = "rule.lock_date"
 
 
 def _replan(
@@ -442,7 +440,7 @@ def _replan(
     try:
         plan = planning.arranged_plan(inputs, document)
     except Infeasible as error:
-        rules = [reason for reason in error.reasons if not _PIN.fullmatch(str(reason))]
+        rules = [reason for reason in error.reasons if reason.key != _PIN]
         when = next((d for d, s in planning.days_of(document).items() if scene in s), None)
         raise _refusal(scene, day, when, rules or list(error.reasons)) from error
     replanned = planning.schedule_document(plan, locks)
