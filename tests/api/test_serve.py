@@ -8,7 +8,8 @@ import socket
 import subprocess
 import sys
 import time
-from contextlib import nullcontext
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 import httpx
@@ -30,43 +31,49 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def test_serve_answers_health_and_openapi_on_loopback(tmp_path: Path) -> None:
+@contextmanager
+def serving(data_dir: Path, *options: str, wait: float = 60) -> Iterator[tuple[str, int]]:
+    """``filmpark serve`` with ``options`` on a free loopback port and a data directory of its
+    own (SQLite, inline jobs); yields its base URL and pid once /healthz answers 200, and stops
+    the whole process group after."""
     port = _free_port()
-    env = {**os.environ, "FILMPARK_DATA_DIR": str(tmp_path)}
+    env = {**os.environ, "FILMPARK_DATA_DIR": str(data_dir)}
     for key in ("FILMPARK_DATABASE_URL", "FILMPARK_BROKER_URL"):
         env.pop(key, None)
+    command = [sys.executable, "-c", "from filmpark.cli.app import main; main()", "serve"]
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "from filmpark.cli.app import main; main()",
-            "serve",
-            "--port",
-            str(port),
-        ],
+        [*command, "--port", str(port), *options],
         cwd=REPO,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
+    base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + wait
         while True:
             try:
-                health = httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2)
-                break
+                if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
+                    break
             except httpx.HTTPError:
-                assert process.poll() is None, "filmpark serve stopped"
-                assert time.monotonic() < deadline, "filmpark serve did not answer"
-                time.sleep(0.3)
-        assert health.json() == {"status": "ok", "database": "sqlite", "jobs": "inline"}
-        schema = httpx.get(f"http://127.0.0.1:{port}/openapi.json", timeout=5).json()
-        assert "/api/v1/projects/{project_id}/scripts" in schema["paths"]
-        assert (tmp_path / "filmpark.db").is_file()
+                pass
+            assert process.poll() is None, f"filmpark serve {' '.join(options)} stopped"
+            assert time.monotonic() < deadline, f"filmpark serve {' '.join(options)} did not answer"
+            time.sleep(0.3)
+        yield base, process.pid
     finally:
         os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=20)
+        process.wait(timeout=30)
+
+
+def test_serve_answers_health_and_openapi_on_loopback(tmp_path: Path) -> None:
+    with serving(tmp_path) as (base, _pid):
+        health = httpx.get(f"{base}/healthz", timeout=2)
+        assert health.json() == {"status": "ok", "database": "sqlite", "jobs": "inline"}
+        schema = httpx.get(f"{base}/openapi.json", timeout=5).json()
+        assert "/api/v1/projects/{project_id}/scripts" in schema["paths"]
+        assert (tmp_path / "filmpark.db").is_file()
 
 
 def _children(pid: int) -> list[int]:
@@ -79,42 +86,10 @@ def _children(pid: int) -> list[int]:
 def test_serve_with_two_workers_on_sqlite_runs_two_processes_that_share_the_data(
     tmp_path: Path,
 ) -> None:
-    port = _free_port()
-    env = {**os.environ, "FILMPARK_DATA_DIR": str(tmp_path)}
-    for key in ("FILMPARK_DATABASE_URL", "FILMPARK_BROKER_URL"):
-        env.pop(key, None)
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "from filmpark.cli.app import main; main()",
-            "serve",
-            "--port",
-            str(port),
-            "--workers",
-            "2",
-            "--no-access-log",
-        ],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
+    with serving(tmp_path, "--workers", "2", "--no-access-log", wait=90) as (base, pid):
         deadline = time.monotonic() + 90
-        while True:
-            try:
-                if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert process.poll() is None, "filmpark serve --workers 2 stopped"
-            assert time.monotonic() < deadline, "filmpark serve --workers 2 did not answer"
-            time.sleep(0.3)
         # uvicorn's supervisor starts the two server processes as children of one process.
-        while len(servers := [c for c in _children(process.pid) if _is_spawned(c)]) < 2:
+        while len(servers := [c for c in _children(pid) if _is_spawned(c)]) < 2:
             assert time.monotonic() < deadline, f"server processes: {servers}"
             time.sleep(0.3)
         assert len(servers) == 2
@@ -133,9 +108,6 @@ def test_serve_with_two_workers_on_sqlite_runs_two_processes_that_share_the_data
             created.append(made.json()["id"])
             listed = httpx.get(f"{base}/api/v1/projects", headers=headers).json()
             assert {p["id"] for p in listed} == set(created)
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
 
 
 def _is_spawned(pid: int) -> bool:
