@@ -69,6 +69,15 @@ def day_of(document: dict[str, Any], scene: str) -> int:
     return next(n for n, d in enumerate(document["days"], start=1) if scene in d["scenes"])
 
 
+def move(tx: Any, stored: Stored, version: int, scene: str, day: int, **extra: Any) -> Any:
+    """The owner moves ``scene`` to shoot day ``day`` of schedule ``version``, with the kept
+    scripts (so the move is evaluated), unless ``extra`` says otherwise."""
+    options = {"files": stored.files, **extra}
+    return schedules.move_strip(
+        tx, stored.owner, stored.project, expected_version=version, scene=scene, day=day, **options
+    )
+
+
 def test_a_hand_move_is_evaluated_as_arranged_and_costed_in_a_new_budget_version(
     database: Database, stored: Stored
 ) -> None:
@@ -76,15 +85,7 @@ def test_a_hand_move_is_evaluated_as_arranged_and_costed_in_a_new_budget_version
     target = 3 - day_of(before.document, "4")
     with database.transaction() as tx:
         budgets_before = tx.budgets.latest_number(stored.project)
-        saved = schedules.move_strip(
-            tx,
-            stored.owner,
-            stored.project,
-            expected_version=before.version,
-            scene="4",
-            day=target,
-            files=stored.files,
-        )
+        saved = move(tx, stored, before.version, "4", target)
     assert saved.version == before.version + 1
     assert saved.source == "human"
     assert day_of(saved.document, "4") == target
@@ -110,15 +111,7 @@ def test_a_move_that_makes_a_day_too_long_is_refused_with_the_rule_and_the_day_n
     before = current(database, stored)
     target = day_of(before.document, "2")
     with pytest.raises(Infeasible) as refused, database.transaction() as tx:
-        schedules.move_strip(
-            tx,
-            stored.owner,
-            stored.project,
-            expected_version=before.version,
-            scene="1",
-            day=target,
-            files=stored.files,
-        )
+        move(tx, stored, before.version, "1", target)
     date = before.document["days"][target - 1]["date"]
     assert refused.value.reasons
     assert all(date in str(reason) for reason in refused.value.reasons), refused.value.reasons
@@ -139,17 +132,7 @@ def test_locking_a_strip_keeps_its_costs_without_evaluating_again(
     place = before.document["days"][day - 1]["scenes"].index("3")
     with database.transaction() as tx:
         budgets_before = tx.budgets.latest_number(stored.project)
-        saved = schedules.move_strip(
-            tx,
-            stored.owner,
-            stored.project,
-            expected_version=before.version,
-            scene="3",
-            day=day,
-            position=place,
-            lock=True,
-            files=stored.files,
-        )
+        saved = move(tx, stored, before.version, "3", day, position=place, lock=True)
         assert tx.budgets.latest_number(stored.project) == budgets_before
     assert saved.document["cost"] == before.document["cost"]
     assert saved.document["dood"] == before.document["dood"]
@@ -160,15 +143,7 @@ def test_locking_a_strip_keeps_its_costs_without_evaluating_again(
         "day": day,
     } in saved.document["locks"]
     with pytest.raises(Conflict), database.transaction() as tx:
-        schedules.move_strip(
-            tx,
-            stored.owner,
-            stored.project,
-            expected_version=saved.version,
-            scene="3",
-            day=3 - day,
-            files=stored.files,
-        )
+        move(tx, stored, saved.version, "3", 3 - day)
 
 
 def test_a_version_edited_without_evaluation_says_its_costs_are_the_last_optimisations() -> None:
