@@ -242,31 +242,26 @@ def metrics(request: Request, loaded: LoadedSchedule) -> list[Metric]:
     translator = tr(request)
     now = figures(loaded.document, loaded.days)
     before = loaded.previous
+
+    def count(label: str, field: str) -> Metric:
+        """A count of the version beside its change from the version before."""
+        value = getattr(now, field)
+        previous = getattr(before, field) if before else None
+        return Metric(
+            translator.gettext(label),
+            translator.number(value),
+            _change(translator, value, previous),
+        )
+
     shown = [
         Metric(translator.gettext(N_("Version")), str(loaded.version)),
-        Metric(
-            translator.gettext(N_("Shoot days")),
-            translator.number(now.days),
-            _change(translator, now.days, before.days if before else None),
-        ),
+        count(N_("Shoot days"), "days"),
         Metric(translator.gettext(N_("Scenes")), translator.number(now.scenes)),
     ]
     if now.hold_days is not None:
-        shown.append(
-            Metric(
-                translator.gettext(N_("Cast hold days")),
-                translator.number(now.hold_days),
-                _change(translator, now.hold_days, before.hold_days if before else None),
-            )
-        )
+        shown.append(count(N_("Cast hold days"), "hold_days"))
     if now.paid_days is not None:
-        shown.append(
-            Metric(
-                translator.gettext(N_("Paid cast days")),
-                translator.number(now.paid_days),
-                _change(translator, now.paid_days, before.paid_days if before else None),
-            )
-        )
+        shown.append(count(N_("Paid cast days"), "paid_days"))
     total_eighths = sum(f.eighths for f in loaded.facts.values())
     if total_eighths:
         shown.append(Metric(translator.gettext(N_("Pages")), str(Eighths(total_eighths))))
