@@ -173,6 +173,16 @@ def dood_codes(page: Page, project: str) -> dict[str, tuple[str, dict[int, str]]
     return rows
 
 
+def scheduled_example(page: Page, name: str, title: str) -> tuple[str, str]:
+    """A new account ``name`` with a project ``title``, the example uploaded and optimised:
+    the account's email and the project id."""
+    email = register(page, name)
+    project = create_project(page, title)
+    upload_example(page, project)
+    make_schedule(page, project)
+    return email, project
+
+
 def board_scenes(page: Page) -> dict[int, list[str]]:
     """The scenes of each shoot day as the stripboard shows them, in order."""
     return {
@@ -370,10 +380,7 @@ def test_a_producer_goes_from_registration_to_the_book(
 def test_a_stale_stripboard_says_so_and_overwrites_nothing(
     page: Page, live_server: LiveServer, example_present: None
 ) -> None:
-    email = register(page, "Minh Lê")
-    project = create_project(page, "Two Tabs")
-    upload_example(page, project)
-    make_schedule(page, project)
+    email, project = scheduled_example(page, "Minh Lê", "Two Tabs")
     other = page.context.new_page()
     other.set_viewport_size({"width": 1366, "height": 3000})
     other.goto(f"/projects/{project}/stripboard")
@@ -440,10 +447,7 @@ def test_a_decision_made_after_the_sign_in_expired_is_kept_and_sent_after_signin
 def test_a_strip_moves_by_keyboard_is_locked_and_the_move_is_undone(
     page: Page, live_server: LiveServer, example_present: None
 ) -> None:
-    email = register(page, "Tuấn Võ")
-    project = create_project(page, "Keyboard Board")
-    upload_example(page, project)
-    make_schedule(page, project)
+    email, project = scheduled_example(page, "Tuấn Võ", "Keyboard Board")
     version = schedule_version(page)
     # A strip the rules let go to the top of the next day.
     scenes = board_scenes(page)
@@ -486,10 +490,7 @@ def test_a_strip_moves_by_keyboard_is_locked_and_the_move_is_undone(
 def test_re_optimising_keeps_a_locked_strip_where_a_person_put_it(
     page: Page, live_server: LiveServer, example_present: None
 ) -> None:
-    email = register(page, "Đạo Diễn")
-    project = create_project(page, "Locked Strip")
-    upload_example(page, project)
-    make_schedule(page, project)
+    email, project = scheduled_example(page, "Đạo Diễn", "Locked Strip")
     version = schedule_version(page)
     # A strip of the first day dragged to a later day the rules allow, the latest first.
     scenes = board_scenes(page)
